@@ -1,0 +1,133 @@
+"""Run the pipeline over many inputs: read, find boilerplate, extract, store.
+
+One bad article never stops a batch: readers yield ``Skipped`` records with a
+reason, and the report counts them. Progress is reported through a callback so
+that the library stays silent and the CLI draws the bar.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Settings
+from .extract.boilerplate import BoilerplateIndex
+from .extract.pipeline import Extractor
+from .ingest import Skipped, read_paths
+from .models import Article, Issue, Statement
+from .store import Store
+
+__all__ = ["BatchReport", "Progress", "extract_paths", "ingest_paths", "scan"]
+
+#: ``progress(done, total)``: called after each article; ``total`` is known after the first pass.
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class BatchReport:
+    """What a batch did: articles new, already stored, skipped (by reason), statements found."""
+
+    new: int = 0
+    already: int = 0
+    statements: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def skipped_by_reason(self) -> Counter[str]:
+        return Counter(s.reason for s in self.skipped)
+
+    @property
+    def articles(self) -> int:
+        return self.new + self.already
+
+
+def scan(
+    paths: Sequence[str | Path], settings: Settings, report: BatchReport
+) -> tuple[BoilerplateIndex, int]:
+    """First pass: count paragraph fingerprints and articles, and record what is skipped."""
+    index = BoilerplateIndex(settings.boilerplate_min_articles)
+    total = 0
+    for item in read_paths(paths, settings):
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+        else:
+            index.add(item)
+            total += 1
+    return index, total
+
+
+def _articles(paths: Sequence[str | Path], settings: Settings) -> Iterator[Article]:
+    for item in read_paths(paths, settings):
+        if not isinstance(item, Skipped):
+            yield item
+
+
+def extract_paths(
+    paths: Sequence[str | Path],
+    settings: Settings,
+    issues: Sequence[Issue] = (),
+    progress: Progress | None = None,
+    report: BatchReport | None = None,
+) -> Iterator[tuple[Article, list[Statement]]]:
+    """(article, statements) for every readable article under ``paths``, without a database."""
+    report = report if report is not None else BatchReport()
+    index, total = scan(paths, settings, report)
+    extractor = Extractor(settings, issues)
+    seen: set[str] = set()
+    for article, statements in extractor.run(_unique(_articles(paths, settings), seen, report), index):
+        report.new += 1
+        report.statements += len(statements)
+        if progress is not None:
+            progress(report.new + report.already, total)
+        yield article, statements
+
+
+def _unique(articles: Iterable[Article], seen: set[str], report: BatchReport) -> Iterator[Article]:
+    for a in articles:
+        if a.id in seen:
+            report.already += 1
+            continue
+        seen.add(a.id)
+        yield a
+
+
+def ingest_paths(
+    paths: Sequence[str | Path],
+    settings: Settings,
+    store: Store,
+    issues: Sequence[Issue] = (),
+    progress: Progress | None = None,
+) -> BatchReport:
+    """Extract and store every new article under ``paths``; already stored ones are counted, not parsed."""
+    report = BatchReport()
+    index, total = scan(paths, settings, report)
+    if issues:
+        store.add_issues(issues)
+    done = 0
+    seen: set[str] = set()
+
+    def fresh() -> Iterator[Article]:
+        nonlocal done
+        for article in _articles(paths, settings):
+            if article.id in seen or store.has_article(article.id):
+                report.already += 1
+                done += 1
+                if progress is not None:
+                    progress(done, total)
+                continue
+            seen.add(article.id)
+            yield article
+
+    extractor = Extractor(settings, issues)
+    for article, statements in extractor.run(fresh(), index):
+        if store.add_article(article, statements):
+            report.new += 1
+            report.statements += len(statements)
+        else:
+            report.already += 1
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    return report

@@ -1,0 +1,1 @@
+"""Attribution extraction: spaCy components and the statements they yield."""

@@ -1,0 +1,54 @@
+"""The extractor's language knowledge, read from the data files beside it.
+
+The files say where they come from (``data/SOURCES.md``); this module only loads
+them, once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Lexicon", "load_lexicon"]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with resources.files(__package__).joinpath("data").joinpath(name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue lemmas by class, and channel patterns in the order they are tried."""
+
+    cues: dict[str, str]
+    channels: tuple[tuple[re.Pattern[str], str], ...]
+
+    def is_cue(self, lemma: str) -> bool:
+        return lemma.lower() in self.cues
+
+    def cue_class(self, lemma: str) -> str | None:
+        return self.cues.get(lemma.lower())
+
+    def channel(self, text: str) -> str | None:
+        """The first channel whose pattern occurs in ``text``."""
+        for pattern, channel in self.channels:
+            if pattern.search(text):
+                return channel
+        return None
+
+
+def _pattern(raw: str) -> re.Pattern[str]:
+    # A pattern that names a capital letter on its own (X for the network) stays case-sensitive.
+    return re.compile(raw) if re.search(r"\b[A-Z]\b", raw) else re.compile(raw, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The packaged lexicon (cached)."""
+    cues = {r["lemma"].strip().lower(): r["class"].strip() for r in _rows("cues.tsv") if r["lemma"].strip()}
+    channels = tuple((_pattern(r["pattern"]), r["channel"].strip()) for r in _rows("channels.tsv"))
+    return Lexicon(cues=cues, channels=channels)

@@ -1,0 +1,267 @@
+"""Turn attributions into statements: who spoke for which actor, when and where.
+
+The speaker of a mention is resolved the way a reader does it, in text order,
+remembering what the article has said so far:
+
+- a named person in the source (``Spokeswoman Maria Zakharova``) gives the speaker;
+  the rest of the source gives the title and, through the gazetteer, the actor;
+- a person named by last name alone (``Zakharova said``) is the one named earlier,
+  or one of the known officials of the day;
+- a pronoun (``she added``) or a nominal (``the ministry added``, ``the statement
+  reads``) refers back to the latest speaker (of the same actor, if it names one);
+- a quotation with no verb of its own continues the latest speaker, or belongs to
+  the actor named by a heading just above it (round-up articles);
+- a source that names several actors (``France, Germany and the EU condemned``)
+  is the outlet's summary: one ``summary`` statement per actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from ..models import Article, Kind, Span, Statement
+from ..resolve import ActorRef, Gazetteer
+from .attribution import Attribution
+from .dates import find_date
+from .lexicon import Lexicon
+
+__all__ = ["build_statements"]
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
+_PARAGRAPH = re.compile(r"[^\n]+")
+_HEADING_MAX_WORDS = 10
+
+
+@lru_cache(maxsize=1)
+def _nominals() -> dict[str, str]:
+    path = resources.files(__package__).joinpath("data").joinpath("nominals.tsv")
+    with path.open(encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh][1:]
+    return {r[0].lower(): r[1] for r in rows if len(r) == 2}
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    path = resources.files(__package__).joinpath("data").joinpath("titles.txt")
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(w.strip().lower() for w in fh if w.strip() and not w.startswith("#"))
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    actor: ActorRef
+    speaker: str | None
+    title: str | None
+
+
+@dataclass
+class _Memory:
+    """What the article has established so far, for resolving later mentions."""
+
+    last: Statement | None = None
+    people: dict[str, _Speaker] | None = None
+
+    def remember(self, st: Statement) -> None:
+        self.last = st
+        if self.people is None:
+            self.people = {}
+        if st.speaker:
+            sp = _Speaker(ActorRef(st.actor, st.actor_name, st.body), st.speaker, st.speaker_title)
+            self.people[st.speaker.split()[-1].lower()] = sp
+
+    def person(self, last_name: str) -> _Speaker | None:
+        return (self.people or {}).get(last_name.lower())
+
+
+def _clean_person(name: str) -> str:
+    """A person's name without leading title words the NER model folded into it."""
+    words = name.replace("\u2019s", "").split()
+    titles = _titles()
+    while len(words) > 1 and words[0].lower().strip(".,") in titles:
+        words.pop(0)
+    return " ".join(words).strip(" ,.'’")
+
+
+def _title_of(source: str, person: str | None) -> str | None:
+    title = source
+    if person:
+        idx = title.rfind(person.split()[-1])
+        cut = title.find(person.split()[0])
+        if 0 <= cut <= idx:
+            title = title[:cut] + title[idx + len(person.split()[-1]) :]
+    title = re.sub(r"^\s*(the|a|an)\s+", "", title, flags=re.IGNORECASE).strip(" ,;:-–—'’")
+    return title or None
+
+
+def _head_word(source: str) -> str:
+    words = re.findall(r"[A-Za-zÀ-ÿ]+", source)
+    return words[-1].lower() if words else ""
+
+
+def _paragraph_of(text: str, pos: int) -> tuple[int, int]:
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    return lo, (len(text) if hi < 0 else hi)
+
+
+def _heading_actor(text: str, gaz: Gazetteer, lo: int, hi: int) -> tuple[ActorRef, int] | None:
+    """The actor named by the last heading-like paragraph between ``lo`` and ``hi``."""
+    found: tuple[ActorRef, int] | None = None
+    for m in _PARAGRAPH.finditer(text, lo, hi):
+        line = m.group().strip()
+        if not line or len(line.split()) > _HEADING_MAX_WORDS or line[-1] in '.:;,!?"”»':
+            continue
+        ref = gaz.lookup(line)
+        if ref is not None:
+            found = (ref, m.start())
+    return found
+
+
+class _Builder:
+    def __init__(
+        self, article: Article, gaz: Gazetteer, lex: Lexicon, skip: Sequence[tuple[int, int]]
+    ) -> None:
+        self.article = article
+        self.text = article.text
+        self.gaz = gaz
+        self.lex = lex
+        self.skip = skip
+        self.memory = _Memory()
+        self.out: list[Statement] = []
+
+    def span(self, chars: tuple[int, int] | None) -> Span | None:
+        if chars is None:
+            return None
+        return Span(chars[0], chars[1], self.text[chars[0] : chars[1]])
+
+    def in_boilerplate(self, chars: tuple[int, int]) -> bool:
+        return any(lo <= chars[0] and chars[1] <= hi for lo, hi in self.skip)
+
+    def context_text(self, a: Attribution) -> str:
+        if a.context is None:
+            return ""
+        lo, hi = a.context
+        c0, c1 = a.content
+        return self.text[lo : max(lo, c0)] + " " + self.text[min(hi, c1) : hi]
+
+    def speakers(self, a: Attribution) -> list[_Speaker] | None:
+        """Who speaks in ``a``: one speaker, several (a summary), or None when unknown."""
+        if a.follows:
+            return self.follower(a)
+        assert a.source is not None
+        source = self.text[a.source[0] : a.source[1]]
+        persons = [_clean_person(self.text[s:e]) for s, e in a.persons]
+        person = max(persons, key=len) if persons else None
+        title = _title_of(source, person)
+        published = self.article.published
+        if person is None:
+            mentions = self.gaz.find(source)
+            codes = {m.actor.code for m in mentions}
+            if len(codes) >= 2:
+                seen: dict[str, _Speaker] = {}
+                for m in mentions:
+                    seen.setdefault(m.actor.code, _Speaker(m.actor, None, None))
+                return list(seen.values())
+        ref = self.gaz.lookup(title) if title else None
+        if ref is None:
+            mentions = self.gaz.find(source)
+            ref = mentions[0].actor if mentions else None
+        if person is not None:
+            known = self.memory.person(person.split()[-1])
+            if ref is None and known is not None:
+                return [_Speaker(known.actor, known.speaker or person, known.title)]
+            if ref is None:
+                official = self.gaz.official(person, published)
+                if official is not None:
+                    return [_Speaker(official[0], person, title or official[1])]
+                return [_Speaker(ActorRef(f"PERSON:{person}", person), person, title)]
+            if known is not None and len(person.split()) == 1 and known.speaker:
+                person = known.speaker
+            return [_Speaker(ref, person, title)]
+        head = _head_word(source)
+        last = self.memory.last
+        if source.lower() in _PRONOUNS or head in _nominals():
+            if last is None:
+                return None if ref is None else [_Speaker(ref, None, title)]
+            if ref is None or ref.code == last.actor:
+                last_ref = ActorRef(last.actor, last.actor_name, last.body)
+                return [_Speaker(last_ref, last.speaker, last.speaker_title)]
+            return [_Speaker(ref, None, title)]
+        if ref is not None:
+            return [_Speaker(ref, None, title if title and title.lower() != ref.name.lower() else None)]
+        if source[:1].isupper() and len(source.split()) <= 8:
+            return [_Speaker(ActorRef(f"ORG:{source}", source), None, None)]
+        return None
+
+    def follower(self, a: Attribution) -> list[_Speaker] | None:
+        last = self.memory.last
+        last_end = last.evidence.end if last is not None else self.article.body_start
+        heading = _heading_actor(self.text, self.gaz, last_end, a.content[0])
+        if heading is not None:
+            return [_Speaker(heading[0], None, None)]
+        if last is None:
+            return None
+        # a continuation must follow closely: the same or the next paragraph
+        between = self.text[last.evidence.end : a.content[0]]
+        if between.count("\n\n") > 1 or between.count("\n") > 2:
+            return None
+        return [_Speaker(ActorRef(last.actor, last.actor_name, last.body), last.speaker, last.speaker_title)]
+
+    def add(self, a: Attribution) -> None:
+        if self.in_boilerplate(a.content):
+            return
+        speakers = self.speakers(a)
+        if not speakers:
+            return
+        context = self.context_text(a)
+        when: date | None = find_date(context, self.article.published) if context else None
+        channel = self.lex.channel(context) if context else None
+        kind: Kind = "summary" if len(speakers) > 1 else a.kind  # type: ignore[assignment]
+        last = self.memory.last
+        for sp in speakers:
+            if (
+                last is not None
+                and kind != "summary"
+                and last.actor == sp.actor.code
+                and (last.speaker == sp.speaker or a.follows)
+            ):
+                when = when or last.date
+                channel = channel or last.channel
+            st = Statement(
+                article=self.article.name,
+                actor=sp.actor.code,
+                actor_name=sp.actor.name,
+                body=sp.actor.body,
+                speaker=sp.speaker,
+                speaker_title=sp.title,
+                kind=kind,
+                date=when,
+                channel=channel,
+                evidence=Span(a.content[0], a.content[1], self.text[a.content[0] : a.content[1]]),
+                source=self.span(a.source),
+                cue=self.span(a.cue),
+            )
+            self.out.append(st)
+            if kind != "summary":
+                self.memory.remember(st)
+
+
+def build_statements(
+    article: Article,
+    attributions: Sequence[Attribution],
+    gaz: Gazetteer,
+    lex: Lexicon,
+    boilerplate: Sequence[tuple[int, int]] = (),
+) -> list[Statement]:
+    """The statements of one article, in text order."""
+    builder = _Builder(article, gaz, lex, boilerplate)
+    for a in attributions:
+        if a.content[1] <= article.body_start:
+            continue
+        builder.add(a)
+    return builder.out

@@ -1,0 +1,51 @@
+"""Named, recorded schema migrations.
+
+Each migration is a function of a connection, applied once, in order, inside the
+same transaction that records its name in ``schema_migrations``. A database
+therefore always says which version of the schema it holds, and opening an older
+database brings it up to date. Add new migrations at the end; never edit one
+that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, select
+
+from . import schema
+
+__all__ = ["MIGRATIONS", "applied", "migrate"]
+
+Migration = Callable[[Connection], None]
+
+
+def _initial(conn: Connection) -> None:
+    for table in (schema.articles, schema.actors, schema.issues, schema.statements, schema.claims):
+        table.create(conn)
+
+
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("0001_initial", _initial),
+]
+
+
+def applied(conn: Connection) -> list[str]:
+    """Names of the migrations this database has recorded, in order applied."""
+    schema.migrations_table.create(conn, checkfirst=True)
+    rows = conn.execute(select(schema.migrations_table.c.name).order_by(schema.migrations_table.c.applied_at))
+    return [r[0] for r in rows]
+
+
+def migrate(conn: Connection) -> list[str]:
+    """Apply every migration this database lacks; return the names applied now."""
+    done = set(applied(conn))
+    now: list[str] = []
+    for name, step in MIGRATIONS:
+        if name in done:
+            continue
+        step(conn)
+        conn.execute(schema.migrations_table.insert().values(name=name, applied_at=datetime.now(UTC)))
+        now.append(name)
+    return now

@@ -1,0 +1,103 @@
+"""The tables, as SQLAlchemy Core metadata shared by migrations and queries."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+__all__ = ["actors", "articles", "claims", "issues", "metadata", "migrations_table", "statements"]
+
+metadata = MetaData()
+
+migrations_table = Table(
+    "schema_migrations",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(64), primary_key=True, comment="SHA-256 of the normalized text"),
+    Column("name", String(500), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("author", Text),
+    Column("outlet", String(200)),
+    Column("published", Date),
+    Column("body_start", Integer, nullable=False, default=0),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_articles_name", "name"),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("code", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False, comment="state, igo, person or org"),
+)
+
+issues = Table(
+    "issues",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False, comment="order of the statement in its article"),
+    Column("actor_code", String(200), ForeignKey("actors.code"), nullable=False),
+    Column("actor_name", Text, nullable=False),
+    Column("body", Text),
+    Column("speaker", Text),
+    Column("speaker_title", Text),
+    Column("kind", String(10), nullable=False),
+    Column("date", Date),
+    Column("channel", String(30)),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("source_text", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("cue_text", Text),
+    UniqueConstraint("article_id", "seq", name="uq_statements_article_seq"),
+    Index("ix_statements_actor", "actor_code"),
+    Index("ix_statements_date", "date"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("statement_id", Integer, ForeignKey("statements.id", ondelete="CASCADE"), nullable=False),
+    Column("issue_id", String(200), comment="an issue id from the run's issues file, or NULL"),
+    Column("target", Text, nullable=False),
+    Column("polarity", String(10), nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Index("ix_claims_issue", "issue_id"),
+    Index("ix_claims_statement", "statement_id"),
+)

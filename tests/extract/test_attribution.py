@@ -1,0 +1,82 @@
+"""Attribution rules, each shown on a short sentence of our own, parsed by the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stancemap.extract.attribution import Attribution
+
+
+def attributions(nlp: Any, text: str) -> list[tuple[str, str, str | None, str | None, bool]]:
+    doc = nlp(text)
+    out = []
+    for d in doc._.sm_attributions:
+        a = Attribution.from_dict(d)
+        src = text[a.source[0] : a.source[1]] if a.source else None
+        cue = text[a.cue[0] : a.cue[1]] if a.cue else None
+        out.append((a.kind, text[a.content[0] : a.content[1]], src, cue, a.follows))
+    return out
+
+
+def test_direct_quote_with_trailing_attribution(nlp: Any) -> None:
+    got = attributions(nlp, '"We will never accept this outcome," the minister said.')
+    assert got == [("direct", "We will never accept this outcome,", "the minister", "said", False)]
+
+
+def test_direct_quote_with_leading_colon_attribution(nlp: Any) -> None:
+    got = attributions(nlp, 'The envoy told reporters: "Our position on the border has not changed at all."')
+    assert got[0][:4] == ("direct", "Our position on the border has not changed at all.", "The envoy", "told")
+
+
+def test_split_quote_second_part_follows(nlp: Any) -> None:
+    text = '"We call for restraint," she said. "Both sides must return to the table now."'
+    got = attributions(nlp, text)
+    assert got[0][:4] == ("direct", "We call for restraint,", "she", "said")
+    assert got[1][0] == "direct" and got[1][1] == "Both sides must return to the table now."
+
+
+def test_quote_without_verb_follows_previous(nlp: Any) -> None:
+    text = 'The minister spoke.\n\n"Talks are the only way forward for all of us."'
+    got = attributions(nlp, text)
+    assert got == [("direct", "Talks are the only way forward for all of us.", None, None, True)]
+
+
+def test_reported_speech_with_that_clause(nlp: Any) -> None:
+    got = attributions(nlp, "The foreign ministry said that the vote had no legal effect.")
+    assert got == [("indirect", "that the vote had no legal effect", "The foreign ministry", "said", False)]
+
+
+def test_reported_speech_inverted(nlp: Any) -> None:
+    got = attributions(nlp, "Freedonia does not recognize the result, its president said on Monday.")
+    assert got[0][0] == "indirect"
+    assert got[0][1].startswith("Freedonia does not recognize the result")
+    assert got[0][2] == "its president" and got[0][3] == "said"
+    assert len(got) == 1, "the nested position verb is part of the reported content, not another attribution"
+
+
+def test_position_verb_lead(nlp: Any) -> None:
+    got = attributions(nlp, "The alliance has rejected the illegitimate vote held in the region.")
+    assert got and got[0][0] == "indirect" and got[0][2] == "The alliance" and got[0][3] == "rejected"
+    assert "the illegitimate vote" in got[0][1]
+
+
+def test_according_to(nlp: Any) -> None:
+    got = attributions(nlp, "According to the defence ministry, the troops will stay until May.")
+    assert got and got[0][2] == "the defence ministry" and got[0][3] == "According to"
+    assert "troops will stay" in got[0][1]
+
+
+def test_scare_quotes_are_not_statements(nlp: Any) -> None:
+    got = attributions(nlp, 'The so-called "elections" were held on Sunday.')
+    assert got == []
+
+
+def test_odd_number_of_quote_marks_does_not_fail(nlp: Any) -> None:
+    text = 'He said "we are ready to talk to anyone\n\nThe talks begin on Monday, a spokesman said."'
+    got = attributions(nlp, text)
+    assert any(kind == "direct" for kind, *_ in got)
+
+
+def test_relative_clause_subject_is_not_a_speaker(nlp: Any) -> None:
+    got = attributions(nlp, "The council passed resolutions that demand the withdrawal of all forces.")
+    assert got == []

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from stancemap.extract.boilerplate import BoilerplateIndex
+from stancemap.models import Article
+
+BACKGROUND = (
+    "The two countries have disputed the region since a war in the early 1990s, "
+    "and talks mediated by a group of states have made little progress."
+)
+
+
+def _art(name: str, news: str) -> Article:
+    return Article(name=name, text=f"{news}\n\n{BACKGROUND}\n", source=name)
+
+
+def test_paragraph_in_two_articles_is_boilerplate() -> None:
+    a = _art(
+        "a", "The foreign minister of Ruritania said on Monday that the vote had no legal effect at all."
+    )
+    b = _art(
+        "b", "Freedonia's embassy said in a statement that it would never recognize the results of the vote."
+    )
+    index = BoilerplateIndex(min_articles=2)
+    index.add(a)
+    index.add(b)
+    spans = index.spans(a)
+    assert [a.text[s:e] for s, e in spans] == [BACKGROUND]
+    assert index.spans(b) and a.text.index(BACKGROUND) == spans[0][0]
+
+
+def test_same_article_twice_counts_once() -> None:
+    a = _art(
+        "a", "The foreign minister of Ruritania said on Monday that the vote had no legal effect at all."
+    )
+    index = BoilerplateIndex(min_articles=2)
+    index.add(a)
+    index.add(a)
+    assert index.spans(a) == []
