@@ -1,0 +1,46 @@
+"""What a reader yields instead of an article: a file or record it could not use.
+
+Readers never raise for a bad input and never log it as a warning: a corpus of
+thousands of files always has a few broken ones, and a batch must go on. The
+caller decides how to report them (the CLI prints a summary by reason).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import InputError
+
+__all__ = ["REASONS", "Skipped"]
+
+#: Every reason code a reader uses, with what it means.
+REASONS: dict[str, str] = {
+    "empty": "the file or record has no characters, or only whitespace",
+    "binary": "the bytes are not text (an image, archive, PDF, ...)",
+    "too_large": "the file, or one JSON Lines record, is larger than max_file_bytes",
+    "undecodable": "the bytes are text in no encoding that could be recognized",
+    "malformed_json": "a JSON Lines line is not a JSON object",
+    "missing_field": "a JSON Lines record lacks a usable 'text' field",
+    "no_text": "an HTML page has no article body that could be extracted",
+    "unreadable": "the operating system refused to read the file or folder",
+    "not_found": "the path does not exist",
+    "unsupported": "the path is neither a regular file nor a folder",
+}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that did not become an article, and why.
+
+    ``source`` is the path as given (``path:line`` for a JSON Lines record);
+    ``reason`` is one of :data:`REASONS`; ``message`` says what was wrong in words.
+    """
+
+    source: str
+    reason: str
+    message: str
+
+    @classmethod
+    def from_error(cls, source: str, error: InputError) -> Skipped:
+        """The skip record for an :class:`InputError` a format reader raised."""
+        return cls(source, error.reason, error.message)
