@@ -53,6 +53,8 @@ class Attribution:
     follows: bool = False
     #: The cue is a verb of position-taking (condemn, support) rather than of saying.
     position: bool = False
+    #: For a pronoun source (``she said``): the latest PERSON entity before it.
+    antecedent: Chars | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,6 +75,7 @@ class Attribution:
             context=pair(data["context"]),
             follows=bool(data["follows"]),
             position=bool(data["position"]),
+            antecedent=pair(data.get("antecedent")),
             extra=dict(data.get("extra") or {}),
         )
 
@@ -173,7 +176,21 @@ def _attribution_for(
         persons=persons or (),
         context=(sent.start_char, sent.end_char),
         position=lex.cue_class(verb.lemma_) == "position",
+        antecedent=_antecedent(doc, subject) if subject is not None and subject.tag_ == "PRP" else None,
     )
+
+
+def _antecedent(doc: Doc, pronoun: Token) -> Chars | None:
+    """The latest PERSON entity before a personal pronoun: the reader's first guess at its referent."""
+    if pronoun.lower_ in ("it", "we", "they", "i", "you"):
+        return None
+    best = None
+    for ent in doc.ents:
+        if ent.end_char > pronoun.idx:
+            break
+        if ent.label_ == "PERSON":
+            best = (ent.start_char, ent.end_char)
+    return best
 
 
 def _cue_near(quote: Quote, doc: Doc, lex: Lexicon, index: _QuoteIndex) -> Token | None:

@@ -58,6 +58,11 @@ class _Speaker:
     speaker: str | None
     title: str | None
 
+    @classmethod
+    def of(cls, st: Statement) -> _Speaker:
+        """The speaker of an earlier statement, for a mention that refers back to it."""
+        return cls(ActorRef(st.actor, st.actor_name, st.body), st.speaker, st.speaker_title)
+
 
 @dataclass
 class _Memory:
@@ -71,7 +76,7 @@ class _Memory:
         if self.people is None:
             self.people = {}
         if st.speaker:
-            sp = _Speaker(ActorRef(st.actor, st.actor_name, st.body), st.speaker, st.speaker_title)
+            sp = _Speaker.of(st)
             self.people[st.speaker.split()[-1].lower()] = sp
 
     def person(self, last_name: str) -> _Speaker | None:
@@ -151,18 +156,17 @@ class _Builder:
 
     def speakers(self, a: Attribution) -> list[_Speaker] | None:
         """Who speaks in ``a``: one speaker, several (a summary), or None when unknown."""
-        if a.follows:
+        if a.follows or (a.source is None and a.kind == "direct"):
             return self.follower(a)
-        assert a.source is not None
+        if a.source is None:
+            return None
         source = self.text[a.source[0] : a.source[1]]
         persons = [_clean_person(self.text[s:e]) for s, e in a.persons]
         person = max(persons, key=len) if persons else None
         title = _title_of(source, person)
-        published = self.article.published
         if person is None:
             mentions = self.gaz.find(source)
-            codes = {m.actor.code for m in mentions}
-            if len(codes) >= 2:
+            if len({m.actor.code for m in mentions}) >= 2:
                 seen: dict[str, _Speaker] = {}
                 for m in mentions:
                     seen.setdefault(m.actor.code, _Speaker(m.actor, None, None))
@@ -172,31 +176,49 @@ class _Builder:
             mentions = self.gaz.find(source)
             ref = mentions[0].actor if mentions else None
         if person is not None:
-            known = self.memory.person(person.split()[-1])
-            if ref is None and known is not None:
-                return [_Speaker(known.actor, known.speaker or person, known.title)]
-            if ref is None:
-                official = self.gaz.official(person, published)
-                if official is not None:
-                    return [_Speaker(official[0], person, title or official[1])]
-                return [_Speaker(ActorRef(f"PERSON:{person}", person), person, title)]
-            if known is not None and len(person.split()) == 1 and known.speaker:
-                person = known.speaker
-            return [_Speaker(ref, person, title)]
-        head = _head_word(source)
+            return [self.named(person, ref, title)]
+        if source.lower() in _PRONOUNS:
+            return [self.pronoun(a, source)]
         last = self.memory.last
-        if source.lower() in _PRONOUNS or head in _nominals():
-            if last is None:
-                return None if ref is None else [_Speaker(ref, None, title)]
-            if ref is None or ref.code == last.actor:
-                last_ref = ActorRef(last.actor, last.actor_name, last.body)
-                return [_Speaker(last_ref, last.speaker, last.speaker_title)]
-            return [_Speaker(ref, None, title)]
+        nominal = _head_word(source) in _nominals()
+        if nominal and last is not None and (ref is None or ref.code == last.actor):
+            return [_Speaker.of(last)]
         if ref is not None:
             return [_Speaker(ref, None, title if title and title.lower() != ref.name.lower() else None)]
-        if source[:1].isupper() and len(source.split()) <= 8:
-            return [_Speaker(ActorRef(f"ORG:{source}", source), None, None)]
-        return None
+        return [self.unknown(source)]
+
+    def named(self, person: str, ref: ActorRef | None, title: str | None) -> _Speaker:
+        """A speaker named in the source: the actor from the title, or from what is known of the person."""
+        known = self.memory.person(person.split()[-1])
+        if known is not None and len(person.split()) == 1 and known.speaker:
+            person = known.speaker
+        if ref is not None:
+            return _Speaker(ref, person, title)
+        if known is not None:
+            return _Speaker(known.actor, person, title or known.title)
+        official = self.gaz.official(person, self.article.published)
+        if official is not None:
+            return _Speaker(official[0], person, title or official[1])
+        return _Speaker(ActorRef(f"PERSON:{person}", person), person, title)
+
+    def pronoun(self, a: Attribution, source: str) -> _Speaker:
+        """``she said``: the latest speaker, unless a person was named after that speaker spoke."""
+        last = self.memory.last
+        if a.antecedent is not None:
+            name = _clean_person(self.text[a.antecedent[0] : a.antecedent[1]])
+            newer = last is None or a.antecedent[0] >= last.evidence.end
+            same = last is not None and last.speaker and last.speaker.split()[-1] == name.split()[-1]
+            if newer and not same:
+                return self.named(name, None, None)
+        if last is not None:
+            return _Speaker.of(last)
+        return self.unknown(source)
+
+    def unknown(self, source: str) -> _Speaker:
+        """A speaker who speaks for no known actor: ``PERSON:`` or ``ORG:`` with the article's words."""
+        name = re.sub(r"^\s*(the|a|an)\s+", "", source, flags=re.IGNORECASE).strip()[:80]
+        prefix = "ORG" if _nominals().get(_head_word(source)) == "body" else "PERSON"
+        return _Speaker(ActorRef(f"{prefix}:{name}", name), None, None)
 
     def follower(self, a: Attribution) -> list[_Speaker] | None:
         last = self.memory.last
@@ -210,7 +232,7 @@ class _Builder:
         between = self.text[last.evidence.end : a.content[0]]
         if between.count("\n\n") > 1 or between.count("\n") > 2:
             return None
-        return [_Speaker(ActorRef(last.actor, last.actor_name, last.body), last.speaker, last.speaker_title)]
+        return [_Speaker.of(last)]
 
     def add(self, a: Attribution) -> None:
         if self.in_boilerplate(a.content):

@@ -1,0 +1,362 @@
+"""The gazetteer: names of states, organizations, seats and officials, mapped to actor codes.
+
+What it knows is data (``data/*.tsv``, sources in ``data/SOURCES.md``); this module
+loads it once, on first use (:func:`load_gazetteer`), and answers three questions:
+
+* :meth:`Gazetteer.lookup` — which actor does a whole mention name ("the Russian
+  Foreign Ministry", "British Embassy in Azerbaijan", "OSCE Minsk Group")?
+* :meth:`Gazetteer.find` — where in a text are actors named (non-overlapping, longest
+  match first)?
+* :meth:`Gazetteer.official` — which actor does a person known by name speak for, on a
+  given day?
+
+Matching runs on an accent-folded copy of the text that keeps every character's
+offset (``Türkiye`` and ``Turkiye``, ``Erdoğan`` and ``Erdogan`` match alike), so the
+spans returned point into the original text. ``find`` respects case (``US`` is the
+United States, ``us`` is not); ``lookup`` ignores case except for short all-capital
+acronyms.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["ActorRef", "Gazetteer", "Mention", "fold", "load_gazetteer"]
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as the data contract names it: code, readable name, and the organ that spoke."""
+
+    code: str
+    name: str
+    body: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in a text: ``text == original[start:end]``; ``via`` says which kind of name matched."""
+
+    start: int
+    end: int
+    text: str
+    actor: ActorRef
+    via: str  # "name" | "alias" | "demonym" | "seat" | "organ" | "official"
+
+
+@dataclass(frozen=True)
+class _Office:
+    person: str  # canonical name: the first variant
+    code: str
+    role: str
+    start: date
+    end: date | None
+    order: int  # row number, to break ties between offices entered on the same day
+
+    def valid_on(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
+
+
+# Characters whose decomposition does not reduce them to one base letter, folded by hand.
+_FOLD_EXTRA = {
+    "ı": "i",
+    "İ": "I",
+    "ə": "a",
+    "Ə": "A",
+    "ł": "l",
+    "Ł": "L",
+    "ø": "o",
+    "Ø": "O",
+    "đ": "d",
+    "Đ": "D",
+    "ħ": "h",
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "\u00b4": "'",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u00a0": " ",
+}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in _FOLD_EXTRA:
+        return _FOLD_EXTRA[ch]
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if unicodedata.category(c) != "Mn")
+    return base if len(base) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Strip accents one character at a time, so the result has the same length and offsets."""
+    if text.isascii():
+        return text
+    return "".join(ch if ch.isascii() else _fold_char(ch) for ch in text)
+
+
+def _key(text: str) -> str:
+    """The case- and accent-insensitive key of a name: folded, lower-cased, spaces collapsed."""
+    return " ".join(fold(text).casefold().split())
+
+
+def _is_acronym(form: str) -> bool:
+    """Short all-capital forms (US, U.S., EU, WHO, NATO) only match with their own case."""
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+def _strip_the(form: str) -> str:
+    return form[4:] if form[:4].casefold() == "the " else form
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = resources.files(__package__).joinpath("data").joinpath(name)
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _split(field_value: str | None) -> list[str]:
+    return [x.strip() for x in (field_value or "").split("|") if x.strip()]
+
+
+def _date(value: str) -> date | None:
+    return date.fromisoformat(value) if value.strip() else None
+
+
+_DIPLOMATIC = re.compile(
+    r"\b(ambassadors?|embass(?:y|ies)|consulates?(?:[- ]general)?|consuls?(?:[- ]general)?|envoys?|"
+    r"charg[eé] d'affaires|permanent representatives?|permanent missions?|missions?|delegations?|"
+    r"representatives?|representations?|attach[eé]s?)\b",
+    re.IGNORECASE,
+)
+_DIPLOMATIC_BODY = ("embass", "consulate", "mission", "delegation", "representation")
+# Where the receiving side starts: "... to Azerbaijan", "... in Baku", "... accredited to the UN".
+_RECEIVER = re.compile(r"\s(?:to|in|at|accredited to|accredited in)\s", re.IGNORECASE)
+_NAME_CHUNK = r"[A-Z][\w.'’-]*"
+_BODY_PHRASE = re.compile(
+    rf"(?:(?:{_NAME_CHUNK}|of|the)\s+)*?(?:{_NAME_CHUNK}\s+)*"
+    r"(?:Embassy|Consulate(?:[- ]General)?|Permanent Mission|Mission|Delegation|Representation)"
+    rf"(?:\s+of\s+(?:the\s+)?{_NAME_CHUNK}(?:\s+{_NAME_CHUNK})*)?"
+    rf"(?:\s+(?:in|to)\s+(?:the\s+)?{_NAME_CHUNK}(?:\s+{_NAME_CHUNK})*)?"
+)
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|h\.e\.|lord|lady)\.?\s+", re.IGNORECASE)
+_EDGE = " \t\n\"'“”‘’«»()[],;:."
+
+
+@dataclass
+class Gazetteer:
+    """Compiled lookups over the packaged data.
+
+    Build with :meth:`load`, or take the process-wide one from :func:`load_gazetteer`.
+    """
+
+    names: dict[str, str]  # code -> readable name
+    _exact: dict[str, tuple[ActorRef, str]] = field(default_factory=dict)  # case-insensitive key
+    _exact_cased: dict[str, tuple[ActorRef, str]] = field(default_factory=dict)  # acronyms, folded as written
+    _forms: dict[str, tuple[ActorRef, str] | None] = field(default_factory=dict)  # pattern form -> entry
+    _person_forms: dict[str, str] = field(default_factory=dict)  # pattern form -> person
+    _offices: dict[str, list[_Office]] = field(default_factory=dict)  # person -> offices
+    _full: dict[str, set[str]] = field(default_factory=dict)  # key of a full name -> persons
+    _last: dict[str, set[str]] = field(default_factory=dict)  # key of a last name -> persons
+    _bodies: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    _states: frozenset[str] = frozenset()  # codes from countries.tsv
+    _pattern: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+
+    # -- building -------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """Read every data file and compile the patterns (a few hundred milliseconds)."""
+        names: dict[str, str] = {}
+        entries: list[tuple[str, ActorRef, str]] = []
+        states: list[str] = []
+        for row in _rows("countries.tsv"):
+            code, name = row["code"], row["name"]
+            states.append(code)
+            names[code] = name
+            ref = ActorRef(code, name)
+            entries.append((name, ref, "name"))
+            entries += [(a, ref, "alias") for a in _split(row["aliases"])]
+            entries += [(d, ref, "demonym") for d in _split(row["demonyms"])]
+            entries += [(s, ref, "seat") for s in _split(row["seats"])]
+        for row in _rows("organizations.tsv"):
+            code, name = row["code"], row["name"]
+            names[code] = name
+            ref = ActorRef(code, name)
+            entries.append((name, ref, "name"))
+            entries += [(a, ref, "alias") for a in _split(row["aliases"])]
+            entries += [(o, ActorRef(code, name, o), "organ") for o in _split(row["organs"])]
+        gaz = cls(names=names, _states=frozenset(states))
+        for form, ref, via in entries:
+            gaz._add(form, ref, via)
+        for row in _rows("nonactors.tsv"):
+            gaz._forms.setdefault(fold(row["phrase"]), None)
+        for i, row in enumerate(_rows("officials.tsv")):
+            gaz._add_office(_split(row["name"]), row, i)
+        for row in _rows("bodies.tsv"):
+            for alias in _split(row["aliases"]):
+                flags = 0 if _is_acronym(alias) else re.IGNORECASE
+                pattern = re.compile(rf"(?<!\w){re.escape(fold(alias))}(?!\w)", flags)
+                gaz._bodies.append((pattern, row["body"]))
+        gaz._compile()
+        return gaz
+
+    def _add(self, form: str, ref: ActorRef, via: str) -> None:
+        form = _strip_the(form.strip())
+        folded = fold(form)
+        self._forms.setdefault(folded, (ref, via))
+        if not _is_acronym(form):
+            upper = folded.upper()
+            if sum(c.isalpha() for c in form) >= 5 and upper not in self._forms:
+                self._forms[upper] = (ref, via)
+            self._exact.setdefault(_key(form), (ref, via))
+        else:
+            self._exact_cased.setdefault(folded, (ref, via))
+
+    def _add_office(self, variants: list[str], row: dict[str, str], order: int) -> None:
+        person = variants[0]
+        start = _date(row["start"])
+        if start is None:
+            raise ValueError(f"officials.tsv row {order + 2}: no start date for {person}")
+        self._offices.setdefault(person, []).append(
+            _Office(person, row["code"], row["role"], start, _date(row["end"]), order)
+        )
+        for variant in variants:
+            tokens = _key(variant).split()
+            if len(tokens) > 1:
+                self._full.setdefault(" ".join(tokens), set()).add(person)
+            self._last.setdefault(tokens[-1], set()).add(person)
+            # Full names, and single-word variants listed as safe short forms, are found in running text.
+            self._person_forms.setdefault(fold(variant), person)
+
+    def _compile(self) -> None:
+        forms = set(self._forms) | set(self._person_forms)
+        alternatives = sorted(forms, key=lambda f: (-len(f), f))
+        self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)")
+
+    # -- queries --------------------------------------------------------------------------------
+
+    def find(self, text: str, on: date | None = None) -> list[Mention]:
+        """Every actor named in ``text``, left to right, the longest name winning at each place.
+
+        Officials are included when their office tells the actor: on ``on`` if given,
+        otherwise only people who have spoken for a single actor in every office listed.
+        """
+        folded = fold(text)
+        found: list[Mention] = []
+        for match in self._pattern.finditer(folded):
+            form = match.group(0)
+            start, end = match.span()
+            if form in self._forms:
+                entry = self._forms[form]
+                if entry is not None:
+                    found.append(Mention(start, end, text[start:end], entry[0], entry[1]))
+            else:
+                ref = self._person_actor(self._person_forms[form], on)
+                if ref is not None:
+                    found.append(Mention(start, end, text[start:end], ref, "official"))
+        return found
+
+    def lookup(self, mention: str) -> ActorRef | None:
+        """The actor a whole mention names, or None when it names nothing known.
+
+        A diplomat or mission speaks for the sending state: the actor named before
+        "ambassador"/"embassy" ("Turkish Ambassador to Azerbaijan" -> TUR), never the one
+        after "to"/"in". Otherwise the first actor named wins ("MFA of Ukraine" -> UKR),
+        with the organ that spoke as ``body`` when the mention names one.
+        """
+        text = _strip_the(mention.strip(_EDGE))
+        text = re.sub(r"['’]s$", "", text)
+        if not text:
+            return None
+        hit = self._exact_cased.get(fold(text)) or self._exact.get(_key(text))
+        if hit is not None and not _DIPLOMATIC.search(text):
+            return hit[0]
+        diplomatic = _DIPLOMATIC.search(fold(text))
+        if diplomatic is not None:
+            return self._sender(text, diplomatic)
+        mentions = self.find(text)
+        if mentions:
+            return self._with_body(mentions[0].actor, text)
+        found = self.official(text)
+        return found[0] if found else None
+
+    def official(self, name: str, on: date | None = None) -> tuple[ActorRef, str] | None:
+        """The actor and role of a person known by name (full or unambiguous last name), valid on ``on``."""
+        tokens = _key(_HONORIFIC.sub("", name.strip(_EDGE))).split()
+        if not tokens:
+            return None
+        candidates = self._full.get(" ".join(tokens)) or set()
+        if not candidates and len(tokens) > 2:
+            candidates = self._full.get(f"{tokens[0]} {tokens[-1]}") or set()
+        if not candidates:
+            candidates = self._last.get(tokens[-1]) or set()
+        offices = [o for person in candidates for o in self._offices[person] if on is None or o.valid_on(on)]
+        if not offices or len({o.person for o in offices}) > 1:
+            return None
+        best = max(offices, key=lambda o: (o.start, o.order))
+        return ActorRef(best.code, self.names.get(best.code, best.code)), best.role
+
+    def actor(self, code: str) -> ActorRef | None:
+        """The actor with this code, or None."""
+        return ActorRef(code, self.names[code]) if code in self.names else None
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _person_actor(self, person: str, on: date | None) -> ActorRef | None:
+        offices = self._offices[person]
+        if on is not None:
+            valid = [o for o in offices if o.valid_on(on)]
+            if not valid:
+                return None
+            code = max(valid, key=lambda o: (o.start, o.order)).code
+        else:
+            codes = {o.code for o in offices}
+            if len(codes) != 1:
+                return None
+            code = codes.pop()
+        return ActorRef(code, self.names.get(code, code))
+
+    def _sender(self, text: str, head: re.Match[str]) -> ActorRef | None:
+        receiver = _RECEIVER.search(text, head.end())
+        sender_part = text[: receiver.start()] if receiver else text
+        mentions = [m for m in self.find(sender_part) if m.via != "official"]
+        if not mentions:
+            return None
+        actor = mentions[0].actor
+        if actor.body is None and head.group(1).casefold().startswith(_DIPLOMATIC_BODY):
+            phrase = _BODY_PHRASE.search(text)
+            body = phrase.group(0).strip() if phrase else text
+            actor = ActorRef(actor.code, actor.name, body)
+        return actor
+
+    def _with_body(self, actor: ActorRef, text: str) -> ActorRef:
+        if actor.body is not None or actor.code not in self._states:
+            return actor
+        folded = fold(text)
+        for pattern, body in self._bodies:
+            if pattern.search(folded):
+                return ActorRef(actor.code, actor.name, body)
+        return actor
+
+    def forms(self) -> Iterable[tuple[str, ActorRef, str]]:
+        """Every name form with its actor and kind (for tests and diagnostics)."""
+        for form, entry in self._forms.items():
+            if entry is not None:
+                yield form, entry[0], entry[1]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, loaded on first call and cached for the process."""
+    return Gazetteer.load()
