@@ -44,7 +44,10 @@ class _State:
 def _console(stderr: bool = True) -> Any:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    console = Console(stderr=stderr, highlight=False)
+    if not console.is_terminal:
+        console.width = 160  # pipes and CI logs: wide rows rather than 80-column folding
+    return console
 
 
 @contextmanager
@@ -209,9 +212,13 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str], title: s
     _console(stderr=False).print(table)
 
 
-def _flat(spec: dict[str, Any]) -> dict[str, Any]:
+def _flat(spec: dict[str, Any], width: int | None = None) -> dict[str, Any]:
+    """A statement as one table or CSV row; ``width`` shortens the evidence for tables."""
     claims = "; ".join(f"{c['issue'] or '-'}:{c['polarity']}" for c in spec["claims"])
-    return {**spec, "evidence": spec["evidence"]["text"], "claims": claims}
+    evidence = spec["evidence"]["text"]
+    if width is not None and len(evidence) > width:
+        evidence = evidence[: width - 1].rstrip() + "…"
+    return {**spec, "evidence": evidence, "claims": claims}
 
 
 @cli.command()
@@ -241,7 +248,8 @@ def statements(
         _emit(rows, fmt, [], "")
         return
     columns = ["article", "actor", "speaker", "kind", "date", "channel", "claims", "evidence"]
-    _emit([_flat(r) for r in rows], fmt, columns, f"{len(rows)} statements")
+    width = 100 if fmt == "table" else None
+    _emit([_flat(r, width) for r in rows], fmt, columns, f"{len(rows)} statements")
 
 
 @cli.command()
@@ -322,13 +330,11 @@ def demo(state: _State, serve: bool, show: int) -> None:
             f"{counts['statements']} statements, "
             f"{counts['actors']} actors, {counts['issues']} issues"
         )
-        rows = [_flat(s.to_spec()) for s in store.statements(limit=show)]
-    _emit(
-        rows,
-        "table",
-        ["actor", "speaker", "kind", "date", "channel", "evidence"],
-        f"first {len(rows)} statements",
-    )
+        stored = store.statements(limit=show * 20)
+    known = [s.to_spec() for s in stored if not s.row["actor_code"].startswith(("PERSON:", "ORG:"))][:show]
+    rows = [_flat(r, 90) for r in known]
+    columns = ["article", "actor", "speaker", "kind", "date", "channel", "evidence"]
+    _emit(rows, "table", columns, f"the first {len(rows)} statements by states and organizations")
     if serve:
         try:
             from .web import serve as serve_web  # type: ignore[attr-defined,import-not-found,unused-ignore]
