@@ -11,52 +11,51 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "src" / "stancemap" / "demo" / "voa_stories.jsonl"
 
 BARE = """
-import json, sys, time
+import importlib, json, resource, sys, time
 from stancemap.config import Settings
-from stancemap.extract.pipeline import load_pipeline
-texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")] * int(sys.argv[2])
-import importlib, spacy
-name = Settings().model
-mod = importlib.import_module(name)
-nlp = mod.load()
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")] * int(sys.argv[2])
+nlp = importlib.import_module(Settings().model).load()
 t = time.perf_counter()
 for doc in nlp.pipe(texts, batch_size=int(sys.argv[3]), n_process=int(sys.argv[4])):
     pass
-print(json.dumps({"seconds": time.perf_counter() - t}))
+seconds = time.perf_counter() - t
+print(json.dumps({"seconds": seconds, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
 
 OURS = """
-import json, sys, time
+import json, resource, sys, time
+from stancemap.batch import extract_paths
 from stancemap.config import Settings
-from stancemap.extract.pipeline import Extractor, load_pipeline
-from stancemap.ingest import read_paths, Skipped
+from stancemap.extract.pipeline import load_pipeline
 settings = Settings(batch_size=int(sys.argv[3]), n_process=int(sys.argv[4]))
 load_pipeline(settings.model)
-from stancemap.batch import extract_paths
 t = time.perf_counter()
 n = 0
 for _ in range(int(sys.argv[2])):
     for article, statements in extract_paths([sys.argv[1]], settings):
         n += len(statements)
-print(json.dumps({"seconds": time.perf_counter() - t, "statements": n}))
+seconds = time.perf_counter() - t
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": seconds, "statements": n, "rss": rss}))
 """
 
 
 def run(code: str, *args: str) -> tuple[dict[str, float], float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Run one measurement in a fresh process; its own peak RSS (MB) comes back with its figures.
+
+    With n_process > 1 the figure is the main process's; spaCy's workers are its children.
+    """
     res = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return json.loads(res.stdout.strip().splitlines()[-1]), max(peak, before) / 1024
+    figures = json.loads(res.stdout.strip().splitlines()[-1])
+    return figures, figures["rss"] / 1024
 
 
 def main() -> int:
@@ -70,8 +69,7 @@ def main() -> int:
     n_words = sum(len(r["text"].split()) for r in records) * args.repeat
     common = (str(args.repeat), str(args.batch_size), str(args.n_process))
     bare, bare_rss = run(BARE, str(CORPUS), *common)
-    with tempfile.TemporaryDirectory():
-        ours, ours_rss = run(OURS, str(CORPUS), *common)
+    ours, ours_rss = run(OURS, str(CORPUS), *common)
     print(f"corpus: {CORPUS.name} x{args.repeat}: {n_articles} articles, {n_words} words; "
           f"batch_size {args.batch_size}, n_process {args.n_process}")
     print(f"{'run':<20}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'peak RSS MB':>13}")
