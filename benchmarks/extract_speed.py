@@ -70,14 +70,18 @@ def main() -> int:
     common = (str(args.repeat), str(args.batch_size), str(args.n_process))
     bare, bare_rss = run(BARE, str(CORPUS), *common)
     ours, ours_rss = run(OURS, str(CORPUS), *common)
-    print(f"corpus: {CORPUS.name} x{args.repeat}: {n_articles} articles, {n_words} words; "
-          f"batch_size {args.batch_size}, n_process {args.n_process}")
+    print(
+        f"corpus: {CORPUS.name} x{args.repeat}: {n_articles} articles, {n_words} words; "
+        f"batch_size {args.batch_size}, n_process {args.n_process}"
+    )
     print(f"{'run':<20}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'peak RSS MB':>13}")
     for name, r, rss in (("bare nlp.pipe", bare, bare_rss), ("stancemap extract", ours, ours_rss)):
         s = r["seconds"]
         print(f"{name:<20}{s:>9.1f}{n_articles / s:>12.1f}{n_words / s:>10.0f}{rss:>13.0f}")
-    print(f"cost ratio (extract / bare): {ours['seconds'] / bare['seconds']:.2f}; "
-          f"statements: {int(ours.get('statements', 0))}")
+    print(
+        f"cost ratio (extract / bare): {ours['seconds'] / bare['seconds']:.2f}; "
+        f"statements: {int(ours.get('statements', 0))}"
+    )
     return 0
 
 

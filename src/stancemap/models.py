@@ -103,6 +103,9 @@ class Statement:
     speaker_title: str | None = None
     body: str | None = None
     date: date | None = None
+    #: Where the date comes from: ``text`` (named with the statement), ``earlier`` (the same
+    #: speaker's previous statement), ``article`` (the article's date; the text names none).
+    date_basis: str | None = None
     channel: str | None = None
     source: Span | None = None
     cue: Span | None = None
@@ -119,6 +122,7 @@ class Statement:
             "speaker_title": self.speaker_title,
             "kind": self.kind,
             "date": self.date.isoformat() if self.date else None,
+            "date_basis": self.date_basis,
             "channel": self.channel,
             "claims": [c.to_spec() for c in self.claims],
             "evidence": self.evidence.to_spec(),

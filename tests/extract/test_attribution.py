@@ -80,3 +80,45 @@ def test_odd_number_of_quote_marks_does_not_fail(nlp: Any) -> None:
 def test_relative_clause_subject_is_not_a_speaker(nlp: Any) -> None:
     got = attributions(nlp, "The council passed resolutions that demand the withdrawal of all forces.")
     assert got == []
+
+
+def test_title_left_outside_subject_joins_the_source(nlp: Any) -> None:
+    text = (
+        '"We reject this vote," the alliance\'s Deputy Secretary General for Political Affairs '
+        "Anna Lindqvist wrote on Monday."
+    )
+    got = attributions(nlp, text)
+    assert got[0][2] is not None and got[0][2].startswith("the alliance's Deputy Secretary General")
+    assert got[0][2].endswith("Anna Lindqvist")
+
+
+def test_noun_cue_statement_that(nlp: Any) -> None:
+    text = "The foreign ministry of Freedonia issued a statement that the referendum was illegal."
+    got = attributions(nlp, text)
+    assert got and got[0][1].startswith("that the referendum was illegal")
+    assert got[0][2] == "The foreign ministry of Freedonia" and got[0][3] == "issued"
+
+
+def test_passive_subject_of_position_verb_is_not_a_speaker(nlp: Any) -> None:
+    got = attributions(nlp, "The ministry said that Smith could not be considered the lawful president.")
+    assert [g[2] for g in got] == ["The ministry"]
+
+
+def test_colon_headline(nlp: Any) -> None:
+    got = attributions(
+        nlp, "Freedonia: the vote in the occupied region is null and void\n\nMore text follows here."
+    )
+    assert got and got[0][2] == "Freedonia" and got[0][1].startswith("the vote in the occupied region")
+
+
+def test_colon_after_a_verb_is_not_a_headline(nlp: Any) -> None:
+    got = attributions(nlp, "Here is what we know: the vote will take place on Sunday in all regions.")
+    assert got == []
+
+
+def test_members_of_a_coordinated_source(nlp: Any) -> None:
+    from stancemap.extract.records import Attribution as Record
+
+    text = "France, Germany and the United Kingdom condemned the vote in the region."
+    records = [Record.from_dict(d) for d in nlp(text)._.sm_attributions]
+    assert [text[lo:hi] for lo, hi in records[0].members] == ["France", "Germany", "the United Kingdom"]

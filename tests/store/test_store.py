@@ -131,3 +131,20 @@ def test_bad_urls_are_one_clear_error(url: str, fragment: str) -> None:
 )
 def test_actor_kind(code: str, kind: str) -> None:
     assert actor_kind(code) == kind
+
+
+def test_upgrade_adds_later_columns_to_an_old_database(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    Store.open(f"sqlite:///{path}").close()
+    con = sqlite3.connect(path)  # make it look like a database from before 0002
+    con.execute("ALTER TABLE statements DROP COLUMN date_basis")
+    con.execute("DELETE FROM schema_migrations WHERE name = '0002_statement_date_basis'")
+    con.commit()
+    con.close()
+    with Store.open(f"sqlite:///{path}") as s:
+        assert "0002_statement_date_basis" in s.migrations()
+        art = _article()
+        assert s.add_article(art, [_statement(art)])
+        assert s.statements()[0].to_spec()["date_basis"] is None

@@ -18,66 +18,21 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .headlines import headline_attributions
 from .lexicon import Lexicon
 from .quotes import Quote, find_quotes
+from .records import Attribution, Chars
 
 __all__ = ["Attribution", "find_attributions"]
-
-Chars = tuple[int, int]
 
 #: A quotation shorter than this many words is a scare quote or a title, not a statement.
 MIN_QUOTE_WORDS = 4
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "parataxis"}
 _OBJECT_DEPS = {"dobj", "xcomp", "prep", "attr", "oprd", "advcl", "ccomp"}
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """One attribution found in a Doc, in character offsets of its text."""
-
-    kind: str
-    content: Chars
-    cue: Chars | None = None
-    source: Chars | None = None
-    #: PERSON entities inside the source.
-    persons: tuple[Chars, ...] = ()
-    #: The sentence(s) around cue and source, where date and channel are sought.
-    context: Chars | None = None
-    #: No verb of its own: it continues the previous speaker (or a heading).
-    follows: bool = False
-    #: The cue is a verb of position-taking (condemn, support) rather than of saying.
-    position: bool = False
-    #: For a pronoun source (``she said``): the latest PERSON entity before it.
-    antecedent: Chars | None = None
-    extra: dict[str, str] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data that survives msgpack (spaCy's multiprocessing serializes Docs)."""
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Attribution:
-        def pair(v: Any) -> Chars | None:
-            return None if v is None else (int(v[0]), int(v[1]))
-
-        return cls(
-            kind=data["kind"],
-            content=(int(data["content"][0]), int(data["content"][1])),
-            cue=pair(data["cue"]),
-            source=pair(data["source"]),
-            persons=tuple((int(p[0]), int(p[1])) for p in data["persons"]),
-            context=pair(data["context"]),
-            follows=bool(data["follows"]),
-            position=bool(data["position"]),
-            antecedent=pair(data.get("antecedent")),
-            extra=dict(data.get("extra") or {}),
-        )
 
 
 def _chars(span: Span | Iterable[Token]) -> Chars:
@@ -101,6 +56,35 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+_TITLE_GLUE = {"of", "for", "to", "the", "and", "'s", "’s", "on", "in", "at", "-"}
+
+
+def _title_left(first: Token) -> list[Token]:
+    """Capitalized title words the parser left outside the subject (``NATO's Deputy ... James X``)."""
+    doc, sent = first.doc, first.sent
+    taken: list[Token] = []
+    i = first.i - 1
+    while i >= sent.start:
+        tok = doc[i]
+        possessor = i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s") and tok.pos_ in ("NOUN", "PROPN")
+        if (
+            tok.lower_ in _TITLE_GLUE
+            or possessor
+            or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ"))
+        ):
+            taken.insert(0, tok)
+            i -= 1
+            continue
+        break
+    while taken and (
+        (taken[0].lower_ in _TITLE_GLUE and taken[0].lower_ != "the") or taken[0].ent_type_ == "DATE"
+    ):
+        taken.pop(0)
+    if [t.lower_ for t in taken] == ["the"]:
+        return []
+    return taken
+
+
 def _source_tokens(subject: Token) -> list[Token]:
     """The subject's phrase, without a trailing relative clause or punctuation."""
     toks = [t for t in subject.subtree]
@@ -108,7 +92,29 @@ def _source_tokens(subject: Token) -> list[Token]:
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
+    if toks and toks[0].pos_ == "PROPN":
+        toks = _title_left(toks[0]) + toks
     return toks
+
+
+def _members(subject: Token) -> tuple[Chars, ...]:
+    """The parties a subject lists (``France, Germany and the EU``; ``countries, including X, Y``).
+
+    Each conjunct is its own phrase without the conjuncts hanging from it; a subject
+    that coordinates nothing, or only people, has no members.
+    """
+    heads = [t for t in subject.subtree if t.dep_ == "conj" and t.pos_ in ("PROPN", "NOUN")]
+    heads = [t for t in heads if t.ent_type_ != "PERSON"]
+    if not heads:
+        return ()
+    firsts = {h.head for h in heads if h.head.dep_ != "conj"}
+    members = []
+    for tok in sorted(set(heads) | firsts, key=lambda t: t.i):
+        skip = {x for c in tok.children if c.dep_ in ("conj", "cc", "punct", "prep") for x in c.subtree}
+        toks = [t for t in tok.subtree if t not in skip and not t.is_punct]
+        if toks:
+            members.append(_chars(toks))
+    return tuple(members)
 
 
 class _QuoteIndex:
@@ -134,7 +140,24 @@ def _persons(doc: Doc, lo: int, hi: int) -> tuple[Chars, ...]:
 
 
 def _is_cue(tok: Token, lex: Lexicon) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and lex.is_cue(tok.lemma_)
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and tok.dep_ != "aux"
+        and lex.is_cue(tok.lemma_)
+        and lex.cue_class(tok.lemma_) != "noun"
+    )
+
+
+def _noun_cue(tok: Token, lex: Lexicon) -> tuple[Token, list[Token]] | None:
+    """``X issued a statement that ...``: the verb whose subject speaks, and the that-clause."""
+    if tok.pos_ != "NOUN" or lex.cue_class(tok.lemma_) != "noun" or tok.dep_ not in ("dobj", "attr"):
+        return None
+    for child in tok.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(
+            t.dep_ == "mark" and t.lower_ == "that" for t in child.children
+        ):
+            return tok.head, list(child.subtree)
+    return None
 
 
 def _content_of(verb: Token, lex: Lexicon, subject: Token | None) -> tuple[list[Token], bool]:
@@ -177,6 +200,8 @@ def _attribution_for(
         context=(sent.start_char, sent.end_char),
         position=lex.cue_class(verb.lemma_) == "position",
         antecedent=_antecedent(doc, subject) if subject is not None and subject.tag_ == "PRP" else None,
+        head=_chars([subject]) if subject is not None else None,
+        members=_members(subject) if subject is not None else (),
     )
 
 
@@ -236,11 +261,21 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Attribution]:
         used_cues.add(verb.i)
         out.append(_attribution_for(verb, lex, doc, (quote.start, quote.end), "direct", index))
     for tok in doc:
-        if tok.i in used_cues or not _is_cue(tok, lex) or index.containing(tok.idx) is not None:
+        if tok.i in used_cues or index.containing(tok.idx) is not None:
+            continue
+        noun = _noun_cue(tok, lex)
+        if noun is not None:
+            verb, content = noun
+            if _subject(verb) is not None:
+                out.append(_attribution_for(verb, lex, doc, _chars(content), "indirect", index))
+            continue
+        if not _is_cue(tok, lex):
             continue
         subject = _subject(tok)
         if subject is None or subject.tag_ in ("WDT", "WP"):
             continue  # no subject, or a relative pronoun (resolutions that demand ...)
+        if subject.dep_ == "nsubjpass" and lex.cue_class(tok.lemma_) == "position":
+            continue  # "X could not be considered president": X takes no position
         content, _ = _content_of(tok, lex, subject)
         if not content:
             continue
@@ -250,6 +285,7 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Attribution]:
             continue  # the content is a quotation, already attributed above
         out.append(_attribution_for(tok, lex, doc, span, "indirect", index))
     out.extend(_according_to(doc, index))
+    out.extend(headline_attributions(doc, index.containing))
     out = [a for a in out if not _nested(a, out)]
     out.sort(key=lambda a: a.content)
     return out

@@ -67,6 +67,7 @@ class StoredStatement:
             "speaker_title": r["speaker_title"],
             "kind": r["kind"],
             "date": r["date"].isoformat() if r["date"] else None,
+            "date_basis": r.get("date_basis"),
             "channel": r["channel"],
             "claims": [
                 {"issue": c["issue_id"], "target": c["target"], "polarity": c["polarity"]}
@@ -325,6 +326,7 @@ def _statement_row(article_id: str, seq: int, st: Statement) -> dict[str, Any]:
         "speaker_title": st.speaker_title,
         "kind": st.kind,
         "date": st.date,
+        "date_basis": st.date_basis,
         "channel": st.channel,
         "evidence_start": st.evidence.start,
         "evidence_end": st.evidence.end,

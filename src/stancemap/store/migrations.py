@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
 
@@ -22,19 +22,31 @@ Migration = Callable[[Connection], None]
 
 
 def _initial(conn: Connection) -> None:
+    # A fresh database gets the current tables at once; the later migrations check
+    # before they alter, so a fresh database and an upgraded one end up the same.
     for table in (schema.articles, schema.actors, schema.issues, schema.statements, schema.claims):
-        table.create(conn)
+        table.create(conn, checkfirst=True)
+
+
+def _add_column(conn: Connection, table: str, column: str, ddl_type: str) -> None:
+    if column not in {c["name"] for c in inspect(conn).get_columns(table)}:
+        conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl_type}"))
+
+
+def _date_basis(conn: Connection) -> None:
+    _add_column(conn, "statements", "date_basis", "VARCHAR(10)")
 
 
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _initial),
+    ("0002_statement_date_basis", _date_basis),
 ]
 
 
 def applied(conn: Connection) -> list[str]:
     """Names of the migrations this database has recorded, in order applied."""
     schema.migrations_table.create(conn, checkfirst=True)
-    rows = conn.execute(select(schema.migrations_table.c.name).order_by(schema.migrations_table.c.applied_at))
+    rows = conn.execute(select(schema.migrations_table.c.name).order_by(schema.migrations_table.c.name))
     return [r[0] for r in rows]
 
 

@@ -74,6 +74,7 @@ statements = Table(
     Column("speaker_title", Text),
     Column("kind", String(10), nullable=False),
     Column("date", Date),
+    Column("date_basis", String(10), comment="text, earlier or article: where the date comes from"),
     Column("channel", String(30)),
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),

@@ -1,0 +1,124 @@
+"""Statement rules (speaker, actor, date, channel, summaries) on short articles of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from stancemap.extract.boilerplate import BoilerplateIndex
+from stancemap.extract.pipeline import Extractor
+from stancemap.models import Article, Statement
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    from stancemap.config import Settings
+
+    return Extractor(Settings())
+
+
+def run(extractor: Extractor, text: str, published: date | None = date(2021, 6, 10)) -> list[Statement]:
+    return extractor.extract(Article(name="t.txt", text=text, source="t.txt", published=published))
+
+
+def brief(st: Statement) -> tuple[Any, ...]:
+    return st.actor, st.speaker, st.kind
+
+
+def test_apposition_title_gives_speaker_and_actor(extractor: Extractor) -> None:
+    got = run(
+        extractor, "Moldova will not recognize the vote, Moldovan Foreign Ministry spokesman Ion Rusu said."
+    )
+    assert [brief(s) for s in got] == [("MDA", "Ion Rusu", "indirect")]
+    assert got[0].speaker_title and "spokesman" in got[0].speaker_title.lower()
+
+
+def test_pronoun_and_last_name_refer_back(extractor: Extractor) -> None:
+    text = (
+        "Romania rejects the vote, Romanian Ambassador to Moldova Elena Ionescu said on Tuesday.\n\n"
+        '"We call on both sides to talk," Ionescu said.\n\n'
+        "She added that the border must be respected."
+    )
+    got = run(extractor, text)
+    assert [brief(s) for s in got] == [
+        ("ROU", "Elena Ionescu", "indirect"),
+        ("ROU", "Elena Ionescu", "direct"),
+        ("ROU", "Elena Ionescu", "indirect"),
+    ]
+    assert got[0].date == date(2021, 6, 8) and got[0].date_basis == "text"
+    assert got[1].date == date(2021, 6, 8) and got[1].date_basis == "earlier"
+
+
+def test_ambassador_speaks_for_the_sending_state(extractor: Extractor) -> None:
+    got = run(extractor, '"The border is not negotiable," the Polish ambassador to Lithuania told reporters.')
+    assert got[0].actor == "POL"
+
+
+def test_nominal_mention_refers_back_to_the_body(extractor: Extractor) -> None:
+    text = (
+        "The Latvian Foreign Ministry said in a statement on Monday that it condemns the vote.\n\n"
+        '"The vote has no legal effect whatsoever," the ministry added.'
+    )
+    got = run(extractor, text)
+    assert [s.actor for s in got] == ["LVA", "LVA"]
+    assert got[0].channel == "statement" and got[1].channel == "statement"
+
+
+def test_summary_gives_one_statement_per_actor(extractor: Extractor) -> None:
+    got = run(
+        extractor, "Several states, including Norway, Chile and Japan, as well as NATO, condemned the vote."
+    )
+    assert {s.actor for s in got} == {"NOR", "CHL", "JPN", "NATO"}
+    assert {s.kind for s in got} == {"summary"}
+
+
+def test_heading_names_the_speaker_of_a_following_quote(extractor: Extractor) -> None:
+    text = (
+        "Reactions came from around the world.\n\n"
+        "Council of Europe\n\n"
+        '"The so-called vote is a violation of international law and changes nothing," the statement reads.'
+    )
+    got = run(extractor, text)
+    assert [s.actor for s in got] == ["COE"]
+
+
+def test_unknown_speakers_get_person_or_org_codes(extractor: Extractor) -> None:
+    got = run(extractor, "Analysts said that the vote would change little on the ground.")
+    assert got and got[0].actor.startswith("PERSON:")
+
+
+def test_channels(extractor: Extractor) -> None:
+    text = "Chile does not recognize the result, its foreign minister wrote on Twitter on Sunday."
+    got = run(extractor, text)
+    assert got[0].channel == "twitter" and got[0].date == date(2021, 6, 6)
+
+
+def test_date_defaults_to_article_date_and_says_so(extractor: Extractor) -> None:
+    got = run(extractor, "Peru rejects the vote, its foreign ministry said.")
+    assert got[0].date == date(2021, 6, 10) and got[0].date_basis == "article"
+    assert run(extractor, "Peru rejects the vote, its foreign ministry said.", None)[0].date is None
+
+
+def test_spans_slice_back_to_their_text(extractor: Extractor) -> None:
+    text = '"We stand by our partners," the Dutch foreign minister told a news conference on 3 June.'
+    for st in run(extractor, text):
+        for span in (st.evidence, st.source, st.cue):
+            assert span is not None and text[span.start : span.end] == span.text
+
+
+def test_boilerplate_paragraphs_yield_nothing(extractor: Extractor) -> None:
+    background = (
+        "The region has been disputed since the 1990s war, the foreign ministry of Freedonia said, "
+        "and talks have made little progress since."
+    )
+    a = Article(name="a", text=f"Chile condemned the vote, its minister said.\n\n{background}", source="a")
+    b = Article(name="b", text=f"Peru condemned the vote, its minister said.\n\n{background}", source="b")
+    index = BoilerplateIndex(2)
+    index.add(a)
+    index.add(b)
+    results = dict((art.name, sts) for art, sts in extractor.run([a, b], index))
+    for sts in results.values():
+        assert all(background not in s.evidence.text for s in sts)
+        assert len(sts) == 1
