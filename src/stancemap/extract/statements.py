@@ -209,10 +209,11 @@ class _Builder:
         ``Zakharova said``); a run of capitalized words ending the source, that names no
         actor and no title, is taken as the name.
         """
+        on = self.article.published
         for lo, hi in a.persons:
             entity = _clean_person(self.text[lo:hi])
             # the entity model takes some demonyms and places for names
-            if self.gaz.lookup(entity) is None or self.gaz.official(entity, self.article.published) is not None:
+            if self.gaz.lookup(entity) is None or self.gaz.official(entity, on) is not None:
                 return entity
         covered = [(m.start, m.end) for m in self.gaz.find(source) if m.via != "official"]
         words = list(re.finditer(r"[^\s,;:()]+", source))
