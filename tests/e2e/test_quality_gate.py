@@ -30,11 +30,21 @@ def _scorer(shared: Path) -> ModuleType:
 
 
 def _figures(shared: Path, name: str, out: Path) -> dict[str, Any]:
-    code = main(["extract", str(shared / "corpus" / name), "--issues",
-                 str(shared / "gold" / f"{name}.issues.toml"), "--out", str(out)])
+    code = main(
+        [
+            "extract",
+            str(shared / "corpus" / name),
+            "--issues",
+            str(shared / "gold" / f"{name}.issues.toml"),
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0
     score = _scorer(shared)
-    result: dict[str, Any] = score.score(score.load(str(shared / "gold" / f"{name}.jsonl")), score.load(str(out)))
+    result: dict[str, Any] = score.score(
+        score.load(str(shared / "gold" / f"{name}.jsonl")), score.load(str(out))
+    )
     return result
 
 

@@ -122,3 +122,46 @@ def test_members_of_a_coordinated_source(nlp: Any) -> None:
     text = "France, Germany and the United Kingdom condemned the vote in the region."
     records = [Record.from_dict(d) for d in nlp(text)._.sm_attributions]
     assert [text[lo:hi] for lo, hi in records[0].members] == ["France", "Germany", "the United Kingdom"]
+
+
+def test_speaker_of_a_gerund_after_by(nlp: Any) -> None:
+    got = attributions(nlp, "Chile broke ranks by saying it would withhold its support.")
+    assert got and got[0][2] == "Chile" and got[0][3] == "saying"
+
+
+def test_to_infinitive_content(nlp: Any) -> None:
+    got = attributions(nlp, "The ministers vowed on Friday to impose new sanctions on the regime.")
+    assert got and got[0][2] == "The ministers" and "to impose new sanctions" in got[0][1]
+
+
+def test_inverted_report_the_parser_left_unattached(nlp: Any) -> None:
+    text = "The conditions to recognise the state have not yet been met, Peru's foreign minister said."
+    got = attributions(nlp, text)
+    assert got and got[0][2] == "Peru's foreign minister"
+    assert got[0][1].startswith("The conditions to recognise the state")
+
+
+def test_short_quoted_phrase_inside_a_report_is_not_a_quotation(nlp: Any) -> None:
+    text = 'The president hailed the vote and recognized the region as "a sovereign and independent state".'
+    got = attributions(nlp, text)
+    assert got and all(kind == "indirect" for kind, *_ in got)
+
+
+def test_title_case_headline(nlp: Any) -> None:
+    got = attributions(
+        nlp, "Chilean Ministry Condemns Sham Vote in Occupied Region\n\nBody text follows here."
+    )
+    assert got and got[0][2] == "Chilean Ministry" and got[0][3] == "Condemns"
+
+
+def test_according_to_inside_a_report_is_kept(nlp: Any) -> None:
+    text = "According to her, the talks do not depend on the vote held last month, an agency reports."
+    got = attributions(nlp, text)
+    assert any(src == "her" and cue == "According to" for _, _, src, cue, _ in got)
+
+
+def test_position_content_does_not_reach_over_another_clause(nlp: Any) -> None:
+    text = "Peru has revoked its recognition of the region, the Andean nation said, a move welcomed by its neighbour."
+    got = attributions(nlp, text)
+    assert got and got[0][2] == "the Andean nation"
+    assert "welcomed" not in got[0][1]

@@ -51,6 +51,8 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
             tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "X broke ranks by saying ..."
+            tok = tok.head.head
         else:
             return None
     return None
@@ -117,6 +119,18 @@ def _members(subject: Token) -> tuple[Chars, ...]:
     return tuple(members)
 
 
+def _embedded(quote: Quote, text: str) -> bool:
+    """A phrase quoted inside a reported clause (``recognized it as "a sovereign state".``).
+
+    It opens mid-clause after a word, holds no sentence punctuation of its own, and
+    is short: the clause around it is the statement, not the quotation alone.
+    """
+    inner = text[quote.start : quote.end].rstrip()
+    j = quote.start - 2  # the character before the opening mark
+    mid_clause = j >= 1 and text[j] == " " and text[j - 1].isalnum()
+    return quote.closed and mid_clause and inner[-1:] not in ",.!?;:" and len(inner.split()) < 10
+
+
 class _QuoteIndex:
     """Answers 'is this character inside a quotation?' in log time."""
 
@@ -165,13 +179,54 @@ def _content_of(verb: Token, lex: Lexicon, subject: Token | None) -> tuple[list[
     for child in verb.children:
         if child.dep_ in _CONTENT_DEPS:
             return list(child.subtree), False
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i > verb.i:  # "vowed to impose", "urged them to talk"
+            toks = [t for t in verb.subtree if t.i > verb.i]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            return toks, False
+    if subject is not None and lex.cue_class(verb.lemma_) == "speech":
+        inverted = _inverted_content(verb, subject)
+        if inverted:
+            return inverted, False
     if lex.cue_class(verb.lemma_) == "position":
         skip = set(subject.subtree) if subject is not None else set()
         toks = [t for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i for t in c.subtree]
-        toks = [t for t in toks if t not in skip]
+        # an inserted report ("..., the nation said, ...") is not part of the object
+        skip |= {x for t in toks if t.dep_ == "parataxis" for x in t.subtree}
+        toks = _contiguous(sorted((t for t in toks if t not in skip), key=lambda t: t.i))
         if len(toks) >= 2:
-            return sorted(toks, key=lambda t: t.i), True
+            return toks, True
     return [], False
+
+
+def _contiguous(toks: list[Token]) -> list[Token]:
+    """The first unbroken run of tokens, without surrounding spaces or punctuation.
+
+    A content span must not reach over another clause (``..., the nation said, a move ...``).
+    """
+    run: list[Token] = []
+    for t in toks:
+        if run and t.i != run[-1].i + 1:
+            break
+        run.append(t)
+    while run and (run[-1].is_space or run[-1].is_punct):
+        run.pop()
+    while run and (run[0].is_space or run[0].is_punct):
+        run.pop(0)
+    return run
+
+
+def _inverted_content(verb: Token, subject: Token) -> list[Token]:
+    """``<content>, France's minister said``, when the parser failed to attach the content."""
+    first = min(t.i for t in subject.subtree)
+    if verb.i < first or first < 2:
+        return []
+    doc, sent = verb.doc, verb.sent
+    if doc[first - 1].text != "," or first - 1 <= sent.start:
+        return []
+    content = [t for t in doc[sent.start : first - 1] if not t.is_space]
+    return content if len(content) >= 3 else []
 
 
 def _attribution_for(
@@ -249,7 +304,7 @@ def _cue_near(quote: Quote, doc: Doc, lex: Lexicon, index: _QuoteIndex) -> Token
 def find_attributions(doc: Doc, lex: Lexicon) -> list[Attribution]:
     """Every attribution in ``doc``, in text order."""
     text = doc.text
-    quotes = [q for q in find_quotes(text) if q.words(text) >= MIN_QUOTE_WORDS]
+    quotes = [q for q in find_quotes(text) if q.words(text) >= MIN_QUOTE_WORDS and not _embedded(q, text)]
     index = _QuoteIndex(quotes)
     out: list[Attribution] = []
     used_cues: set[int] = set()
@@ -285,22 +340,25 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Attribution]:
             continue  # the content is a quotation, already attributed above
         out.append(_attribution_for(tok, lex, doc, span, "indirect", index))
     out.extend(_according_to(doc, index))
-    out.extend(headline_attributions(doc, index.containing))
+    out.extend(headline_attributions(doc, lex, index.containing))
     out = [a for a in out if not _nested(a, out)]
-    out.sort(key=lambda a: a.content)
-    return out
+    unique = {(a.content, a.source): a for a in sorted(out, key=lambda a: a.content, reverse=True)}
+    return sorted(unique.values(), key=lambda a: a.content)
 
 
 def _nested(a: Attribution, others: list[Attribution]) -> bool:
     """True when ``a`` is reported inside another's content (``X said Y recognizes Z``)."""
-    if a.follows or a.cue is None or a.kind == "direct":
+    if a.follows or a.cue is None or a.kind == "direct" or a.extra.get("according"):
         return False
     for b in others:
-        if b is a:
+        if b is a or b.cue is None:
             continue
         lo, hi = b.content
         if lo <= a.cue[0] < hi and (a.source is None or lo <= a.source[0] < hi):
-            return True
+            # two reports inside each other: the verb of saying wins over the position verb
+            mutual = a.content[0] <= b.cue[0] < a.content[1]
+            if not (mutual and b.position and not a.position):
+                return True
     return False
 
 
@@ -330,6 +388,7 @@ def _according_to(doc: Doc, index: _QuoteIndex) -> list[Attribution]:
                 source=source,
                 persons=_persons(doc, *source),
                 context=(sent.start_char, sent.end_char),
+                extra={"according": "1"},
             )
         )
     return found

@@ -4,6 +4,10 @@ Headlines and section leads often attribute with a colon instead of a verb: a
 short noun phrase naming the speaker, a colon, and what was said. The phrase
 before the colon must hold no verb (``X said:`` is a quotation lead, handled with
 quotations) and the text after it must be a clause of a few words.
+
+Headlines in Title Case (``Ministry Condemns So-Called Vote``) defeat the tagger,
+which reads every capitalized word as a proper noun; for those the cue is found
+by its word form (``condemns``, ``to recognise``) in the lexicon instead.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .lexicon import Lexicon
 from .records import Attribution
 
 __all__ = ["headline_attributions"]
@@ -21,9 +26,59 @@ MAX_SOURCE_TOKENS = 7
 MIN_CONTENT_TOKENS = 4
 
 
-def headline_attributions(doc: Doc, in_quote: Callable[[int], Any]) -> list[Attribution]:
-    """An attribution for each sentence of the form ``SPEAKER: content``."""
+def _cue_form(word: str, lex: Lexicon) -> bool:
+    """True when ``word`` is an inflected form of a cue verb (condemns, denied, recognises)."""
+    w = word.lower()
+    stems = {
+        w,
+        w[:-1],
+        w[:-2],
+        w[:-1] + "e" if w.endswith("d") else w,
+        w[:-3] + "y" if w.endswith("ies") else w,
+    }
+    if w.endswith("ied"):
+        stems.add(w[:-3] + "y")
+    return any(lex.cue_class(x) in ("speech", "position") for x in stems if x)
+
+
+def _title_case(words: list[str]) -> bool:
+    lettered = [w for w in words if w[:1].isalpha()]
+    return len(lettered) >= 3 and sum(w[:1].isupper() for w in lettered) >= 0.7 * len(lettered)
+
+
+def title_case_headlines(doc: Doc, lex: Lexicon, in_quote: Callable[[int], Any]) -> list[Attribution]:
+    """``Georgian MFA Condemns Runoff in Occupied Region``: source, cue by word form, content."""
     found = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks or len(toks) > 20 or toks[-1].text in ".!?" or not _title_case([t.text for t in toks]):
+            continue
+        for k, tok in enumerate(toks[1:-1], start=1):
+            if in_quote(tok.idx) is not None or not _cue_form(tok.text, lex):
+                continue
+            before = toks[: k - 1] if toks[k - 1].lower_ == "to" else toks[:k]
+            after = toks[k + 1 :]
+            if not before or len(after) < 2:
+                break
+            source = (before[0].idx, before[-1].idx + len(before[-1].text))
+            found.append(
+                Attribution(
+                    kind="indirect",
+                    content=(after[0].idx, after[-1].idx + len(after[-1].text)),
+                    cue=(tok.idx, tok.idx + len(tok.text)),
+                    source=source,
+                    context=(sent.start_char, sent.end_char),
+                    head=(before[-1].idx, before[-1].idx + len(before[-1].text)),
+                    extra={"headline": "1"},
+                )
+            )
+            break
+    return found
+
+
+def headline_attributions(doc: Doc, lex: Lexicon, in_quote: Callable[[int], Any]) -> list[Attribution]:
+    """An attribution for each sentence of the form ``SPEAKER: content``, and Title Case headlines."""
+    found = title_case_headlines(doc, lex, in_quote)
     for sent in doc.sents:
         colon = next((t for t in sent if t.text == ":"), None)
         if colon is None or in_quote(colon.idx) is not None:

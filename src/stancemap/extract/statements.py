@@ -251,13 +251,15 @@ class _Builder:
         known = self.memory.person(person.split()[-1])
         if known is not None and len(person.split()) == 1 and known.speaker:
             person = known.speaker
-        if ref is not None:
-            return _Speaker(ref, person, title)
+        if ref is not None and title and any(m.via != "official" for m in self.gaz.find(title)):
+            return _Speaker(ref, person, title)  # the title names what the person speaks for
         if known is not None:
             return _Speaker(known.actor, person, title or known.title)
         official = self.gaz.official(person, self.article.published)
         if official is not None:
             return _Speaker(official[0], person, title or official[1])
+        if ref is not None:
+            return _Speaker(ref, person, title)
         return _Speaker(ActorRef(f"PERSON:{person}", person), person, title)
 
     def pronoun(self, a: Attribution, source: str) -> _Speaker:
