@@ -308,10 +308,13 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Attribution]:
     index = _QuoteIndex(quotes)
     out: list[Attribution] = []
     used_cues: set[int] = set()
+    according = _according_to(doc, index)
+    taken = {a.content for a in according}
     for quote in quotes:
         verb = _cue_near(quote, doc, lex, index)
         if verb is None:
-            out.append(Attribution(kind="direct", content=(quote.start, quote.end), follows=True))
+            if (quote.start, quote.end) not in taken:  # '"...," according to the statement'
+                out.append(Attribution(kind="direct", content=(quote.start, quote.end), follows=True))
             continue
         used_cues.add(verb.i)
         out.append(_attribution_for(verb, lex, doc, (quote.start, quote.end), "direct", index))
@@ -339,7 +342,7 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Attribution]:
         if inside * 2 > len(content):
             continue  # the content is a quotation, already attributed above
         out.append(_attribution_for(tok, lex, doc, span, "indirect", index))
-    out.extend(_according_to(doc, index))
+    out.extend(according)
     out.extend(headline_attributions(doc, lex, index.containing))
     out = [a for a in out if not _nested(a, out)]
     unique = {(a.content, a.source): a for a in sorted(out, key=lambda a: a.content, reverse=True)}
@@ -375,15 +378,19 @@ def _according_to(doc: Doc, index: _QuoteIndex) -> list[Attribution]:
             continue
         source_toks = _source_tokens(objs[0])
         sent = tok.sent
-        skip = {tok.i, to.i} | {t.i for t in source_toks}
-        content = [t for t in sent if t.i not in skip and not t.is_punct]
+        # the clause on either side of "according to X", whichever carries the content
+        before = _contiguous([t for t in sent if t.i < tok.i])
+        after = _contiguous([t for t in sent if t.i > source_toks[-1].i])
+        content = before if len(before) >= len(after) else after
         if len(content) < 3:
             continue
+        quote = index.containing(content[0].idx) or index.containing(content[-1].idx - 1)
+        span = (quote.start, quote.end) if quote is not None else _chars(content)
         source = _chars(source_toks)
         found.append(
             Attribution(
-                kind="indirect",
-                content=_chars(content),
+                kind="direct" if quote is not None else "indirect",
+                content=span,
                 cue=_chars([tok, to]),
                 source=source,
                 persons=_persons(doc, *source),
