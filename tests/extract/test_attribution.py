@@ -165,3 +165,9 @@ def test_position_content_does_not_reach_over_another_clause(nlp: Any) -> None:
     got = attributions(nlp, text)
     assert got and got[0][2] == "the Andean nation"
     assert "welcomed" not in got[0][1]
+
+
+def test_quotation_attributed_by_according_to(nlp: Any) -> None:
+    text = '"The vote has no legal effect whatsoever," according to the statement.'
+    got = attributions(nlp, text)
+    assert got == [("direct", "The vote has no legal effect whatsoever,", "the statement", "according to", False)]

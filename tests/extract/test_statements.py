@@ -122,3 +122,20 @@ def test_boilerplate_paragraphs_yield_nothing(extractor: Extractor) -> None:
     for sts in results.values():
         assert all(background not in s.evidence.text for s in sts)
         assert len(sts) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        ("Chile rejects the vote, its foreign minister said in a briefing.", "briefing"),
+        ("Chile rejects the vote, its foreign minister told a news conference.", "press_conference"),
+        ("Chile rejects the vote, its foreign minister wrote on Facebook.", "facebook"),
+        ("Chile rejects the vote, its foreign minister said in a statement posted on the ministry website.", "website"),
+        ("Chile rejects the vote, its foreign minister said in a television interview.", "interview"),
+        ("Chile rejects the vote, its president said in a phone call with his counterpart.", "other"),
+        ("Chile rejects the vote, its president said in a speech to parliament.", "speech"),
+        ("Chile rejects the vote, its president wrote in a letter to the council.", "letter"),
+    ],
+)
+def test_channel_vocabulary(extractor: Extractor, sentence: str, channel: str) -> None:
+    assert run(extractor, sentence)[0].channel == channel
