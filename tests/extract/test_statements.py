@@ -139,3 +139,10 @@ def test_boilerplate_paragraphs_yield_nothing(extractor: Extractor) -> None:
 )
 def test_channel_vocabulary(extractor: Extractor, sentence: str, channel: str) -> None:
     assert run(extractor, sentence)[0].channel == channel
+
+
+def test_member_states_are_not_the_organization(extractor: Extractor) -> None:
+    got = run(extractor, "Seven EU states said that the vote had no legal effect.")
+    assert got and got[0].actor.startswith("ORG:")
+    got = run(extractor, "Russian officials said that the vote had been fair.")
+    assert got and got[0].actor == "RUS"

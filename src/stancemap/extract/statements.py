@@ -183,7 +183,7 @@ class _Builder:
                 return list(seen.values())
         ref = self.gaz.lookup(title) if title else None
         if ref is None:
-            mentions = self.gaz.find(source)
+            mentions = self.gaz.find(source, on=self.article.published)
             ref = mentions[0].actor if mentions else None
         if person is not None:
             return [self.named(person, ref, title)]
@@ -191,6 +191,8 @@ class _Builder:
             return [self.pronoun(a, source)]
         head = self.text[a.head[0] : a.head[1]].lower() if a.head else _head_word(source)
         nominal = head in _nominals()
+        if _nominals().get(head) == "group" and not a.members:
+            return [self.unknown(source)]  # "EU states", "Western governments": members, not the body
         if nominal and ref is None:
             heading = self.heading_since_last(a)
             if heading is not None:
@@ -278,7 +280,7 @@ class _Builder:
     def unknown(self, source: str) -> _Speaker:
         """A speaker who speaks for no known actor: ``PERSON:`` or ``ORG:`` with the article's words."""
         name = re.sub(r"^\s*(the|a|an)\s+", "", source, flags=re.IGNORECASE).strip()[:80]
-        prefix = "ORG" if _nominals().get(_head_word(source)) == "body" else "PERSON"
+        prefix = "ORG" if _nominals().get(_head_word(source)) in ("body", "group") else "PERSON"
         return _Speaker(ActorRef(f"{prefix}:{name}", name), None, None)
 
     def follower(self, a: Attribution) -> list[_Speaker] | None:
