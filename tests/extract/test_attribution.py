@@ -170,4 +170,12 @@ def test_position_content_does_not_reach_over_another_clause(nlp: Any) -> None:
 def test_quotation_attributed_by_according_to(nlp: Any) -> None:
     text = '"The vote has no legal effect whatsoever," according to the statement.'
     got = attributions(nlp, text)
-    assert got == [("direct", "The vote has no legal effect whatsoever,", "the statement", "according to", False)]
+    assert got == [
+        ("direct", "The vote has no legal effect whatsoever,", "the statement", "according to", False)
+    ]
+
+
+def test_agent_of_an_agentless_report(nlp: Any) -> None:
+    text = '"The region belongs to Peru," noted in the statement released by the Andean Secretariat.'
+    got = attributions(nlp, text)
+    assert got and got[0][0] == "direct" and got[0][2] == "the Andean Secretariat"

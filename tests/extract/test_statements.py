@@ -130,7 +130,10 @@ def test_boilerplate_paragraphs_yield_nothing(extractor: Extractor) -> None:
         ("Chile rejects the vote, its foreign minister said in a briefing.", "briefing"),
         ("Chile rejects the vote, its foreign minister told a news conference.", "press_conference"),
         ("Chile rejects the vote, its foreign minister wrote on Facebook.", "facebook"),
-        ("Chile rejects the vote, its foreign minister said in a statement posted on the ministry website.", "website"),
+        (
+            "Chile rejects the vote, its foreign minister said in a statement posted on the ministry website.",
+            "website",
+        ),
         ("Chile rejects the vote, its foreign minister said in a television interview.", "interview"),
         ("Chile rejects the vote, its president said in a phone call with his counterpart.", "other"),
         ("Chile rejects the vote, its president said in a speech to parliament.", "speech"),

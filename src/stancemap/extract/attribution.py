@@ -41,7 +41,31 @@ def _chars(span: Span | Iterable[Token]) -> Chars:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or the subject it shares with the verb it is coordinated with."""
+    """The verb's subject, the subject it shares with the verb it is coordinated with, or its agent.
+
+    An agentless report names its speaker in a ``by`` phrase when it names one at all
+    (``was stated by the ministry``, ``noted in the statement released by the secretariat``).
+    """
+    found = _own_subject(verb)
+    quoted = verb.doc.user_data.get("sm_quoted", frozenset())
+    # a subject inside a quotation speaks in it, not for it, unless its phrase runs on
+    # past the quotation (a mis-parse that _attribution_for trims)
+    if (
+        found is not None
+        and found.i in quoted
+        and not any(t.i not in quoted and not t.is_punct for t in found.subtree)
+    ):
+        found = None
+    if found is None:
+        for tok in verb.subtree:
+            if tok.dep_ == "agent" and tok.i not in quoted:
+                objs = [c for c in tok.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return found
+
+
+def _own_subject(verb: Token) -> Token | None:
     tok: Token | None = verb
     for _ in range(4):
         if tok is None:
@@ -49,7 +73,7 @@ def _subject(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in _SUBJECTS:
                 return child
-        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "X broke ranks by saying ..."
             tok = tok.head.head
@@ -99,6 +123,15 @@ def _source_tokens(subject: Token) -> list[Token]:
     return toks
 
 
+def _in_apposition(tok: Token, root: Token) -> bool:
+    """True inside an apposition or parenthesis below ``root`` (``the Secretariat (A, B, C)``)."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "appos":
+            return True
+        tok = tok.head
+    return False
+
+
 def _members(subject: Token) -> tuple[Chars, ...]:
     """The parties a subject lists (``France, Germany and the EU``; ``countries, including X, Y``).
 
@@ -106,7 +139,7 @@ def _members(subject: Token) -> tuple[Chars, ...]:
     that coordinates nothing, or only people, has no members.
     """
     heads = [t for t in subject.subtree if t.dep_ == "conj" and t.pos_ in ("PROPN", "NOUN")]
-    heads = [t for t in heads if t.ent_type_ != "PERSON"]
+    heads = [t for t in heads if t.ent_type_ != "PERSON" and not _in_apposition(t, subject)]
     if not heads:
         return ()
     firsts = {h.head for h in heads if h.head.dep_ != "conj"}
@@ -303,9 +336,17 @@ def _cue_near(quote: Quote, doc: Doc, lex: Lexicon, index: _QuoteIndex) -> Token
 
 def find_attributions(doc: Doc, lex: Lexicon) -> list[Attribution]:
     """Every attribution in ``doc``, in text order."""
+    try:
+        return _find(doc, lex)
+    finally:
+        doc.user_data.pop("sm_quoted", None)  # scratch for _subject; must not be serialized
+
+
+def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     text = doc.text
     quotes = [q for q in find_quotes(text) if q.words(text) >= MIN_QUOTE_WORDS and not _embedded(q, text)]
     index = _QuoteIndex(quotes)
+    doc.user_data["sm_quoted"] = frozenset(t.i for t in doc if index.containing(t.idx) is not None)
     out: list[Attribution] = []
     used_cues: set[int] = set()
     according = _according_to(doc, index)

@@ -150,6 +150,7 @@ _BODY_PHRASE = re.compile(
     rf"(?:\s+(?:in|to)\s+(?:the\s+)?{_NAME_CHUNK}(?:\s+{_NAME_CHUNK})*)?"
 )
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|h\.e\.|lord|lady)\.?\s+", re.IGNORECASE)
+_DIGRAPH = re.compile(r"(?<=[a-z])(oe|ae|ue)", re.IGNORECASE)
 _EDGE = " \t\n\"'“”‘’«»()[],;:."
 
 
@@ -292,7 +293,17 @@ class Gazetteer:
         return found[0] if found else None
 
     def official(self, name: str, on: date | None = None) -> tuple[ActorRef, str] | None:
-        """The actor and role of a person known by name (full or unambiguous last name), valid on ``on``."""
+        """The actor and role of a person known by name (full or unambiguous last name), valid on ``on``.
+
+        English news writes ø, ö, ä, ü as oe, ae, ue (Stoere, Schaeuble); a name not found
+        as written is tried again with those folded back.
+        """
+        found = self._official(name, on)
+        if found is None and _DIGRAPH.search(name):
+            found = self._official(_DIGRAPH.sub(lambda m: m.group()[0], name), on)
+        return found
+
+    def _official(self, name: str, on: date | None) -> tuple[ActorRef, str] | None:
         tokens = _key(_HONORIFIC.sub("", name.strip(_EDGE))).split()
         if not tokens:
             return None
