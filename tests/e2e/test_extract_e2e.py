@@ -101,3 +101,23 @@ def test_ingest_demo_corpus_twice(tmp_path: Path, capsys: pytest.CaptureFixture[
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) > 50
     assert len({r["actor"] for r in rows}) > 10
+
+
+def test_two_processes_give_the_same_statements(
+    seeds_output: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared, one = seeds_output
+    two = tmp_path / "two.jsonl"
+    monkeypatch.setenv("STANCEMAP_N_PROCESS", "2")
+    code = main(
+        [
+            "extract",
+            str(shared / "corpus" / "seeds"),
+            "--issues",
+            str(shared / "gold" / "seeds.issues.toml"),
+            "--out",
+            str(two),
+        ]
+    )
+    assert code == 0
+    assert two.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")
