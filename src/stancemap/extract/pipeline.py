@@ -82,7 +82,12 @@ class Extractor:
         for doc, article in docs:
             attributions = [Attribution.from_dict(d) for d in doc._.sm_attributions or ()]
             skip = boilerplate.spans(article) if boilerplate is not None else []
-            yield article, build_statements(article, attributions, gaz, lex, skip)
+            statements = build_statements(article, attributions, gaz, lex, skip)
+            if self.issues:
+                from ..stance.claims import attach_claims
+
+                statements = attach_claims(article, statements, self.issues)
+            yield article, statements
 
     def extract(self, article: Article) -> list[Statement]:
         """The statements of a single article (no boilerplate detection)."""

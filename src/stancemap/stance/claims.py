@@ -1,0 +1,255 @@
+"""Claims: what each statement says about which of the user's issues (spec §2-3).
+
+For each statement the stance logic reads the actor's words (the evidence; for a reported
+statement also the reporting verb and its negation before it, and for an outlet's summary the
+rest of its sentence), finds the stance cues in them (:mod:`.negation`), takes each cue's target
+and matches it to an issue (:mod:`.matching`). Framing words (so-called, illegal, scare quotes)
+count only inside the evidence, never in the outlet's words around it. Every claim says why in
+``reason``: the cue, the negation if any, and the issue words matched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+
+from ..models import Article, Claim, Issue, Polarity, Statement
+from ..resolve import Gazetteer
+from .lexicon import StanceLexicon, Token, load_stance_lexicon, stem, tokenize
+from .matching import IssueMatcher, IssueProfile, Terms
+from .negation import Finding, find_stances, norm_object, subject_of
+
+__all__ = ["attach_claims", "claims_for"]
+
+_SENT_END = re.compile(r"[.!?][\"”’']?\s|\n")
+_CLAUSE_BREAK = re.compile(r"[;:]\s|,?\s(?:but|while|whereas|although)\s", re.IGNORECASE)
+_PIECE_SPLIT = frozenset({"and", "or", "nor", ",", "as well as"})
+_CONTEXT_CHARS = 500
+_OTHERS = frozenset({"countries", "states", "nations", "governments"})
+_SELF = frozenset({"we", "our", "i", "us"})
+_PRONOUNS = frozenset({"it", "they", "them"})
+_POLARITY: dict[int, Polarity] = {1: "support", -1: "oppose", 0: "neutral"}
+
+
+@lru_cache(maxsize=8)
+def _matcher(issues: tuple[Issue, ...], with_gazetteer: bool) -> IssueMatcher:
+    gaz: Gazetteer | None = None
+    if with_gazetteer:
+        from ..resolve import load_gazetteer
+
+        gaz = load_gazetteer()
+    return IssueMatcher(issues, load_stance_lexicon(), gaz)
+
+
+def attach_claims(
+    article: Article, statements: Sequence[Statement], issues: Sequence[Issue], use_gazetteer: bool = True
+) -> list[Statement]:
+    """The same statements with ``claims`` filled (``dataclasses.replace``), in the same order."""
+    if not issues:
+        return list(statements)
+    matcher = _matcher(tuple(issues), use_gazetteer)
+    title = matcher.terms(article.title or article.text[article.body_start : article.body_start + 300])
+    return [replace(st, claims=tuple(claims_for(article, st, matcher, title))) for st in statements]
+
+
+def _sentence(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
+    """Start and end of the sentence around ``text[start:end]``."""
+    s = floor
+    for m in _SENT_END.finditer(text, floor, start):
+        s = m.end()
+    m2 = _SENT_END.search(text, end)
+    e = m2.start() + 1 if m2 else len(text)
+    return s, max(e, end)
+
+
+def _window(article: Article, st: Statement) -> tuple[int, int]:
+    """Characters to read for a statement: the evidence, its reporting verb before, a summary's sentence."""
+    ev = st.evidence
+    sent_start, sent_end = _sentence(article.text, ev.start, ev.end, article.body_start)
+    start, end = ev.start, ev.end
+    before = [x.start for x in (st.source, st.cue) if x is not None and x.end <= ev.start]
+    if st.kind == "summary" or (before and min(before) >= sent_start):
+        start = sent_start
+        lead = min(before) if before else ev.start
+        for m in _CLAUSE_BREAK.finditer(article.text, sent_start, lead):
+            start = m.end()
+    if st.kind == "summary":
+        end = max(end, min(sent_end, len(article.text)))
+    return start, end
+
+
+def _span_text(article: Article, tokens: Sequence[Token], span: tuple[int, int]) -> str:
+    if span[1] <= span[0]:
+        return ""
+    return article.text[tokens[span[0]].start : tokens[span[1] - 1].end]
+
+
+def _pieces(tokens: Sequence[Token], span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A target split at its conjunctions ("the sovereignty and territorial integrity of X")."""
+    out: list[tuple[int, int]] = []
+    s = span[0]
+    for k in range(span[0], span[1]):
+        if tokens[k].low in _PIECE_SPLIT:
+            if k > s:
+                out.append((s, k))
+            s = k + 1
+    if span[1] > s:
+        out.append((s, span[1]))
+    return out
+
+
+def _map_polarity(p: IssueProfile, f: Finding, target: Terms) -> int:
+    """The polarity as the issue defines it: the support/oppose sentence that cue and target fit best."""
+    cue = stem(f.entry.words[0].rstrip("*"))
+    base = f.polarity
+    fits = []
+    for sign, terms in ((1, p.support), (-1, p.oppose)):
+        if cue in terms.stems:
+            fits.append((len((terms.stems | terms.names) & (target.stems | target.names)), sign))
+    if len(fits) == 2 and fits[0][0] != fits[1][0] and f.entry.polarity:
+        n, sign = max(fits)
+        if n:
+            return sign if f.negator is None else -sign
+    return base
+
+
+def claims_for(
+    article: Article, st: Statement, matcher: IssueMatcher, title: Terms | None = None
+) -> list[Claim]:
+    """The claims of one statement."""
+    lex = matcher.lex
+    ws, we = _window(article, st)
+    tokens = tokenize(article.text[ws:we], ws)
+    ev = st.evidence
+    inside = (
+        next((k for k, t in enumerate(tokens) if t.start >= ev.start), len(tokens)),
+        next((k for k, t in enumerate(tokens) if t.end > ev.end), len(tokens)),
+    )
+    # a cue before the evidence counts only when it governs the evidence (its reporting verb)
+    findings = [
+        f for f in find_stances(tokens, lex, inside)
+        if st.kind == "summary" or f.cue[0] >= inside[0] or f.target[1] > inside[0]
+        or f.target[0] == f.target[1]
+    ]  # fmt: skip
+    if not findings:
+        return []
+    published = st.date or article.published
+    before = article.text[max(article.body_start, ev.start - _CONTEXT_CHARS) : ev.start]
+    ev_terms = matcher.terms(ev.text)
+    context = [(ev_terms, 0.5), (matcher.terms(before), 0.5)]
+    if title is not None:
+        context.append((title, 0.5))
+
+    chosen: dict[str | None, tuple[int, Claim]] = {}
+    unmatched: list[Claim] = []
+    last: IssueProfile | None = None
+    for f in findings:
+        if st.kind != "summary" and f.entry.kind == "verb" and f.role == "object" and f.polarity:
+            subject = {t.low for t in tokens[slice(*subject_of(tokens, f))]}
+            if subject & _OTHERS and not subject & _SELF:
+                f = replace(f, polarity=0)  # the speaker reports what other countries would do
+        results = _claims_of(article, tokens, f, matcher, lex, context, published, last, we)
+        for prio, claim, profile in results:
+            if profile is None:
+                unmatched.append(claim)
+                continue
+            last = profile
+            old = chosen.get(claim.issue)
+            if old is None or prio > old[0]:
+                chosen[claim.issue] = (prio, claim)
+    claims = [c for _, c in chosen.values()]
+    seen = {c.target for c in claims}
+    claims += [c for c in unmatched if c.target not in seen and c.polarity != "neutral"][:2]
+    return claims
+
+
+def _claims_of(
+    article: Article,
+    tokens: Sequence[Token],
+    f: Finding,
+    matcher: IssueMatcher,
+    lex: StanceLexicon,
+    context: list[tuple[Terms, float]],
+    published: date | None,
+    last: IssueProfile | None,
+    window_end: int,
+) -> list[tuple[int, Claim, IssueProfile | None]]:
+    """(priority, claim, issue profile) for one finding; the profile is None when no issue matched."""
+    kind = f.entry.kind
+    prio = 0 if kind == "frame" else 1 if f.role == "attributive" or kind in {"topic", "basis"} else 2
+    strict = kind == "basis"
+    names_ok = f.entry.words[0].startswith(("recogn", "legitim", "illegitim"))
+    cue_text = _span_text(article, tokens, f.cue)
+    why = f"cue '{cue_text}' ({f.entry.kind})" + (f", negated by '{f.negator}'" if f.negator else "")
+    out: list[tuple[int, Claim, IssueProfile | None]] = []
+    spans = [(f.target, f.polarity, why)]
+    norm = norm_object(tokens, f, len(tokens), lex)
+    if norm is not None:
+        spans.append((norm, 1, f"norm upheld after cue '{cue_text}'"))
+    for k, (span, polarity, reason) in enumerate(spans):
+        target_text = _span_text(article, tokens, span)
+        words = [t.low for t in tokens[span[0] : span[1]] if t.is_word]
+        whole = matcher.terms(target_text)
+        found: list[tuple[IssueProfile, set[str], str]] = []
+        pieces = [] if lex.is_anaphor(words) else _pieces(tokens, span)
+        if not pieces:
+            back = _refer_back(article, tokens, span, matcher, context, published, last, f.cue)
+            if back is not None and not (strict or k):
+                found.append(back)
+        else:
+            ctx = [(whole, 1.5), (matcher.terms(cue_text), 1.0), *context]
+            for piece in pieces:
+                terms = matcher.terms(_span_text(article, tokens, piece))
+                hit = matcher.best(terms, ctx, published, names_ok)
+                if hit is None or any(hit[0] is g[0] for g in found):
+                    continue
+                if (strict or k) and len(hit[1]) < 2 and not hit[0].has_name(terms.names):
+                    continue
+                found.append((hit[0], hit[1], ""))
+            if not found:
+                probe = whole
+                if f.extra is not None and k == 0 and kind == "adj":
+                    probe = matcher.terms(target_text + " " + _span_text(article, tokens, f.extra))
+                hit = matcher.best(probe, ctx, published, names_ok)
+                if hit is not None and not (strict or k):
+                    found.append((hit[0], hit[1], ""))
+                elif hit is None and not (strict or k) and _PRONOUNS & set(words):
+                    back = _refer_back(article, tokens, span, matcher, context, published, last, f.cue)
+                    if back is not None:
+                        found.append(back)
+        if not target_text:
+            target_text = cue_text
+        if not found:
+            if k == 0 and f.polarity != 0 and prio == 2:
+                out.append((prio, Claim(target_text, _POLARITY[polarity], None, reason + "; no issue"), None))
+            continue
+        for profile, hits, note in found:
+            pol = polarity if k else _map_polarity(profile, f, whole)
+            detail = f"; issue words {sorted(hits)}" if hits else ""
+            text = reason + detail + (f"; {note}" if note else "")
+            out.append((prio, Claim(target_text, _POLARITY[pol], profile.issue.id, text), profile))
+    return out
+
+
+def _refer_back(
+    article: Article,
+    tokens: Sequence[Token],
+    span: tuple[int, int],
+    matcher: IssueMatcher,
+    context: list[tuple[Terms, float]],
+    published: date | None,
+    last: IssueProfile | None,
+    cue_span: tuple[int, int],
+) -> tuple[IssueProfile, set[str], str] | None:
+    """The issue a pointing target ("this", "the move", "their results") refers to."""
+    if last is not None:
+        return (last, set(), "refers back to the statement's earlier claim")
+    earlier = _span_text(article, tokens, (0, span[0]))
+    cue = matcher.terms(_span_text(article, tokens, cue_span))
+    hit = matcher.from_context([(matcher.terms(earlier), 1.0), (cue, 1.0), *context[1:]], published)
+    if hit is None:
+        return None
+    return (hit[0], hit[1], "refers back; issue from the text before")

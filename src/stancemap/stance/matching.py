@@ -1,0 +1,274 @@
+"""Which issue a target belongs to: the issue's own words, the places it names, and its year.
+
+Each issue becomes a profile of terms (crude stems of the title and the description before
+``support:``, weighted by how few issues share them), place names (capitalized words and the
+gazetteer's actor codes) and years. A target matches an issue when it shares a topic word
+with it (elections, referendum, territorial integrity ...), names none of the places of
+another issue instead, and does not name another year. Ties go to the issue whose places and
+years the surrounding text (clause, evidence, the article before it, its date) names.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..models import Issue
+from ..resolve import Gazetteer
+from .lexicon import StanceLexicon, Token, stem, tokenize
+
+__all__ = ["IssueMatcher", "IssueProfile", "Terms", "split_definition"]
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_DEFINITION = re.compile(r"\b(support|oppose)\s*:", re.IGNORECASE)
+_NOT_NAMES = frozenset(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "the", "this", "these", "that", "mr", "mrs", "ms", "dr")
+)  # fmt: skip
+_PLACE_NOUNS = frozenset({"region", "territory", "territories", "republic", "province", "'s", "state"})
+
+
+def split_definition(description: str) -> tuple[str, str, str]:
+    """(what the issue is, what support means, what oppose means) from an issue's description."""
+    parts = _DEFINITION.split(description)
+    main = parts[0]
+    defs = {"support": "", "oppose": ""}
+    for k in range(1, len(parts) - 1, 2):
+        defs[parts[k].lower()] = parts[k + 1].strip()
+    return main.strip(), defs["support"], defs["oppose"]
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two place or person names alike up to an ending (Crimea/Crimean, Lukashenko/Lukashenka)."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= 0.75 * min(len(a), len(b))
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What a piece of text says, for matching: stems, names (lower-cased), places, codes, years."""
+
+    stems: frozenset[str]
+    names: frozenset[str]
+    places: frozenset[str]  # names used as places (not adjectives like "Russian occupation")
+    codes: frozenset[str]
+    years: frozenset[int]
+
+    @classmethod
+    def of(
+        cls, tokens: Sequence[Token], lex: StanceLexicon, gaz: Gazetteer | None, text: str, first: bool = True
+    ) -> Terms:
+        """The terms of ``text``; ``first=False`` does not take a capitalized first word as a name."""
+        stems: set[str] = set()
+        names: set[str] = set()
+        places: set[str] = set()
+        i = 0
+        while i < len(tokens):
+            t = tokens[i]
+            two = (t.low, tokens[i + 1].low) if i + 1 < len(tokens) else None
+            if two in lex.synonyms:
+                stems.update(stem(c) for c in lex.synonyms[two].split("|"))
+                i += 2
+                continue
+            if (t.low,) in lex.synonyms:
+                stems.update(stem(c) for c in lex.synonyms[(t.low,)].split("|"))
+            for k, part in enumerate(t.low.split("-")):
+                if not part or not part[0].isalnum() or part in lex.stopwords:
+                    continue
+                stems.add(stem(part))
+                cap = t.text.split("-")[k][:1].isupper() if k < len(t.text.split("-")) else False
+                if cap and (i > 0 or first) and len(part) > 2 and part not in _NOT_NAMES:
+                    names.add(part)
+                    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                    later = t.text.split("-")[k + 1 :]
+                    adjectival = any(x[:1].islower() for x in later) or (
+                        nxt is not None
+                        and nxt.is_word
+                        and not nxt.capitalized
+                        and nxt.low not in _PLACE_NOUNS
+                        and part.endswith(("an", "ian", "ese", "ish", "i"))
+                    )
+                    if not adjectival:
+                        places.add(part)
+            i += 1
+        codes: set[str] = set()
+        if gaz is not None:
+            for m in gaz.find(text):
+                if m.via in {"name", "alias", "seat", "demonym"}:
+                    codes.add("@" + m.actor.code)
+        years = frozenset(int(y) for y in _YEAR.findall(text))
+        return cls(frozenset(stems), frozenset(names), frozenset(places), frozenset(codes), years)
+
+
+@dataclass(frozen=True)
+class IssueProfile:
+    """An issue as a bag of weighted terms, names and years."""
+
+    issue: Issue
+    weights: dict[str, float]
+    topics: frozenset[str]
+    names: frozenset[str]
+    codes: frozenset[str]
+    years: frozenset[int]
+    event_year: int | None
+    support: Terms
+    oppose: Terms
+    unique_names: frozenset[str] = frozenset()
+
+    def has_name(self, names: Iterable[str]) -> bool:
+        return any(same_name(n, m) for n in names for m in self.names)
+
+    def score(self, terms: Terms) -> float:
+        s = sum(w for t, w in self.weights.items() if t in terms.stems)
+        s += sum(1.5 for m in terms.names if any(same_name(n, m) for n in self.names))
+        s += sum(1.0 for c in self.codes if c in terms.codes)
+        return s
+
+    def topic_hits(self, terms: Terms, names_ok: bool = True) -> set[str]:
+        """Topic words of the issue the terms contain; names (Kosovo) only when ``names_ok``."""
+        hits = {t for t in self.topics if t in terms.stems and t not in self.name_stems}
+        if names_ok:
+            hits |= {n for n in self.unique_names if any(same_name(n, m) for m in terms.names)}
+        return hits
+
+    def named_in(self, terms: Terms) -> bool:
+        """Whether the terms name one of the issue's places or people (always true if it names none)."""
+        if not self.names and not self.codes:
+            return True
+        return self.has_name(terms.names) or bool(self.codes & terms.codes)
+
+    @property
+    def name_stems(self) -> frozenset[str]:
+        return frozenset(stem(n) for n in self.names)
+
+
+class IssueMatcher:
+    """Matches targets to the issues of a run."""
+
+    def __init__(self, issues: Sequence[Issue], lex: StanceLexicon, gaz: Gazetteer | None) -> None:
+        self.lex = lex
+        self.gaz = gaz
+        self._terms: dict[str, Terms] = {}
+        raw: list[tuple[Issue, Terms, Terms, Terms, Terms]] = []
+        for issue in issues:
+            main, sup, opp = split_definition(issue.description)
+            title = Terms.of(tokenize(issue.title), lex, gaz, issue.title, first=False)
+            body = Terms.of(tokenize(main), lex, gaz, main, first=False)
+            lower = {w.low for w in tokenize(issue.title + " " + main) if not w.capitalized}
+            title = replace(title, names=frozenset(n for n in title.names if n not in lower))
+            body = replace(body, names=frozenset(n for n in body.names if n not in lower))
+            raw.append((issue, title, body, self.terms(sup), self.terms(opp)))  # definitions as terms
+        df: dict[str, int] = {}
+        for _, title, body, _, _ in raw:
+            for t in title.stems | body.stems:
+                df[t] = df.get(t, 0) + 1
+        n = max(len(raw), 1)
+        self.profiles: list[IssueProfile] = []
+        for issue, title, body, sup_terms, opp_terms in raw:
+            names = title.names | body.names
+            weights = {}
+            for t in title.stems | body.stems:
+                w = math.log(1 + n / df[t])
+                weights[t] = w * (2.0 if t in title.stems else 1.0)
+            name_stems = {stem(x) for x in names}
+            topics = frozenset(t for t in weights if t not in name_stems and not t.isdigit())
+            unique = frozenset(
+                x for x in names
+                if sum(any(same_name(x, y) for y in q[1].names | q[2].names) for q in raw) == 1
+            )  # fmt: skip
+            years = title.years | body.years
+            event_year = min(title.years) if title.years else None
+            self.profiles.append(
+                IssueProfile(
+                    issue,
+                    weights,
+                    topics,
+                    frozenset(names),
+                    title.codes | body.codes,
+                    years,
+                    event_year,
+                    sup_terms,
+                    opp_terms,
+                    unique,
+                )  # fmt: skip
+            )
+
+    def terms(self, text: str) -> Terms:
+        """The terms of a text (cached: targets and contexts repeat across a corpus's statements)."""
+        found = self._terms.get(text)
+        if found is None:
+            if len(self._terms) > 20000:
+                self._terms.clear()
+            found = self._terms[text] = Terms.of(tokenize(text), self.lex, self.gaz, text)
+        return found
+
+    def allowed(self, p: IssueProfile, target: Terms, published: date | None) -> bool:
+        """Whether a target may belong to an issue: no other place named instead, no other year."""
+        hits = p.topic_hits(target, names_ok=False)
+        places = {
+            x for x in target.places
+            if any(q is not p and q.has_name([x]) and q.topic_hits(target, False) & hits
+                   for q in self.profiles)
+        }  # fmt: skip
+        if places and not p.has_name(places):
+            return False
+        if target.years and p.years and not (target.years & p.years):
+            return False
+        if p.years and published is not None and published.year < min(p.years):
+            return False
+        if p.event_year is None or target.years or published is None:
+            return True
+        return p.event_year <= published.year <= p.event_year + 1
+
+    def best(
+        self,
+        target: Terms,
+        context: Sequence[tuple[Terms, float]],
+        published: date | None,
+        names_ok: bool = False,
+    ) -> tuple[IssueProfile, set[str]] | None:
+        """The issue a target belongs to, with the topic words that matched (None if none).
+
+        A target matches by the issue's topic words; by its names alone (``Kosovo``) only when
+        ``names_ok`` (recognizing a named entity). Topic words beat names, then the score decides.
+        """
+        best: tuple[tuple[int, float], IssueProfile, set[str]] | None = None
+        for p in self.profiles:
+            hits = p.topic_hits(target, names_ok)
+            if not hits or not self.allowed(p, target, published):
+                continue
+            if not p.named_in(target) and not any(p.named_in(t) for t, _ in context):
+                continue
+            words = len(hits - p.unique_names) > 0
+            s = (int(words), 3.0 * p.score(target) + sum(w * p.score(t) for t, w in context))
+            if best is None or s > best[0]:
+                best = (s, p, hits)
+        return (best[1], best[2]) if best else None
+
+    def from_context(
+        self, context: Sequence[tuple[Terms, float]], published: date | None
+    ) -> tuple[IssueProfile, set[str]] | None:
+        """The issue the surrounding text is about (for targets like "this" or "the move")."""
+        best: tuple[float, IssueProfile, set[str]] | None = None
+        for p in self.profiles:
+            hits: set[str] = set()
+            for t, _ in context:
+                hits |= p.topic_hits(t, names_ok=False)
+            if not hits or not all(self.allowed(p, t, published) for t, w in context if w >= 1.0):
+                continue
+            if not any(p.named_in(t) for t, _ in context):
+                continue
+            s = sum(w * p.score(t) for t, w in context)
+            if best is None or s > best[0]:
+                best = (s, p, hits)
+        return (best[1], best[2]) if best else None

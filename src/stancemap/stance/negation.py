@@ -1,0 +1,385 @@
+"""Stance cues, the negation that governs them, and the targets they take, on plain tokens.
+
+No parser: clauses are cut at punctuation and clause words, a negator flips the next stance
+word of its clause (``does not recognize``, ``will never recognize``, ``neither free nor fair``,
+``have no legal consequences``), and each kind of cue takes its target from a fixed side
+(see ``data/stance_words.tsv``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .lexicon import Entry, StanceLexicon, Token
+
+__all__ = ["Finding", "find_stances", "norm_object", "subject_of"]
+
+_STOP_PUNCT = frozenset(".;:!?—–()[]")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_CLAUSE_WORDS = _words("but whereas while although though because however therefore moreover yet")
+_COMPLEMENTIZERS = _words("that")
+_RELATIVES = _words("which who")
+_AUX = _words(
+    "is are was were be been being am will would can could should must may might shall has have had "
+    "do does did not never n't also still yet ever any further once again formally officially fully "
+    "considered deemed seen regarded viewed continue continues continued to already hereby"
+)
+_COPULA = _words("is are was were be been being has have had remains remain becomes become")
+_CONSIDER = ("consider", "regard", "view", "deem", "call", "describ", "see", "find", "declar",
+             "brand", "label", "term", "characteri")  # fmt: skip
+_BETWEEN = _words(
+    "not never no neither nor cannot considered deemed seen regarded viewed a an the as also still yet "
+    "both be been being another any quite so very a priori"
+)
+_MEANS = _words(
+    "should must need needs needed through via only towards toward exclusively peaceful peacefully"
+)
+_POSSESSIVES = _words("our its their his her my your")
+_TOPIC_INTRO = (
+    "regarding", "concerning", "in connection with", "with regard to", "in view of", "in relation to"
+)  # fmt: skip
+_STRIP_END = _words("cannot no in way any manner by means")
+_LEAD_IN = _words("of for to on with about as that in")
+_DETERMINERS = _words("a an the this these that those its their his her our")
+_MAX_TARGET = 22
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A stance toward a span of tokens: polarity +1/-1/0 after negation, and why."""
+
+    entry: Entry
+    cue: tuple[int, int]  # token indices [start, end) of the cue
+    polarity: int
+    negator: str | None
+    target: tuple[int, int]  # token indices [start, end) of the target
+    role: str  # object | subject | norm | attributive
+    #: Extra tokens to match the target against (a predicate's complement), [start, end).
+    extra: tuple[int, int] | None = None
+
+
+def _is_boundary(tok: Token) -> bool:
+    return tok.text in _STOP_PUNCT or tok.low in _CLAUSE_WORDS
+
+
+def _clause_start(tokens: Sequence[Token], i: int, lo: int, stop_comma: bool = True) -> int:
+    """Index of the first token of the clause holding token ``i`` (not before ``lo``)."""
+    j = i - 1
+    while j >= lo:
+        t = tokens[j]
+        if _is_boundary(t) or t.low in _COMPLEMENTIZERS or (stop_comma and t.text == ","):
+            return j + 1
+        if t.low in _RELATIVES:
+            return j + 1
+        j -= 1
+    return lo
+
+
+def _is_aux(tok: Token) -> bool:
+    return tok.low in _AUX or tok.low.endswith("n't")
+
+
+def _subject(tokens: Sequence[Token], cue: int, lo: int) -> tuple[int, int]:
+    """The subject before a cue: clause start up to the auxiliaries, copula and negation."""
+    start = _clause_start(tokens, cue, lo)
+    end = cue
+    while end > start and (
+        _is_aux(tokens[end - 1]) or tokens[end - 1].low in _STRIP_END or tokens[end - 1].text in "'\"“”‘’"
+    ):
+        end -= 1
+    if end > start and not any(t.is_word for t in tokens[start:end]):
+        end = start
+    if end == start and start > lo and tokens[start - 1].text == ",":
+        # "..., which were neither free nor fair": the subject is the noun phrase before the comma
+        k = start - 1
+        if k >= lo and tokens[k].text == ",":
+            s2 = _clause_start(tokens, k, lo)
+            return (s2, k)
+    if end == start and start > lo and tokens[start - 1].low in _RELATIVES:
+        k = start - 1
+        while k > lo and tokens[k - 1].text == ",":
+            k -= 1
+        return (_clause_start(tokens, k, lo), k)
+    return (start, end)
+
+
+def _object(tokens: Sequence[Token], i: int, hi: int, lex: StanceLexicon) -> tuple[int, int]:
+    """The object after a cue ending at ``i``: up to the end of the clause or the next verb-like cue."""
+    start = i
+    while start < hi and tokens[start].low in _LEAD_IN:
+        start += 1
+    if start < hi and _is_boundary(tokens[start]):
+        return (start, start)
+    end = start
+    while end < hi and end - start < _MAX_TARGET:
+        t = tokens[end]
+        if _is_boundary(t) and end > start:
+            break
+        if end > start and lex.negator_at(t) == "particle":
+            break
+        if end > start and any(
+            " ".join(x.low for x in tokens[end : end + len(p.split())]) == p for p in _TOPIC_INTRO
+        ):
+            break
+        if t.low in {"and", ","} and end + 1 < hi and end > start:
+            nxt = tokens[end + 1]
+            found = lex.entry_at(tokens, end + 1)
+            verb_like = t.low == "and" and nxt.low.endswith("ed") and not nxt.capitalized
+            if _is_aux(nxt) or lex.negator_at(nxt) or (found and found[0].kind == "verb") or verb_like:
+                break
+        if end > start:
+            found = lex.entry_at(tokens, end)
+            if found and found[0].kind in {"verb", "null", "norm"} and not _is_attributive_verb(tokens, end):
+                break
+        end += 1
+    while end > start and (tokens[end - 1].text == "," or tokens[end - 1].low in {"and", "or", "as"}):
+        end -= 1
+    return (start, end)
+
+
+def _is_attributive_verb(tokens: Sequence[Token], i: int) -> bool:
+    """A participle used as a modifier ("internationally recognized borders") rather than as a verb."""
+    return i > 0 and tokens[i - 1].low in {"internationally", "universally", "widely"}
+
+
+def _passive(tokens: Sequence[Token], i: int, lo: int) -> bool:
+    if not tokens[i].low.endswith(("ed", "ised", "ized")) or i == lo:
+        return False
+    j = i - 1
+    skip = {"not", "never", "yet", "ever", "also"}
+    while j >= lo and (tokens[j].low in skip or tokens[j].low.endswith("ly")):
+        j -= 1
+    if j > lo and tokens[j].low == "be" and tokens[j - 1].low == "to":
+        return False  # "its quest to be recognized" states no position
+    return j >= lo and tokens[j].low in {"be", "been", "being", "is", "are", "was", "were"}
+
+
+def _consider_verb(tokens: Sequence[Token], i: int, lo: int) -> int | None:
+    """Index of a consider/call/view verb earlier in the clause of token ``i``."""
+    start = _clause_start(tokens, i, lo, stop_comma=False)
+    for j in range(i - 1, start - 1, -1):
+        if tokens[j].low.startswith(_CONSIDER) and not (
+            j + 1 < len(tokens) and tokens[j + 1].low in {"for", "on"}
+        ):
+            return j
+    return None
+
+
+def _copula_before(tokens: Sequence[Token], i: int, lo: int) -> int | None:
+    """Index of the copula whose complement word ``i`` is ("are considered illegal", "has no legitimacy")."""
+    start = _clause_start(tokens, i, lo)
+    for j in range(i - 1, max(start, i - 6) - 1, -1):
+        t = tokens[j]
+        if t.low in _COPULA:
+            return j
+        if not (t.low in _BETWEEN or t.low.endswith(("ly", "n't")) or not t.is_word):
+            return None
+    return None
+
+
+def _is_scare_quote(tokens: Sequence[Token], i: int, hi: int) -> int:
+    """Length of a short quoted lower-case phrase starting at the quote mark ``i`` (0 if none)."""
+    if tokens[i].text not in "'\"“‘":
+        return 0
+    if i > 0 and tokens[i - 1].low in {"as", "said", "says", ":"}:
+        return 0
+    for n in range(1, 4):
+        k = i + n
+        if k >= hi:
+            return 0
+        if tokens[k].text in "'\"”’":
+            words = tokens[i + 1 : k]
+            ok = words and all(w.is_word and not w.capitalized for w in words)
+            return k - i + 1 if ok else 0
+        if not tokens[k].is_word:
+            return 0
+    return 0
+
+
+def find_stances(
+    tokens: Sequence[Token], lex: StanceLexicon, inside: tuple[int, int], lo: int = 0, hi: int | None = None
+) -> list[Finding]:
+    """Stance findings in ``tokens[lo:hi]``; framing words count only in ``inside`` (token indices)."""
+    hi = len(tokens) if hi is None else hi
+    cues: list[tuple[int, int, Entry]] = []
+    i = lo
+    while i < hi:
+        found = lex.entry_at(tokens, i)
+        in_ev = inside[0] <= i < inside[1]
+        if found is not None and found[0].kind in {"frame", "adj"} and not in_ev:
+            found = None
+        if found is None and in_ev:
+            n = _is_scare_quote(tokens, i, min(hi, inside[1]))
+            if n:
+                cues.append((i, i + n, Entry(("'…'",), -1, "frame")))
+                i += n
+                continue
+        if found is not None and not _is_attributive_verb(tokens, i):
+            cues.append((i, i + found[1], found[0]))
+            i += found[1]
+        else:
+            i += 1
+
+    findings: list[Finding] = []
+    pending: list[tuple[int, str, str]] = []  # negators waiting for a cue: (index, kind, word)
+    cue_at = {c[0]: c for c in cues}
+    for j in range(lo, hi):
+        t = tokens[j]
+        if _is_boundary(t) or t.low in {"and"} and not (pending and pending[-1][2] in {"neither", "nor"}):
+            pending = []
+        kind = lex.negator_at(t)
+        if kind and j not in cue_at:
+            pending.append((j, kind, t.low))
+            continue
+        if j not in cue_at:
+            continue
+        s, e, entry = cue_at[j]
+        finding = _take(tokens, s, e, entry, lex, lo, hi, pending)
+        if finding is None:
+            continue
+        if finding.negator is not None:
+            pending = []
+        findings.append(finding)
+    return _nest(findings)
+
+
+def _nest(findings: list[Finding]) -> list[Finding]:
+    """A predicate over a subject that holds an earlier cue takes that cue's target.
+
+    "The decision to recognise X was premature": premature (-) over recognise (+) -> against X.
+    "This contradicts Y and violates Z": the subject of "violates" is that of "contradicts".
+    """
+    out: list[Finding] = []
+    neutral = [f.target for f in findings if f.entry.kind == "neutral" and f.role == "object"]
+    findings = [f for f in findings if not any(a <= f.cue[0] < b for a, b in neutral)]
+    for f in findings:
+        if f.role == "subject":
+            held = [g for g in out if f.target[0] <= g.cue[0] < f.target[1] and g.role != "attributive"]
+            inner = held[-1] if held else None
+            if inner is not None:
+                if inner.role == "subject":
+                    f = replace(f, target=inner.target)
+                else:
+                    out.remove(inner)
+                    pol = f.polarity * inner.polarity
+                    f = replace(f, target=inner.target, polarity=pol, extra=None)
+        out.append(f)
+    return out
+
+
+def _take(
+    tokens: Sequence[Token],
+    s: int,
+    e: int,
+    entry: Entry,
+    lex: StanceLexicon,
+    lo: int,
+    hi: int,
+    pending: list[tuple[int, str, str]],
+) -> Finding | None:
+    """The finding of one cue, its negation resolved."""
+    kind = entry.kind
+    role = "object"
+    target: tuple[int, int]
+    extra: tuple[int, int] | None = None
+    if kind == "frame":
+        obj = _object(tokens, e, hi, lex)
+        first = s if entry.words == ("'…'",) else obj[0]
+        return Finding(entry, (s, e), -1, None, (first, max(obj[1], e)), "attributive")
+    if kind == "basis":
+        return Finding(entry, (s, e), 1, None, _object(tokens, e, hi, lex), "norm")
+    if kind == "topic":
+        clause = _clause_start(tokens, s, lo, stop_comma=False)
+        if not any(t.low in _MEANS for t in tokens[clause:e]):
+            return None
+        if _passive(tokens, s, lo):
+            target, role = _subject(tokens, s, lo), "subject"
+        else:
+            start = s
+            while (
+                start > max(clause, s - 3)
+                and tokens[start - 1].is_word
+                and not (_is_aux(tokens[start - 1]) or tokens[start - 1].low in _LEAD_IN | _MEANS)
+            ):
+                start -= 1
+            target, role = (start, max(e, _object(tokens, e, hi, lex)[1])), "object"
+        negator = next((w for _, k, w in reversed(pending) if k == "particle"), None)
+        return Finding(entry, (s, e), -1 if negator else 1, negator, target, role)
+    if kind in {"adj", "norm", "neutral"}:
+        cons = _consider_verb(tokens, s, lo)
+        cop = _copula_before(tokens, s, lo)
+        if kind == "neutral" and entry.words[-1] in {"to", "for"}:
+            end = e
+            while end < hi and not _is_boundary(tokens[end]) and lex.negator_at(tokens[end]) is None:
+                end += 1
+            target, role = (e, end), "object"
+        elif cons is not None:
+            target = (cons + 1, s)
+            while target[1] > target[0] and tokens[target[1] - 1].low in {"as", "to", "be", "a", "an", "the"}:
+                target = (target[0], target[1] - 1)
+            if target[1] <= target[0]:
+                target = _subject(tokens, cons, lo)
+            role = "subject"
+            extra = _object(tokens, e, hi, lex)
+        elif cop is not None or kind in {"norm", "neutral"}:
+            target = _subject(tokens, cop if cop is not None else s, lo)
+            role = "subject"
+            extra = _object(tokens, e, hi, lex)
+        else:
+            if kind != "adj":
+                return None
+            start = s
+            while start > lo and tokens[start - 1].low in _DETERMINERS | {"so-called"}:
+                start -= 1
+            target = (start, _object(tokens, e, hi, lex)[1])
+            role = "attributive"
+    elif kind == "null":
+        if entry.words[0].startswith("depend"):
+            target, role = _object(tokens, e, hi, lex), "object"
+        else:
+            target, role = _subject(tokens, s, lo), "subject"
+    elif _passive(tokens, s, lo):
+        target, role = _subject(tokens, s, lo), "subject"
+    elif s > lo and tokens[s - 1].low in _POSSESSIVES and not (e < hi and tokens[e].low in _LEAD_IN):
+        target = (s, s)  # "our recognition": the act itself, named before
+    elif s > 1 and tokens[s - 1].low == "be" and tokens[s - 2].low == "to":
+        return None
+    else:
+        target = _object(tokens, e, hi, lex)
+    negator = None
+    if role != "attributive":
+        word = tokens[s].low
+        for _idx, nkind, nword in reversed(pending):
+            if nkind == "verb" and kind != "verb":
+                continue
+            if nword in {"neither", "nor"} and word.endswith("ing") and kind == "verb":
+                continue
+            negator = nword
+            break
+    if kind == "null" and negator is None:
+        return None
+    polarity = entry.polarity
+    if kind == "null":
+        polarity = -1
+    elif negator is not None:
+        polarity = -polarity
+    return Finding(entry, (s, e), polarity, negator, target, role, extra)
+
+
+def norm_object(tokens: Sequence[Token], f: Finding, hi: int, lex: StanceLexicon) -> tuple[int, int] | None:
+    """For a norm cue ("violates Y", "contrary to Y"): the norm upheld, Y."""
+    if f.entry.kind != "norm" or f.negator is not None:
+        return None
+    span = _object(tokens, f.cue[1], hi, lex)
+    return span if span[1] > span[0] else None
+
+
+def subject_of(tokens: Sequence[Token], f: Finding) -> tuple[int, int]:
+    """The subject of a verb cue (clause start up to its auxiliaries and negation)."""
+    return _subject(tokens, f.cue[0], 0)

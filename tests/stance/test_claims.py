@@ -1,0 +1,197 @@
+"""The stance rules of ``attach_claims`` on short sentences (invented places, no model needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stancemap.models import Article, Span, Statement
+from stancemap.stance.claims import attach_claims
+from stancemap.stance.issues import parse_issues
+
+ISSUES = parse_issues('''
+[[issue]]
+id = "rur-vote-2031"
+title = "The 2031 elections in Ruritania"
+description = """The presidential election held by the de facto authorities of Ruritania on
+3 May 2031 and its run-off of 17 May 2031.
+support: recognizes them as legitimate. oppose: does not recognize them, condemns them or calls them illegal."""
+
+[[issue]]
+id = "rur-vote-2035"
+title = "The 2035 elections in Ruritania"
+description = """The parliamentary elections held in Ruritania in June 2035.
+support: recognizes them. oppose: does not recognize them."""
+
+[[issue]]
+id = "fre-vote-2031"
+title = "The 2031 elections in Freedonia"
+description = """The presidential election held in Freedonia on 10 May 2031.
+support: recognizes it. oppose: does not recognize it or condemns it."""
+
+[[issue]]
+id = "rur-independence"
+title = "Independence of Ruritania"
+description = """Ruritania as an independent state.
+support: recognizes its independence. oppose: does not recognize it as an independent state."""
+
+[[issue]]
+id = "bor-integrity"
+title = "Territorial integrity of Borduria"
+description = """The sovereignty and territorial integrity of Borduria within its internationally
+recognized borders (which include Ruritania).
+support: supports or reaffirms it. oppose: rejects it."""
+''')
+
+PUBLISHED = date(2031, 5, 20)
+
+
+def statement(
+    text: str,
+    evidence: str | None = None,
+    kind: str = "direct",
+    published: date | None = PUBLISHED,
+    source: str | None = None,
+) -> tuple[Article, Statement]:
+    """An article holding ``text`` and one statement whose evidence is ``evidence`` (default: all of it)."""
+    ev = evidence if evidence is not None else text
+    start = text.index(ev)
+    src = None
+    if source is not None:
+        s = text.index(source)
+        src = Span(s, s + len(source), source)
+    article = Article(name="t.txt", text=text, source="test", published=published)
+    st = Statement(
+        article="t.txt",
+        actor="BOR",
+        actor_name="Borduria",
+        kind=kind,  # type: ignore[arg-type]
+        evidence=Span(start, start + len(ev), ev),
+        source=src,
+    )
+    return article, st
+
+
+def claims_of(text: str, **kw: object) -> dict[str | None, str]:
+    article, st = statement(text, **kw)  # type: ignore[arg-type]
+    (out,) = attach_claims(article, [st], ISSUES, use_gazetteer=False)
+    return {c.issue: c.polarity for c in out.claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Borduria recognizes the elections in Ruritania.", "support"),
+        ("Borduria does not recognize the elections in Ruritania.", "oppose"),
+        ("Borduria will never recognise the elections in Ruritania.", "oppose"),
+        ("Borduria doesn't accept the results of the elections in Ruritania.", "oppose"),
+        ("Borduria does not consider the elections in Ruritania legitimate.", "oppose"),
+        ("The results of the elections in Ruritania have no legal consequences.", "oppose"),
+        ("The elections in Ruritania cannot prejudice the final status of the region.", "oppose"),
+        ("The elections in Ruritania will not have any bearing on the talks.", "oppose"),
+        ("Borduria condemns the elections in Ruritania.", "oppose"),
+        ("The elections in Ruritania were neither free nor fair.", "oppose"),
+        # the negation stays in its clause
+        ("We did not hesitate: we welcome the elections in Ruritania.", "support"),
+        ("Borduria has not changed its view, but it condemns the elections in Ruritania.", "oppose"),
+    ],
+)
+def test_negation_and_its_scope(text: str, polarity: str) -> None:
+    assert claims_of(text) == {"rur-vote-2031": polarity}
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Borduria does not recognize Ruritania as an independent state.", "oppose"),
+        ("Borduria has withdrawn its recognition of Ruritania as an independent state.", "oppose"),
+        ("The decision to recognize Ruritania as an independent state was premature.", "oppose"),
+        ("Borduria backs the independence of Ruritania.", "support"),
+    ],
+)
+def test_recognition_of_a_state(text: str, polarity: str) -> None:
+    assert claims_of(text) == {"rur-independence": polarity}
+
+
+def test_stance_words_count_inside_the_evidence_only() -> None:
+    text = 'After the sham "elections" in Ruritania, the minister said talks would resume in June.'
+    assert claims_of(text, evidence="talks would resume in June") == {}
+    assert claims_of('The sham "elections" in Ruritania are a farce.') == {"rur-vote-2031": "oppose"}
+    assert claims_of("the so-called elections in Ruritania") == {"rur-vote-2031": "oppose"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister will travel to Ruritania next week.",
+        "We note that the elections in Ruritania took place on Sunday.",
+        "The statement on the elections in Ruritania was published on the ministry's website.",
+    ],
+)
+def test_no_position_no_claim(text: str) -> None:
+    assert claims_of(text) == {}
+
+
+def test_two_claims_in_one_statement() -> None:
+    text = (
+        "Freedonia reaffirms its support for the territorial integrity of Borduria and does not "
+        "recognize the elections held in Ruritania."
+    )
+    assert claims_of(text) == {"bor-integrity": "support", "rur-vote-2031": "oppose"}
+
+
+def test_summary_reads_the_whole_sentence() -> None:
+    text = (
+        "France, Italy and Spain condemned the illegal elections in Ruritania and voiced support "
+        "for the territorial integrity of Borduria."
+    )
+    got = claims_of(
+        text, evidence="the illegal elections in Ruritania", kind="summary", source="France, Italy and Spain"
+    )
+    assert got == {"rur-vote-2031": "oppose", "bor-integrity": "support"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "issue"),
+    [
+        ("Borduria condemns the elections in Freedonia.", PUBLISHED, "fre-vote-2031"),
+        ("Borduria condemns the elections in Ruritania.", PUBLISHED, "rur-vote-2031"),
+        ("Borduria condemns the 2035 elections in Ruritania.", date(2035, 7, 1), "rur-vote-2035"),
+        ("Borduria still condemns the 2031 elections in Ruritania.", date(2035, 7, 1), "rur-vote-2031"),
+        ("Borduria condemns the elections in Ruritania.", date(2035, 6, 30), "rur-vote-2035"),
+        ("Borduria does not recognize the run-off in Ruritania.", PUBLISHED, "rur-vote-2031"),
+        (
+            "Borduria does not recognize the second round of the vote in Ruritania.",
+            PUBLISHED,
+            "rur-vote-2031",
+        ),
+    ],
+)
+def test_issue_chosen_by_place_year_and_date(text: str, published: date, issue: str) -> None:
+    assert claims_of(text, published=published) == {issue: "oppose"}
+
+
+def test_claim_without_issue_keeps_target_and_polarity() -> None:
+    article, st = statement("Borduria condemns the flooding of the coastal farms.")
+    (out,) = attach_claims(article, [st], ISSUES, use_gazetteer=False)
+    assert [(c.issue, c.polarity, c.target) for c in out.claims] == [
+        (None, "oppose", "the flooding of the coastal farms")
+    ]
+
+
+def test_every_claim_says_why() -> None:
+    article, st = statement("Borduria will never recognize the elections in Ruritania.")
+    (out,) = attach_claims(article, [st], ISSUES, use_gazetteer=False)
+    (claim,) = out.claims
+    assert "recognize" in claim.reason and "never" in claim.reason and "elect" in claim.reason
+    assert claim.target == "the elections in Ruritania"
+
+
+def test_same_statements_in_same_order_and_no_issues_no_change() -> None:
+    article, s1 = statement("Borduria condemns the elections in Ruritania.", evidence="Borduria condemns")
+    _, s2 = statement("Borduria condemns the elections in Ruritania.")
+    out = attach_claims(article, [s1, s2], ISSUES, use_gazetteer=False)
+    assert [o.evidence for o in out] == [s1.evidence, s2.evidence]
+    assert out[1].claims and out[1].claims[0].issue == "rur-vote-2031"
+    assert attach_claims(article, [s2], [], use_gazetteer=False) == [s2]
