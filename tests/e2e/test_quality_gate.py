@@ -53,6 +53,8 @@ def test_figures_stay_above_their_floors(shared: Path, tmp_path: Path, name: str
     result = _figures(shared, name, tmp_path / f"{name}.jsonl")
     got = {
         "actors_f1": result["actors"]["f1"],
+        "claims_f1": result["claims"]["f1"],
+        "claims_quoted_f1": result["claims_quoted"]["f1"],
         "statements_found": result["statements_found"],
         "speaker_accuracy": result["speaker_accuracy"],
         "date_accuracy": result["date_accuracy"],
