@@ -311,3 +311,11 @@ def test_fold_keeps_length(raw: str, folded: str) -> None:
 
 def test_load_is_cached() -> None:
     assert load_gazetteer() is load_gazetteer()
+
+
+def test_a_lowercase_word_is_never_an_officials_surname() -> None:
+    from stancemap.resolve import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert gaz.official("said") is None
+    assert gaz.lookup(" said. \u201c") is None

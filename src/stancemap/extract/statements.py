@@ -53,6 +53,21 @@ def _titles() -> frozenset[str]:
         return frozenset(w.strip().lower() for w in fh if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _nonofficial() -> frozenset[str]:
+    path = resources.files(__package__).joinpath("data").joinpath("nonofficial.txt")
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(w.strip().lower() for w in fh if w.strip() and not w.startswith("#"))
+
+
+def _speaks_for_no_one(title: str | None) -> bool:
+    """True when a title marks an expert, analyst, opposition figure or former official."""
+    if not title:
+        return False
+    words = re.findall(r"[a-z]+", title.lower())
+    return any(w in _nonofficial() for w in words)
+
+
 @dataclass(frozen=True)
 class _Speaker:
     actor: ActorRef
@@ -123,7 +138,12 @@ def _heading_actor(text: str, gaz: Gazetteer, lo: int, hi: int) -> tuple[ActorRe
     """The actor named by the last heading-like paragraph between ``lo`` and ``hi``."""
     found: tuple[ActorRef, int] | None = None
     for m in _PARAGRAPH.finditer(text, lo, hi):
+        whole = (m.start() == 0 or text[m.start() - 1] == "\n") and (
+            m.end() == len(text) or text[m.end()] == "\n"
+        )
         line = m.group().strip()
+        if not whole:
+            continue  # a heading is a paragraph of its own, not the tail of a sentence
         if not line or len(line.split()) > _HEADING_MAX_WORDS or line[-1] in '.:;,!?"”»':
             continue
         ref = gaz.lookup(line)
@@ -171,7 +191,7 @@ class _Builder:
         if person is None and a.members:
             seen: dict[str, _Speaker] = {}
             for lo, hi in a.members:
-                member = self.gaz.lookup(self.text[lo:hi])
+                member = self.gaz.lookup(self.text[lo:hi], on=self.article.published)
                 if member is not None:
                     seen.setdefault(member.code, _Speaker(member, None, None))
             # a party the parse left outside every conjunct still belongs to the list
@@ -181,7 +201,7 @@ class _Builder:
                     seen.setdefault(m.actor.code, _Speaker(m.actor, None, None))
             if len(seen) >= 2:
                 return list(seen.values())
-        ref = self.gaz.lookup(title) if title else None
+        ref = self.gaz.lookup(title, on=self.article.published) if title else None
         if ref is None:
             mentions = self.gaz.find(source, on=self.article.published)
             ref = mentions[0].actor if mentions else None
@@ -200,7 +220,7 @@ class _Builder:
         last = self.memory.known or self.memory.last
         if nominal and last is not None and (ref is None or ref.code == last.actor):
             return [_Speaker.of(last)]
-        if ref is not None:
+        if ref is not None and not _speaks_for_no_one(source):
             return [_Speaker(ref, None, title if title and title.lower() != ref.name.lower() else None)]
         return [self.unknown(source)]
 
@@ -215,8 +235,11 @@ class _Builder:
         for lo, hi in a.persons:
             entity = _clean_person(self.text[lo:hi])
             # the entity model takes some demonyms and places for names
-            if self.gaz.lookup(entity) is None or self.gaz.official(entity, on) is not None:
+            if self.gaz.lookup(entity, on=on) is None or self.gaz.official(entity, on) is not None:
                 return entity
+        appositive = self.appositive_name(source)
+        if appositive is not None:
+            return appositive
         covered = [(m.start, m.end) for m in self.gaz.find(source) if m.via != "official"]
         words = list(re.finditer(r"[^\s,;:()]+", source))
         name: list[str] = []
@@ -242,6 +265,21 @@ class _Builder:
             return candidate if official is not None or len(words) > 1 else None
         return candidate
 
+    def appositive_name(self, source: str) -> str | None:
+        """``Robert Smith, a senior fellow at the institute``: the name before the apposition."""
+        head, sep, _ = source.partition(",")
+        words = head.split()
+        if not sep or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return None
+        if any(w.lower().strip(".") in _titles() for w in words):
+            return None
+        if (
+            self.gaz.find(head, on=self.article.published)
+            and self.gaz.official(head, self.article.published) is None
+        ):
+            return None
+        return head.strip()
+
     def heading_since_last(self, a: Attribution) -> ActorRef | None:
         last = self.memory.last
         lo = last.evidence.end if last is not None else self.article.body_start
@@ -253,6 +291,8 @@ class _Builder:
         known = self.memory.person(person.split()[-1])
         if known is not None and len(person.split()) == 1 and known.speaker:
             person = known.speaker
+        if _speaks_for_no_one(title):
+            return _Speaker(ActorRef(f"PERSON:{person}", person), person, title)
         if ref is not None and title and any(m.via != "official" for m in self.gaz.find(title)):
             return _Speaker(ref, person, title)  # the title names what the person speaks for
         if known is not None:

@@ -268,8 +268,11 @@ class Gazetteer:
                     found.append(Mention(start, end, text[start:end], ref, "official"))
         return found
 
-    def lookup(self, mention: str) -> ActorRef | None:
+    def lookup(self, mention: str, on: date | None = None) -> ActorRef | None:
         """The actor a whole mention names, or None when it names nothing known.
+
+        People are resolved through their office on ``on`` when it is given (a surname
+        shared with a former official names nobody on a later day).
 
         A diplomat or mission speaks for the sending state: the actor named before
         "ambassador"/"embassy" ("Turkish Ambassador to Azerbaijan" -> TUR), never the one
@@ -286,10 +289,10 @@ class Gazetteer:
         diplomatic = _DIPLOMATIC.search(fold(text))
         if diplomatic is not None:
             return self._sender(text, diplomatic)
-        mentions = self.find(text)
+        mentions = self.find(text, on=on)
         if mentions:
             return self._with_body(mentions[0].actor, text)
-        found = self.official(text)
+        found = self.official(text, on)
         return found[0] if found else None
 
     def official(self, name: str, on: date | None = None) -> tuple[ActorRef, str] | None:
@@ -304,9 +307,12 @@ class Gazetteer:
         return found
 
     def _official(self, name: str, on: date | None) -> tuple[ActorRef, str] | None:
-        tokens = _key(_HONORIFIC.sub("", name.strip(_EDGE))).split()
+        bare = _HONORIFIC.sub("", name.strip(_EDGE))
+        tokens = _key(bare).split()
         if not tokens:
             return None
+        if len(tokens) == 1 and not bare[:1].isupper():
+            return None  # a surname alone must be written as a name ("said" is no one)
         candidates = self._full.get(" ".join(tokens)) or set()
         if not candidates and len(tokens) > 2:
             candidates = self._full.get(f"{tokens[0]} {tokens[-1]}") or set()
