@@ -152,7 +152,9 @@ def test_member_states_are_not_the_organization(extractor: Extractor) -> None:
 
 
 def test_experts_and_former_officials_speak_for_no_state(extractor: Extractor) -> None:
-    got = run(extractor, "The vote changes nothing, said Anna Berg, a Swedish expert at a research institute.")
+    got = run(
+        extractor, "The vote changes nothing, said Anna Berg, a Swedish expert at a research institute."
+    )
     assert got and got[0].actor == "PERSON:Anna Berg" and got[0].speaker == "Anna Berg"
     got = run(extractor, "A former Chilean ambassador said that the vote changes nothing.")
     assert got and got[0].actor != "CHL"
@@ -165,8 +167,6 @@ def test_name_before_an_apposition(extractor: Extractor) -> None:
 
 
 def test_a_heading_is_a_paragraph_of_its_own(extractor: Extractor) -> None:
-    text = (
-        '"We will talk to anyone who wants peace," Weber said. "And we will not stop trying to reach out to all."'
-    )
+    text = '"We will talk to anyone who wants peace," Weber said. "And we will not stop trying to reach out to all."'
     got = run(extractor, text)
     assert [s.actor for s in got] == [got[0].actor, got[0].actor]
