@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Speed and memory of `stancemap extract` next to bare `nlp.pipe`, on the VOA demo corpus.
 
+The extract run includes everything `stancemap extract --issues` does: reading, the
+boilerplate pass, parsing, attribution, statements and claims toward the demo issues.
+
 usage: python benchmarks/extract_speed.py [--repeat N] [--n-process N] [--batch-size N]
 
 Each measurement runs in its own process, so that peak RSS is that run's alone. Prints
@@ -17,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "src" / "stancemap" / "demo" / "voa_stories.jsonl"
+ISSUES = ROOT / "src" / "stancemap" / "demo" / "issues.toml"
 
 BARE = """
 import importlib, json, resource, sys, time
@@ -35,12 +39,14 @@ import json, resource, sys, time
 from stancemap.batch import extract_paths
 from stancemap.config import Settings
 from stancemap.extract.pipeline import load_pipeline
+from stancemap.stance import load_issues
 settings = Settings(batch_size=int(sys.argv[3]), n_process=int(sys.argv[4]))
+issues = load_issues(sys.argv[5])
 load_pipeline(settings.model)
 t = time.perf_counter()
 n = 0
 for _ in range(int(sys.argv[2])):
-    for article, statements in extract_paths([sys.argv[1]], settings):
+    for article, statements in extract_paths([sys.argv[1]], settings, issues):
         n += len(statements)
 seconds = time.perf_counter() - t
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -69,7 +75,7 @@ def main() -> int:
     n_words = sum(len(r["text"].split()) for r in records) * args.repeat
     common = (str(args.repeat), str(args.batch_size), str(args.n_process))
     bare, bare_rss = run(BARE, str(CORPUS), *common)
-    ours, ours_rss = run(OURS, str(CORPUS), *common)
+    ours, ours_rss = run(OURS, str(CORPUS), *common, str(ISSUES))
     print(
         f"corpus: {CORPUS.name} x{args.repeat}: {n_articles} articles, {n_words} words; "
         f"batch_size {args.batch_size}, n_process {args.n_process}"
