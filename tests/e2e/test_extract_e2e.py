@@ -21,18 +21,14 @@ def seeds_output(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     if not (SHARED / "corpus" / "seeds").is_dir():
         pytest.skip("../shared is not beside the project root")
     out = tmp_path_factory.mktemp("e2e") / "seeds.jsonl"
-    code = main(
-        [
-            "extract",
-            str(SHARED / "corpus" / "seeds"),
-            "--issues",
-            str(SHARED / "gold" / "seeds.issues.toml"),
-            "--out",
-            str(out),
-        ]
-    )
-    assert code == 0
+    assert extract_seeds(SHARED, out) == 0
     return SHARED, out
+
+
+def extract_seeds(shared: Path, out: Path) -> int:
+    """``stancemap extract`` over the seeds with their issues file; the exit code."""
+    seeds, issues = shared / "corpus" / "seeds", shared / "gold" / "seeds.issues.toml"
+    return main(["extract", str(seeds), "--issues", str(issues), "--out", str(out)])
 
 
 def test_seeds_output_follows_the_spec(seeds_output: tuple[Path, Path]) -> None:
@@ -109,15 +105,5 @@ def test_two_processes_give_the_same_statements(
     shared, one = seeds_output
     two = tmp_path / "two.jsonl"
     monkeypatch.setenv("STANCEMAP_N_PROCESS", "2")
-    code = main(
-        [
-            "extract",
-            str(shared / "corpus" / "seeds"),
-            "--issues",
-            str(shared / "gold" / "seeds.issues.toml"),
-            "--out",
-            str(two),
-        ]
-    )
-    assert code == 0
+    assert extract_seeds(shared, two) == 0
     assert two.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")
