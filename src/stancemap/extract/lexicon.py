@@ -20,12 +20,23 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
+def _words(name: str) -> frozenset[str]:
+    with resources.files(__package__).joinpath("data").joinpath(name).open(encoding="utf-8") as fh:
+        return frozenset(w.strip().lower() for w in fh if w.strip() and not w.startswith("#"))
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """Cue lemmas by class, and channel patterns in the order they are tried."""
+    """Cue lemmas by class, channel patterns in the order they are tried, and speaker words."""
 
     cues: dict[str, str]
     channels: tuple[tuple[re.Pattern[str], str], ...]
+    #: Head nouns of mentions that refer back (``the ministry``): ``person``, ``body`` or ``group``.
+    nominals: dict[str, str]
+    #: Title words a named-entity model may fold into a name (``Spokeswoman Maria Zakharova``).
+    titles: frozenset[str]
+    #: Role words of speakers who speak for no state or organization (``expert``, ``former``).
+    nonofficial: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         return lemma.lower() in self.cues
@@ -51,4 +62,11 @@ def load_lexicon() -> Lexicon:
     """The packaged lexicon (cached)."""
     cues = {r["lemma"].strip().lower(): r["class"].strip() for r in _rows("cues.tsv") if r["lemma"].strip()}
     channels = tuple((_pattern(r["pattern"]), r["channel"].strip()) for r in _rows("channels.tsv"))
-    return Lexicon(cues=cues, channels=channels)
+    nominals = {r["word"].strip().lower(): r["refers_to"].strip() for r in _rows("nominals.tsv")}
+    return Lexicon(
+        cues=cues,
+        channels=channels,
+        nominals=nominals,
+        titles=_words("titles.txt"),
+        nonofficial=_words("nonofficial.txt"),
+    )

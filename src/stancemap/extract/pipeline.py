@@ -70,6 +70,7 @@ class Extractor:
     ) -> Iterator[tuple[Article, list[Statement]]]:
         """(article, statements) for each article, in the order given."""
         from ..resolve import load_gazetteer
+        from ..stance.claims import attach_claims
         from .statements import build_statements
 
         nlp = self.nlp
@@ -84,8 +85,6 @@ class Extractor:
             skip = boilerplate.spans(article) if boilerplate is not None else []
             statements = build_statements(article, attributions, gaz, lex, skip)
             if self.issues:
-                from ..stance.claims import attach_claims
-
                 statements = attach_claims(article, statements, self.issues)
             yield article, statements
 

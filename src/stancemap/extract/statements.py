@@ -21,8 +21,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 
 from ..models import Article, Kind, Span, Statement
 from ..resolve import ActorRef, Gazetteer
@@ -38,34 +36,12 @@ _HEADING_MAX_WORDS = 10
 _GLUE = {"of", "for", "and", "into", "to", "the", "in", "on", "at", "with", "from"}
 
 
-@lru_cache(maxsize=1)
-def _nominals() -> dict[str, str]:
-    path = resources.files(__package__).joinpath("data").joinpath("nominals.tsv")
-    with path.open(encoding="utf-8") as fh:
-        rows = [line.rstrip("\n").split("\t") for line in fh][1:]
-    return {r[0].lower(): r[1] for r in rows if len(r) == 2}
-
-
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    path = resources.files(__package__).joinpath("data").joinpath("titles.txt")
-    with path.open(encoding="utf-8") as fh:
-        return frozenset(w.strip().lower() for w in fh if w.strip() and not w.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def _nonofficial() -> frozenset[str]:
-    path = resources.files(__package__).joinpath("data").joinpath("nonofficial.txt")
-    with path.open(encoding="utf-8") as fh:
-        return frozenset(w.strip().lower() for w in fh if w.strip() and not w.startswith("#"))
-
-
-def _speaks_for_no_one(title: str | None) -> bool:
+def _speaks_for_no_one(title: str | None, lex: Lexicon) -> bool:
     """True when a title marks an expert, analyst, opposition figure or former official."""
     if not title:
         return False
     words = re.findall(r"[a-z]+", title.lower())
-    return any(w in _nonofficial() for w in words)
+    return any(w in lex.nonofficial for w in words)
 
 
 @dataclass(frozen=True)
@@ -103,10 +79,9 @@ class _Memory:
         return (self.people or {}).get(last_name.lower())
 
 
-def _clean_person(name: str) -> str:
+def _clean_person(name: str, titles: frozenset[str]) -> str:
     """A person's name without leading title words the NER model folded into it."""
     words = name.replace("\u2019s", "").split()
-    titles = _titles()
     while len(words) > 1 and words[0].lower().strip(".,") in titles:
         words.pop(0)
     return " ".join(words).strip(" ,.'’")
@@ -210,8 +185,8 @@ class _Builder:
         if source.lower() in _PRONOUNS:
             return [self.pronoun(a, source)]
         head = self.text[a.head[0] : a.head[1]].lower() if a.head else _head_word(source)
-        nominal = head in _nominals()
-        if _nominals().get(head) == "group" and not a.members:
+        nominal = head in self.lex.nominals
+        if self.lex.nominals.get(head) == "group" and not a.members:
             return [self.unknown(source)]  # "EU states", "Western governments": members, not the body
         if nominal and ref is None:
             heading = self.heading_since_last(a)
@@ -220,7 +195,7 @@ class _Builder:
         last = self.memory.known or self.memory.last
         if nominal and last is not None and (ref is None or ref.code == last.actor):
             return [_Speaker.of(last)]
-        if ref is not None and not _speaks_for_no_one(source):
+        if ref is not None and not _speaks_for_no_one(source, self.lex):
             return [_Speaker(ref, None, title if title and title.lower() != ref.name.lower() else None)]
         return [self.unknown(source)]
 
@@ -233,7 +208,7 @@ class _Builder:
         """
         on = self.article.published
         for lo, hi in a.persons:
-            entity = _clean_person(self.text[lo:hi])
+            entity = _clean_person(self.text[lo:hi], self.lex.titles)
             # the entity model takes some demonyms and places for names
             if self.gaz.lookup(entity, on=on) is None or self.gaz.official(entity, on) is not None:
                 return entity
@@ -249,8 +224,8 @@ class _Builder:
             if (
                 inside
                 or not w[:1].isupper()
-                or w.lower().strip(".’'s") in _titles()
-                or w.lower() in _nominals()
+                or w.lower().strip(".’'s") in self.lex.titles
+                or w.lower() in self.lex.nominals
             ):
                 break
             name.insert(0, w)
@@ -271,7 +246,7 @@ class _Builder:
         words = head.split()
         if not sep or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             return None
-        if any(w.lower().strip(".") in _titles() for w in words):
+        if any(w.lower().strip(".") in self.lex.titles for w in words):
             return None
         if (
             self.gaz.find(head, on=self.article.published)
@@ -291,7 +266,7 @@ class _Builder:
         known = self.memory.person(person.split()[-1])
         if known is not None and len(person.split()) == 1 and known.speaker:
             person = known.speaker
-        if _speaks_for_no_one(title):
+        if _speaks_for_no_one(title, self.lex):
             return _Speaker(ActorRef(f"PERSON:{person}", person), person, title)
         if ref is not None and title and any(m.via != "official" for m in self.gaz.find(title)):
             return _Speaker(ref, person, title)  # the title names what the person speaks for
@@ -308,7 +283,7 @@ class _Builder:
         """``she said``: the latest speaker, unless a person was named after that speaker spoke."""
         last = self.memory.last
         if a.antecedent is not None:
-            name = _clean_person(self.text[a.antecedent[0] : a.antecedent[1]])
+            name = _clean_person(self.text[a.antecedent[0] : a.antecedent[1]], self.lex.titles)
             newer = last is None or a.antecedent[0] >= last.evidence.end
             same = last is not None and last.speaker and last.speaker.split()[-1] == name.split()[-1]
             if newer and not same:
@@ -320,7 +295,7 @@ class _Builder:
     def unknown(self, source: str) -> _Speaker:
         """A speaker who speaks for no known actor: ``PERSON:`` or ``ORG:`` with the article's words."""
         name = re.sub(r"^\s*(the|a|an)\s+", "", source, flags=re.IGNORECASE).strip()[:80]
-        prefix = "ORG" if _nominals().get(_head_word(source)) in ("body", "group") else "PERSON"
+        prefix = "ORG" if self.lex.nominals.get(_head_word(source)) in ("body", "group") else "PERSON"
         return _Speaker(ActorRef(f"{prefix}:{name}", name), None, None)
 
     def follower(self, a: Attribution) -> list[_Speaker] | None:
