@@ -42,7 +42,7 @@ def nlp():  # type: ignore[no-untyped-def]
 PG_URL_ENV = "STANCEMAP_TEST_PG_URL"
 PG_SKIP = (
     f"set {PG_URL_ENV}=postgresql+psycopg://USER@HOST:PORT/DB to run the PostgreSQL tests "
-    "(`eval \"$(.ci/postgres start)\"` starts a throw-away server and sets it)"
+    '(`eval "$(.ci/postgres start)"` starts a throw-away server and sets it)'
 )
 
 
