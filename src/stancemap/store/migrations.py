@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
+from .search import create_search_index
 
 __all__ = ["MIGRATIONS", "applied", "migrate"]
 
@@ -37,9 +38,15 @@ def _date_basis(conn: Connection) -> None:
     _add_column(conn, "statements", "date_basis", "VARCHAR(10)")
 
 
+def _evidence_search(conn: Connection) -> None:
+    # Each engine's own full-text index over the evidence (``search.py`` queries it).
+    create_search_index(conn)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _initial),
     ("0002_statement_date_basis", _date_basis),
+    ("0004_evidence_search", _evidence_search),
 ]
 
 
