@@ -48,6 +48,16 @@ class BoilerplateIndex:
         self.seen.add(article.id)
         self.counts.update({fp for _, _, fp in paragraphs(article.text)})
 
+    def recurring(self) -> BoilerplateIndex:
+        """A copy that keeps only the fingerprints that mark boilerplate.
+
+        ``spans`` gives the same answers from it, and it is small enough to send
+        to every worker of a cluster: most paragraphs occur once.
+        """
+        out = BoilerplateIndex(self.min_articles)
+        out.counts = Counter({fp: n for fp, n in self.counts.items() if n >= self.min_articles})
+        return out
+
     def spans(self, article: Article) -> list[tuple[int, int]]:
         """Character spans of the article's boilerplate paragraphs."""
         return [(s, e) for s, e, fp in paragraphs(article.text) if self.counts[fp] >= self.min_articles]
