@@ -7,6 +7,7 @@ article ends up stored exactly once, with all its statements (seq 0..n-1).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -74,10 +75,8 @@ def _workers(proc: subprocess.Popen[str]) -> list[int]:
 
 
 def _kill_group(proc: subprocess.Popen[str]) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     proc.communicate(timeout=60)
 
 
