@@ -198,3 +198,25 @@ def test_same_statements_in_same_order_and_no_issues_all_unmatched() -> None:
     assert [(c.issue, c.polarity, c.target) for c in bare.claims] == [
         (None, "oppose", "the elections in Ruritania")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "borders" and "held" are description words of no weight; one word of the description
+        # alone, with the issue's place unnamed, is chance
+        ("Freedonia condemns the authorities who held the protesters.", {None: "oppose"}),
+        ("Freedonia rejects the sovereignty claims of the fishing lobby.", {None: "oppose"}),
+        (
+            "Borduria's coast guard seized the boats. Freedonia rejects the sovereignty claims of the lobby.",
+            {None: "oppose"},
+        ),
+        # named in the target itself, one description word is enough
+        ("Freedonia supports the sovereignty of Borduria.", {"bor-integrity": "support"}),
+        # a word of the title is enough
+        ("Freedonia supports the territorial integrity and unity of Borduria.", {"bor-integrity": "support"}),
+    ],
+)
+def test_one_description_word_alone_does_not_claim_an_issue(text: str, expected: dict[str, str]) -> None:
+    evidence = text.split(". ")[-1]
+    assert claims_of(text, evidence=evidence) == expected
