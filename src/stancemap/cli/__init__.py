@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import click
 
 from ..errors import StancemapError
-from . import corpus, query
+from . import corpus, query, report
 from .common import State
 from .corpus import demo_paths
 
@@ -47,8 +47,19 @@ def cli(
     ctx.obj = State(settings_file, db, model)
 
 
-for _command in (corpus.extract, corpus.ingest, query.statements, query.articles, query.issues, corpus.demo):
+for _command in (
+    corpus.extract,
+    corpus.ingest,
+    query.statements,
+    query.articles,
+    query.issues,
+    report.positions,
+    report.timeline,
+    report.export,
+    corpus.demo,
+):
     cli.add_command(_command)
+query.issues.add_command(report.suggest)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

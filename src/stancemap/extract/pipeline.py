@@ -182,8 +182,9 @@ class Extractor:
                 continue
             skip = boilerplate.spans(article) if boilerplate is not None else []
             statements = build_statements(article, attributions, gaz, lex, skip)
-            if self.issues:
-                statements = attach_claims(article, statements, self.issues)
+            # with no issues every claim is unmatched: still worth keeping, since their
+            # targets are what `issues suggest` proposes new issues from
+            statements = attach_claims(article, statements, self.issues)
             attributions = []
             yield article, statements
 
