@@ -126,9 +126,7 @@ def ingest_on_cluster(
 ) -> BatchReport:
     """Extract on the cluster and store every new article under ``paths``; see the module notes."""
     report = BatchReport()
-    index, total = scan(paths, settings, report)
-    boilerplate = index.recurring()
-    del index
+    boilerplate, total = scan(paths, settings, report)  # only the recurring fingerprints
     if issues:
         store.add_issues(issues)
     client, cluster = _connect(options)
