@@ -48,3 +48,10 @@ def test_batch_stores_new_articles_once_with_their_claims(store: Store) -> None:
     assert store.stored_ids([one.id, two.id, "nope"]) == {one.id, two.id}
     assert store.add_articles(batch) == [False, False, False, False]
     assert store.add_articles([]) == []
+
+
+def test_long_names_and_outlets_are_stored_on_every_engine(store: Store) -> None:
+    art = Article(name="n" * 800, text="A text with a long name.", source="s", outlet="o" * 300)
+    assert store.add_articles([(art, [_st(art, "RUS", "a")])]) == [True]
+    assert store.add_article(Article(name="m" * 800, text="Another.", source="s", outlet="o" * 300), [])
+    assert store.counts()["articles"] == 2

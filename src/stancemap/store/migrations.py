@@ -41,6 +41,10 @@ def _date_basis(conn: Connection) -> None:
 def _evidence_search(conn: Connection) -> None:
     # Each engine's own full-text index over the evidence (``search.py`` queries it).
     create_search_index(conn)
+    if conn.dialect.name == "postgresql":
+        # SQLite ignores VARCHAR lengths, PostgreSQL enforces them: an article named by a
+        # long URL, or a long outlet name, must not fail on one engine and pass on the other.
+        conn.execute(text("ALTER TABLE articles ALTER COLUMN name TYPE TEXT, ALTER COLUMN outlet TYPE TEXT"))
 
 
 MIGRATIONS: list[tuple[str, Migration]] = [
