@@ -128,3 +128,26 @@ def test_rerun_after_a_killed_client_stores_the_rest_once(db_url: str, corpus: P
     assert again.returncode == 0, err
     assert f"articles: {ARTICLES - before} new, {before} already stored" in out
     _assert_each_article_once(db_url, corpus)
+
+
+def test_options_need_workers_or_a_scheduler() -> None:
+    from stancemap.cluster import ClusterOptions
+    from stancemap.errors import SettingsError
+
+    assert ClusterOptions(workers=2).workers == 2
+    assert ClusterOptions(scheduler="tcp://127.0.0.1:8786").scheduler
+    for bad in (
+        {},
+        {"workers": 2, "scheduler": "tcp://x:1"},
+        {"workers": 0},
+        {"workers": 1, "partition_size": 0},
+    ):
+        with pytest.raises(SettingsError):
+            ClusterOptions(**bad)  # type: ignore[arg-type]
+
+
+def test_cli_refuses_workers_and_scheduler_together(tmp_path: Path, corpus: Path) -> None:
+    from stancemap.cli import main
+
+    db = f"sqlite:///{tmp_path / 'x.sqlite'}"
+    assert main(["--db", db, "ingest", str(corpus), "--workers", "1", "--scheduler", "tcp://x:1"]) == 2
