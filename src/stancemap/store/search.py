@@ -5,8 +5,12 @@ query that filters statements by words goes through it.
 
 - SQLite: an FTS5 table ``statements_fts`` with external content (the evidence
   is stored once, in ``statements``), kept in step by triggers.
-- PostgreSQL: a GIN index over ``to_tsvector('simple', evidence_text)``; the
-  query repeats that expression exactly, so the planner uses the index.
+- PostgreSQL: a stored generated column ``evidence_tsv`` =
+  ``to_tsvector('simple', evidence_text)`` with a GIN index. Stored rather than
+  an expression index, because a query that starts from another index (an
+  outlet's articles, an actor's statements) then tests each candidate row against
+  the stored vector instead of parsing its evidence again (measured at 1,000,000
+  statements: 500 ms for an outlet and a common word with the expression index).
 - Any other engine: a case-insensitive substring test per word (a scan).
 
 Both indexes use no stemming and no stop words (FTS5 ``unicode61``, PostgreSQL's
@@ -33,6 +37,8 @@ _QUOTED = re.compile(r'"([^"]*)"')
 #: The text-search configuration of the PostgreSQL index (no stemming, no stop words).
 PG_CONFIG = "simple"
 FTS_TABLE = "statements_fts"
+#: The generated tsvector column of ``statements`` on PostgreSQL (not in ``schema``: never written).
+PG_COLUMN = "evidence_tsv"
 
 
 def search_terms(q: str) -> list[str]:
@@ -79,7 +85,7 @@ def evidence_condition(dialect: str, q: str) -> ColumnElement[bool]:
         return s.c.id.in_(hits)
     if dialect == "postgresql":
         config: ColumnElement[Any] = literal_column(f"'{PG_CONFIG}'")
-        vector = func.to_tsvector(config, s.c.evidence_text)
+        vector: ColumnElement[Any] = literal_column(f"{s.name}.{PG_COLUMN}")
         return vector.op("@@")(func.to_tsquery(config, tsquery(phrases)))  # type: ignore[no-any-return]
     evidence = func.lower(s.c.evidence_text)
     return and_(*(evidence.contains(" ".join(p), autoescape=True) for p in phrases))
@@ -112,7 +118,11 @@ def create_search_index(conn: Connection) -> None:
         # the backfill: rows stored before this migration enter the index
         conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
     elif dialect == "postgresql":
+        # adding a stored generated column fills it for the rows already there
         conn.exec_driver_sql(
-            "CREATE INDEX IF NOT EXISTS ix_statements_evidence_fts ON statements "
-            f"USING GIN (to_tsvector('{PG_CONFIG}', evidence_text))"
+            f"ALTER TABLE statements ADD COLUMN IF NOT EXISTS {PG_COLUMN} tsvector "
+            f"GENERATED ALWAYS AS (to_tsvector('{PG_CONFIG}', evidence_text)) STORED"
+        )
+        conn.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS ix_statements_evidence_fts ON statements USING GIN ({PG_COLUMN})"
         )
