@@ -9,9 +9,11 @@ one at a time, and prints a table: wall-clock seconds (start-up and model loadin
 included, the same for every run), articles/s, words/s, the cost per article
 relative to bare ``nlp.pipe``, and the peak RSS of each process of the run — the
 main process, and the largest Dask worker — sampled every 0.2 s with psutil (the
-exact kernel peak over all processes, ``ru_maxrss`` of the children, is printed
-too). Results are appended to ``--results`` (JSON Lines), so configurations can be
-run in separate sessions and the table printed from all of them (``--runs none``).
+exact kernel peak over all processes, ``ru_maxrss`` of the children, is recorded
+too), and the CPU seconds per article of all its processes (which, unlike wall
+time, does not depend on what else the machine is running). Results are appended
+to ``--results`` (JSON Lines), so configurations can be run in separate sessions
+and the table printed from all of them (``--runs none``).
 
 Runs: bare (nlp.pipe, 1 process), extract (stancemap extract), ingest
 (stancemap ingest into SQLite, no Dask), sqlite-1, sqlite-2, pg-1, pg-2 (stancemap
@@ -111,12 +113,14 @@ def measure(run: str, corpus: Path, work: Path, pg: str | None) -> dict[str, Any
     argv = _command(run, corpus, work, pg)
     peaks: dict[str, float] = {}
     stop = threading.Event()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = threading.Thread(target=_sample, args=(proc.pid, peaks, stop), daemon=True)
     sampler.start()
     _, err = proc.communicate()
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     stop.set()
     sampler.join()
     if proc.returncode not in (0, 4):
@@ -126,7 +130,9 @@ def measure(run: str, corpus: Path, work: Path, pg: str | None) -> dict[str, Any
         "seconds": seconds,
         "rss_main": peaks.get("main", 0.0),
         "rss_worker": peaks.get("worker", 0.0),
-        "rss_max_children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "rss_max_children": after.ru_maxrss / 1024,
+        # CPU of the run's processes that were waited for (the command, its Dask workers)
+        "cpu_seconds": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
     }
 
 
@@ -134,15 +140,16 @@ def table(results: list[dict[str, Any]]) -> None:
     bare = {r["articles"]: r for r in results if r["run"] == "bare"}
     print(
         f"{'run':<10}{'articles':>9}{'seconds':>9}{'articles/s':>12}{'words/s':>9}"
-        f"{'× bare':>8}{'RSS main MB':>13}{'RSS worker MB':>15}"
+        f"{'× bare':>8}{'CPU s/article':>15}{'RSS main MB':>13}{'RSS worker MB':>15}"
     )
     for r in results:
         b = bare.get(r["articles"])
         ratio = f"{r['seconds'] / b['seconds']:.2f}" if b else "-"
         worker = f"{r['rss_worker']:.0f}" if r["rss_worker"] else "-"
+        cpu = f"{r['cpu_seconds'] / r['articles']:.3f}" if r.get("cpu_seconds") else "-"
         print(
             f"{r['run']:<10}{r['articles']:>9}{r['seconds']:>9.0f}{r['articles'] / r['seconds']:>12.2f}"
-            f"{r['words'] / r['seconds']:>9.0f}{ratio:>8}{r['rss_main']:>13.0f}{worker:>15}"
+            f"{r['words'] / r['seconds']:>9.0f}{ratio:>8}{cpu:>15}{r['rss_main']:>13.0f}{worker:>15}"
         )
 
 
