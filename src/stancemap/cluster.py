@@ -35,7 +35,7 @@ from .ingest import Skipped, read_paths
 from .models import Article, Issue, Statement
 from .store import Store
 
-__all__ = ["ClusterOptions", "extract_partition", "ingest_on_cluster"]
+__all__ = ["ClusterOptions", "extract_partition", "ingest_on_cluster", "warm"]
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,25 @@ def _connect(options: ClusterOptions) -> tuple[Any, Any]:
     return Client(cluster), cluster  # type: ignore[no-untyped-call]
 
 
+def warm(model: str) -> str:
+    """Run on a worker: load the pipeline (cached for the process's later partitions)."""
+    from .extract.pipeline import load_pipeline
+
+    load_pipeline(model)
+    return model
+
+
+def _warm_up(client: Any, model: str) -> list[Any]:
+    """Have every worker load the model now, in its task thread; nothing waits for it.
+
+    The caller keeps the futures until the end: Dask cancels a task whose future is dropped.
+    """
+    return [
+        client.submit(warm, model, workers=[address], allow_other_workers=False, pure=False)
+        for address in client.nthreads()
+    ]
+
+
 def _partitions(paths: Sequence[str | Path], settings: Settings, size: int) -> Iterator[list[Article]]:
     chunk: list[Article] = []
     for item in read_paths(paths, settings):
@@ -126,10 +145,17 @@ def ingest_on_cluster(
 ) -> BatchReport:
     """Extract on the cluster and store every new article under ``paths``; see the module notes."""
     report = BatchReport()
-    boilerplate, total = scan(paths, settings, report)  # only the recurring fingerprints
-    if issues:
-        store.add_issues(issues)
     client, cluster = _connect(options)
+    try:
+        warming = _warm_up(client, settings.model)  # workers load the model while the client scans
+        boilerplate, total = scan(paths, settings, report)  # only the recurring fingerprints
+        if issues:
+            store.add_issues(issues)
+    except BaseException:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+        raise
     done = 0
 
     def advance(n: int) -> None:
@@ -194,6 +220,7 @@ def ingest_on_cluster(
             future.release()
             while len(pending) < slots and submit_next():
                 pass
+        del warming
     finally:
         client.close()
         if cluster is not None:
