@@ -215,3 +215,14 @@ def test_airtime_on_a_broadcaster_is_an_interview(extractor: Extractor, network:
         extractor, f'"We will never recognize the vote," Chilean President Ana Rojas said on {network}.'
     )
     assert got and got[0].channel == "interview"
+
+
+def test_a_headline_takes_speaker_channel_and_day_from_the_body(extractor: Extractor) -> None:
+    text = (
+        "Chile: the vote in the occupied region changes nothing\n\n"
+        "The vote changes nothing, Chilean Foreign Minister Ana Rojas told a briefing on Monday."
+    )
+    head, body = run(extractor, text)[:2]
+    assert head.evidence.text.startswith("the vote in the occupied region")
+    assert (head.actor, head.speaker, head.channel) == ("CHL", "Ana Rojas", "briefing")
+    assert (head.date, head.date_basis) == (body.date, "earlier") == (date(2021, 6, 7), "earlier")

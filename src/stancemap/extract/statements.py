@@ -138,6 +138,7 @@ class _Builder:
         self.skip = skip
         self.memory = _Memory()
         self.out: list[Statement] = []
+        self.headlines: set[int] = set()  # indices in ``out`` of statements read from a headline
 
     def span(self, chars: tuple[int, int] | None) -> Span | None:
         if chars is None:
@@ -362,6 +363,8 @@ class _Builder:
                 source=self.span(a.source),
                 cue=self.span(a.cue),
             )
+            if a.extra.get("headline"):
+                self.headlines.add(len(self.out))
             self.out.append(st)
             if kind != "summary":
                 self.memory.remember(st)
@@ -378,7 +381,37 @@ def build_statements(
     builder = _Builder(article, gaz, lex, boilerplate)
     for a in attributions:  # the title counts too: headlines attribute ("Ruritania: no to the vote")
         builder.add(a)
-    return _share_within_speaker(_embedded_posts(article, builder.out))
+    out = _headlines_from_body(builder.out, builder.headlines)
+    return _share_within_speaker(_embedded_posts(article, out))
+
+
+def _headlines_from_body(statements: list[Statement], headlines: set[int]) -> list[Statement]:
+    """Speaker, channel and day of a headline statement, from the body that reports it.
+
+    A headline ("Russia: the vote changes nothing") is the short form of a statement
+    the article then reports in full, with who said it, where and when: the first
+    statement of the same actor after the headline.
+    """
+    out = list(statements)
+    for k in sorted(headlines):
+        st = out[k]
+        body = next(
+            (
+                b for j, b in enumerate(statements)
+                if j > k and j not in headlines and b.actor == st.actor and b.kind != "summary"
+            ),
+            None,
+        )  # fmt: skip
+        if body is None:
+            continue
+        if st.speaker is None and body.speaker:
+            st = replace(st, speaker=body.speaker, speaker_title=body.speaker_title)
+        if st.channel is None and body.channel:
+            st = replace(st, channel=body.channel)
+        if st.date_basis in (None, "article") and body.date_basis == "text":
+            st = replace(st, date=body.date, date_basis="earlier")
+        out[k] = st
+    return out
 
 
 # The signature line a social-media embed leaves in a page's text:
