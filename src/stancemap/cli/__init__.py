@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import click
 
 from ..errors import StancemapError
-from . import corpus, query
+from . import corpus, query, serve
 from .common import State
 from .corpus import demo_paths
 
@@ -47,7 +47,7 @@ def cli(
     ctx.obj = State(settings_file, db, model)
 
 
-for _command in (corpus.extract, corpus.ingest, query.statements, query.articles, query.issues, corpus.demo):
+for _command in (corpus.extract, corpus.ingest, query.statements, query.articles, query.issues, corpus.demo, serve.serve):
     cli.add_command(_command)
 
 
