@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select
+from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
@@ -22,8 +21,9 @@ from ..errors import StoreError
 from ..models import Article, Issue, Statement
 from . import schema
 from .migrations import applied, migrate
+from .reads import Reads, StatementFilter, StoredStatement
 
-__all__ = ["Store", "StoredStatement", "actor_kind"]
+__all__ = ["StatementFilter", "Store", "StoredStatement", "actor_kind"]
 
 _STATE = re.compile(r"^[A-Z]{3}$")
 
@@ -37,48 +37,6 @@ def actor_kind(code: str) -> str:
     return "state" if _STATE.match(code) else "igo"
 
 
-@dataclass(frozen=True)
-class StoredStatement:
-    """A statement as read back from the store, with its article's name and claims."""
-
-    id: int
-    article: str
-    article_id: str
-    seq: int
-    row: dict[str, Any]
-    claims: tuple[dict[str, Any], ...]
-
-    def to_spec(self) -> dict[str, Any]:
-        """The spec's JSON object, so stored and freshly extracted statements look alike."""
-        r = self.row
-
-        def span(prefix: str) -> dict[str, Any] | None:
-            if r.get(f"{prefix}_start") is None:
-                return None
-            return {"start": r[f"{prefix}_start"], "end": r[f"{prefix}_end"], "text": r[f"{prefix}_text"]}
-
-        return {
-            "id": self.id,
-            "article": self.article,
-            "actor": r["actor_code"],
-            "actor_name": r["actor_name"],
-            "body": r["body"],
-            "speaker": r["speaker"],
-            "speaker_title": r["speaker_title"],
-            "kind": r["kind"],
-            "date": r["date"].isoformat() if r["date"] else None,
-            "date_basis": r.get("date_basis"),
-            "channel": r["channel"],
-            "claims": [
-                {"issue": c["issue_id"], "target": c["target"], "polarity": c["polarity"]}
-                for c in self.claims
-            ],
-            "evidence": span("evidence"),
-            "source": span("source"),
-            "cue": span("cue"),
-        }
-
-
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
@@ -87,7 +45,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-class Store:
+class Store(Reads):
     """A stancemap database reached through SQLAlchemy."""
 
     def __init__(self, engine: Engine) -> None:
@@ -210,33 +168,6 @@ class Store:
         if rows:
             conn.execute(insert(schema.actors), rows)
 
-    def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        """Stored articles, newest first, with how many statements each has."""
-        a, s = schema.articles, schema.statements
-        n = select(func.count()).where(s.c.article_id == a.c.id).scalar_subquery()
-        q = (
-            select(a.c.id, a.c.name, a.c.title, a.c.outlet, a.c.published, a.c.source, n.label("statements"))
-            .order_by(a.c.published.desc(), a.c.name)
-            .limit(limit)
-            .offset(offset)
-        )
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(q)]
-
-    def counts(self) -> dict[str, int]:
-        """How many articles, statements, claims, actors and issues are stored."""
-        out = {}
-        with self.engine.connect() as conn:
-            for name, table in (
-                ("articles", schema.articles),
-                ("statements", schema.statements),
-                ("claims", schema.claims),
-                ("actors", schema.actors),
-                ("issues", schema.issues),
-            ):
-                out[name] = int(conn.execute(select(func.count()).select_from(table)).scalar_one())
-        return out
-
     # -- issues -----------------------------------------------------------------
 
     def add_issues(self, items: Iterable[Issue]) -> tuple[int, int]:
@@ -264,55 +195,6 @@ class Store:
                     )
                     added += 1
         return added, updated
-
-    def issues(self) -> list[Issue]:
-        t = schema.issues
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(t.c.id, t.c.title, t.c.description).order_by(t.c.id))
-            return [Issue(id=r.id, title=r.title, description=r.description) for r in rows]
-
-    # -- statements -------------------------------------------------------------
-
-    def statements(
-        self,
-        *,
-        actor: str | None = None,
-        issue: str | None = None,
-        article: str | None = None,
-        limit: int = 1000,
-        offset: int = 0,
-    ) -> list[StoredStatement]:
-        """Stored statements matching every filter given, in article and text order.
-
-        ``article`` matches an article's name or its id (hash).
-        """
-        s, a, c = schema.statements, schema.articles, schema.claims
-        q = select(s, a.c.name.label("article_name")).join(a, a.c.id == s.c.article_id)
-        if actor:
-            q = q.where(s.c.actor_code == actor)
-        if article:
-            q = q.where((a.c.name == article) | (a.c.id == article))
-        if issue:
-            q = q.where(s.c.id.in_(select(c.c.statement_id).where(c.c.issue_id == issue)))
-        q = q.order_by(a.c.published, a.c.name, s.c.seq).limit(limit).offset(offset)
-        with self.engine.connect() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(q)]
-            ids = [r["id"] for r in rows]
-            by_statement: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
-            if ids:
-                for cr in conn.execute(select(c).where(c.c.statement_id.in_(ids)).order_by(c.c.id)):
-                    by_statement[cr.statement_id].append(dict(cr._mapping))
-        return [
-            StoredStatement(
-                id=r["id"],
-                article=r["article_name"],
-                article_id=r["article_id"],
-                seq=r["seq"],
-                row=r,
-                claims=tuple(by_statement[r["id"]]),
-            )
-            for r in rows
-        ]
 
 
 def _statement_row(article_id: str, seq: int, st: Statement) -> dict[str, Any]:

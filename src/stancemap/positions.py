@@ -1,0 +1,356 @@
+"""Positions: an actor's stance on an issue, consolidated from every claim reported.
+
+An analyst's "international reactions" table has one row per (issue, actor). The
+row must not double-count: the same words reported by two outlets are one
+statement with two sources, found here by shared word sequences between statements
+of the same actor within a few days. The stance comes from the actor's own words
+(direct and indirect statements) when there are any, and from outlet summaries
+only otherwise, which the row then says. When the actor's statements disagree the
+stance is ``mixed``, unless they changed once and stayed changed, in which case the
+stance is the latest and ``changed`` tells the reader to look at the history.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .errors import NotFoundError
+from .store import Store, actor_kind
+
+__all__ = ["Position", "TimelineEntry", "actor_positions", "consolidate", "positions", "timeline"]
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+SHINGLE = 5  # words per shingle; a five-word sequence shared by two reports is rarely chance
+SAME_WORDS = 0.5  # share of the shorter report's shingles the longer must contain
+SAME_DAYS = 3  # reports of one statement carry dates this close (or no date)
+_KIND_RANK = {"direct": 0, "indirect": 1, "summary": 2}
+
+
+@dataclass
+class _Statement:
+    """One statement after merging its reports (rows of different articles)."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def first(self) -> dict[str, Any]:
+        return self.rows[0]
+
+    @property
+    def polarity(self) -> str:
+        return str(self.first["polarity"])
+
+    @property
+    def date(self) -> date | None:
+        dates = [r["date"] for r in self.rows if r["date"] is not None]
+        return min(dates) if dates else None
+
+    @property
+    def own_words(self) -> bool:
+        return any(r["kind"] != "summary" for r in self.rows)
+
+    def best_row(self) -> dict[str, Any]:
+        return min(self.rows, key=_row_rank)
+
+    def articles(self) -> set[str]:
+        return {r["article_id"] for r in self.rows}
+
+
+def _row_rank(r: dict[str, Any]) -> tuple[int, int, int, int]:
+    # the actor's own words first, then a named speaker, a known channel, and longer evidence
+    return (
+        _KIND_RANK.get(r["kind"], 3),
+        0 if r["speaker"] else 1,
+        0 if r["channel"] else 1,
+        -len(r["evidence_text"] or ""),
+    )
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < SHINGLE:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def _close(a: date | None, b: date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= SAME_DAYS
+
+
+def _merge_reports(rows: Sequence[dict[str, Any]]) -> list[_Statement]:
+    """Group one actor's claim rows on one issue into statements.
+
+    Rows of the same article stay apart (an article does not repeat a statement);
+    rows of different articles join when they share enough word sequences, carry
+    the same polarity and dates close together.
+    """
+    merged: list[_Statement] = []
+    shingles: list[set[tuple[str, ...]]] = []
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for row in rows:
+        mine = _shingles(row["evidence_text"] or "")
+        hits: dict[int, int] = defaultdict(int)
+        for sh in mine:
+            for j in index.get(sh, ()):
+                hits[j] += 1
+        target = None
+        for j, n in sorted(hits.items(), key=lambda kv: -kv[1]):
+            other = merged[j]
+            smaller = min(len(mine), len(shingles[j])) or 1
+            if (
+                n / smaller >= SAME_WORDS
+                and other.polarity == row["polarity"]
+                and row["article_id"] not in other.articles()
+                and _close(other.date, row["date"])
+            ):
+                target = j
+                break
+        if target is None:
+            merged.append(_Statement([row]))
+            shingles.append(set(mine))
+            target = len(merged) - 1
+        else:
+            merged[target].rows.append(row)
+            shingles[target] |= mine
+        for sh in mine:
+            if target not in index[sh]:
+                index[sh].append(target)
+    return merged
+
+
+def _stance(statements: Sequence[_Statement]) -> tuple[str, bool, str | None]:
+    """(stance, changed, previous stance) from statements in date order."""
+    taking = [s for s in statements if s.polarity != "neutral"]
+    if not taking:
+        return "neutral", False, None
+    polarities = {s.polarity for s in taking}
+    if len(polarities) == 1:
+        return taking[0].polarity, False, None
+    dated = [s for s in taking if s.date is not None]
+    if len(dated) == len(taking):
+        # one clean change: every statement before some date one way, every one after the other
+        switches = sum(1 for a, b in zip(dated, dated[1:], strict=False) if a.polarity != b.polarity)
+        if switches == 1 and dated[0].date != dated[-1].date:
+            return dated[-1].polarity, True, dated[0].polarity
+    return "mixed", False, None
+
+
+@dataclass(frozen=True)
+class Position:
+    """One actor's position on one issue, with what it rests on."""
+
+    issue: str
+    actor: str
+    actor_name: str
+    actor_kind: str
+    stance: str
+    first_date: date | None
+    latest_date: date | None
+    statements: int
+    reports: int
+    articles: int
+    outlets: int
+    summary_only: bool
+    changed: bool
+    previous_stance: str | None
+    best: dict[str, Any]
+    statement_ids: tuple[int, ...]
+    history: tuple[dict[str, Any], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict (dates as ISO strings)."""
+        return {
+            "issue": self.issue,
+            "actor": self.actor,
+            "actor_name": self.actor_name,
+            "actor_kind": self.actor_kind,
+            "stance": self.stance,
+            "first_date": _iso(self.first_date),
+            "latest_date": _iso(self.latest_date),
+            "statements": self.statements,
+            "reports": self.reports,
+            "articles": self.articles,
+            "outlets": self.outlets,
+            "summary_only": self.summary_only,
+            "changed": self.changed,
+            "previous_stance": self.previous_stance,
+            "best": self.best,
+            "statement_ids": list(self.statement_ids),
+            "history": list(self.history),
+        }
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date_key(s: _Statement) -> tuple[date, int]:
+    return (s.date or date.max, s.first["statement_id"])
+
+
+def _position(issue: str, actor: str, rows: Sequence[dict[str, Any]]) -> Position:
+    merged = sorted(_merge_reports(rows), key=_date_key)
+    own = [s for s in merged if s.own_words]
+    basis = own or merged
+    stance, changed, previous = _stance(basis)
+    wanted = stance if stance in ("support", "oppose", "neutral") else None
+    candidates = [s for s in basis if wanted is None or s.polarity == wanted] or basis
+    best_statement = min(
+        candidates, key=lambda s: (_row_rank(s.best_row()), -(s.date or date.min).toordinal())
+    )
+    best = best_statement.best_row()
+    dates = [s.date for s in merged if s.date is not None]
+    return Position(
+        issue=issue,
+        actor=actor,
+        actor_name=rows[0]["actor_name"],
+        actor_kind=actor_kind(actor),
+        stance=stance,
+        first_date=min(dates) if dates else None,
+        latest_date=max(dates) if dates else None,
+        statements=len(merged),
+        reports=len({r["statement_id"] for r in rows}),
+        articles=len({r["article_id"] for r in rows}),
+        outlets=len({r["outlet"] for r in rows if r["outlet"]}),
+        summary_only=not own,
+        changed=changed,
+        previous_stance=previous,
+        best={
+            "statement_id": best["statement_id"],
+            "article": best["article"],
+            "article_id": best["article_id"],
+            "kind": best["kind"],
+            "speaker": best["speaker"],
+            "speaker_title": best["speaker_title"],
+            "channel": best["channel"],
+            "date": _iso(best["date"]),
+            "evidence": best["evidence_text"],
+            "target": best["target"],
+            "polarity": best["polarity"],
+            "outlet": best["outlet"],
+            "sources": len(best_statement.articles()),
+        },
+        statement_ids=tuple(sorted({r["statement_id"] for r in rows})),
+        history=tuple(
+            {
+                "date": _iso(s.date),
+                "polarity": s.polarity,
+                "kind": s.best_row()["kind"],
+                "statement_id": s.best_row()["statement_id"],
+                "sources": len(s.articles()),
+            }
+            for s in merged
+        ),
+    )
+
+
+def _order(p: Position) -> tuple[int, str]:
+    kinds = {"state": 0, "igo": 1, "org": 2, "person": 3}
+    return (kinds.get(p.actor_kind, 4), p.actor_name.lower())
+
+
+def consolidate(rows: Iterable[dict[str, Any]]) -> list[Position]:
+    """Positions from claim rows (``Store.claim_rows``), one per (issue, actor).
+
+    A statement claiming the same issue twice counts once, with its first claim's
+    polarity. Ordered states first, then organizations, then others, by name.
+    """
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    seen: set[tuple[str, int]] = set()
+    for r in rows:
+        key = (r["issue_id"], r["statement_id"])
+        if key in seen:
+            continue
+        seen.add(key)
+        groups[(r["issue_id"], r["actor_code"])].append(r)
+    return sorted((_position(i, a, g) for (i, a), g in groups.items()), key=_order)
+
+
+def positions(store: Store, issue: str) -> list[Position]:
+    """The international-reactions table of one stored issue."""
+    if store.issue(issue) is None:
+        raise NotFoundError(f"no issue {issue!r} is stored; `stancemap issues list` shows the known ones")
+    return consolidate(store.claim_rows(issue=issue))
+
+
+def actor_positions(store: Store, actor: str) -> list[Position]:
+    """One actor's positions across every issue, by issue id."""
+    if store.actor(actor) is None:
+        raise NotFoundError(f"no statements by actor {actor!r} are stored")
+    return sorted(consolidate(store.claim_rows(actor=actor)), key=lambda p: p.issue)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One statement on an issue, in date order, with how many articles reported it."""
+
+    date: date | None
+    actor: str
+    actor_name: str
+    polarity: str
+    kind: str
+    speaker: str | None
+    speaker_title: str | None
+    channel: str | None
+    evidence: str
+    statement_id: int
+    article: str
+    article_id: str
+    sources: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict (date as an ISO string)."""
+        return {
+            "date": _iso(self.date),
+            "actor": self.actor,
+            "actor_name": self.actor_name,
+            "polarity": self.polarity,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "speaker_title": self.speaker_title,
+            "channel": self.channel,
+            "evidence": self.evidence,
+            "statement_id": self.statement_id,
+            "article": self.article,
+            "article_id": self.article_id,
+            "sources": self.sources,
+        }
+
+
+def timeline(store: Store, issue: str) -> list[TimelineEntry]:
+    """Every statement on an issue by date (undated last), each report merged once."""
+    if store.issue(issue) is None:
+        raise NotFoundError(f"no issue {issue!r} is stored; `stancemap issues list` shows the known ones")
+    by_actor: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    seen: set[int] = set()
+    for r in store.claim_rows(issue=issue):
+        if r["statement_id"] not in seen:
+            seen.add(r["statement_id"])
+            by_actor[r["actor_code"]].append(r)
+    entries = []
+    for rows in by_actor.values():
+        for s in _merge_reports(rows):
+            b = s.best_row()
+            entries.append(
+                TimelineEntry(
+                    date=s.date,
+                    actor=b["actor_code"],
+                    actor_name=b["actor_name"],
+                    polarity=s.polarity,
+                    kind=b["kind"],
+                    speaker=b["speaker"],
+                    speaker_title=b["speaker_title"],
+                    channel=b["channel"],
+                    evidence=b["evidence_text"],
+                    statement_id=b["statement_id"],
+                    article=b["article"],
+                    article_id=b["article_id"],
+                    sources=len(s.articles()),
+                )
+            )
+    return sorted(entries, key=lambda e: (e.date or date.max, e.actor_name.lower(), e.statement_id))
