@@ -47,7 +47,9 @@ def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
     out = []
     for e in exc.errors():
         loc = [str(x) for x in e.get("loc", ())]
-        out.append({"field": ".".join(loc[1:]) or ".".join(loc), "where": loc[0] if loc else "", "msg": e["msg"]})
+        out.append(
+            {"field": ".".join(loc[1:]) or ".".join(loc), "where": loc[0] if loc else "", "msg": e["msg"]}
+        )
     return out
 
 
@@ -99,4 +101,6 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("%s %s failed", request.method, request.url.path)
-        return _render(request, 500, "internal", "an unexpected error occurred; the server log has the details")
+        return _render(
+            request, 500, "internal", "an unexpected error occurred; the server log has the details"
+        )

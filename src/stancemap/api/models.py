@@ -7,7 +7,7 @@ page and its ``.json`` always show the same data.
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -87,7 +87,7 @@ class StatementOut(BaseModel):
     speaker: str | None = None
     speaker_title: str | None = None
     kind: Kind
-    date: date | None = None
+    date: dt.date | None = None
     date_basis: str | None = None
     channel: str | None = None
     claims: list[ClaimOut]
@@ -95,7 +95,7 @@ class StatementOut(BaseModel):
     source: SpanOut | None = None
     cue: SpanOut | None = None
     outlet: str | None = None
-    published: date | None = None
+    published: dt.date | None = None
     flag: str | None = None
 
 
@@ -105,7 +105,7 @@ class ArticleOut(BaseModel):
     url: str = Field(description="this article's page on this server")
     title: str | None = None
     outlet: str | None = None
-    published: date | None = None
+    published: dt.date | None = None
     source: str | None = Field(default=None, description="where the article came from (URL or path)")
     statements: int = 0
 
@@ -175,6 +175,7 @@ class PositionOut(BaseModel):
     outlets: int
     summary_only: bool
     changed: bool
+    previous_stance: Stance | None = None
     best: BestOut
     statement_ids: list[int]
     history: list[HistoryOut]

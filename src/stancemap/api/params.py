@@ -34,10 +34,18 @@ def statement_query(
         Query(description="a claim with this polarity (on `issue` if given)"),
     ] = None,
     kind: Annotated[Literal["direct", "indirect", "summary"] | _Blank | None, Query()] = None,
-    date_from: Annotated[date | _Blank | None, Query(description="statements made on or after (YYYY-MM-DD)")] = None,
-    date_to: Annotated[date | _Blank | None, Query(description="statements made on or before (YYYY-MM-DD)")] = None,
-    outlet: Annotated[str | None, Query(max_length=200, description="the article's outlet, e.g. voanews.com")] = None,
-    q: Annotated[str | None, Query(max_length=500, description="words that must all be in the evidence")] = None,
+    date_from: Annotated[
+        date | _Blank | None, Query(description="statements made on or after (YYYY-MM-DD)")
+    ] = None,
+    date_to: Annotated[
+        date | _Blank | None, Query(description="statements made on or before (YYYY-MM-DD)")
+    ] = None,
+    outlet: Annotated[
+        str | None, Query(max_length=200, description="the article's outlet, e.g. voanews.com")
+    ] = None,
+    q: Annotated[
+        str | None, Query(max_length=500, description="words that must all be in the evidence")
+    ] = None,
 ) -> StatementQuery:
     """The statement filters of a request, blanks dropped; 422 when the dates are reversed."""
     start = date_from or None

@@ -47,14 +47,14 @@ def issues_json(request: Request, store: StoreDep, limit: Limit = 50, offset: Of
     return views.issues_page(store, request.url, limit, offset)
 
 
-@router.get("/issues/{issue_id}.json", tags=["issues"], summary="An issue: positions, timeline, stance counts")
+@router.get(
+    "/issues/{issue_id}.json", tags=["issues"], summary="An issue: positions, timeline, stance counts"
+)
 def issue_json(issue_id: str, store: StoreDep) -> IssueDetail:
     return views.issue_detail(store, issue_id)
 
 
-@router.get(
-    "/issues/{issue_id}/positions.json", tags=["issues"], summary="Each actor's position on an issue"
-)
+@router.get("/issues/{issue_id}/positions.json", tags=["issues"], summary="Each actor's position on an issue")
 def positions_json(
     request: Request, issue_id: str, store: StoreDep, limit: Limit = 100, offset: Offset = 0
 ) -> Page[PositionOut]:
@@ -75,7 +75,9 @@ def actors_json(request: Request, store: StoreDep, limit: Limit = 100, offset: O
     return views.actors_page(store, request.url, limit, offset)
 
 
-@router.get("/actors/{code}.json", tags=["actors"], summary="An actor's positions across issues and statements")
+@router.get(
+    "/actors/{code}.json", tags=["actors"], summary="An actor's positions across issues and statements"
+)
 def actor_json(
     request: Request, code: str, store: StoreDep, limit: Limit = 50, offset: Offset = 0
 ) -> ActorDetail:
@@ -83,11 +85,15 @@ def actor_json(
 
 
 @router.get("/articles.json", tags=["articles"], summary="Stored articles, newest first")
-def articles_json(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page[ArticleOut]:
+def articles_json(
+    request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0
+) -> Page[ArticleOut]:
     return views.articles_page(store, request.url, limit, offset)
 
 
-@router.get("/articles/{article}.json", tags=["articles"], summary="An article (by id or name) with its statements")
+@router.get(
+    "/articles/{article}.json", tags=["articles"], summary="An article (by id or name) with its statements"
+)
 def article_json(article: str, store: StoreDep) -> ArticleDetail:
     return views.article_detail(store, article)
 

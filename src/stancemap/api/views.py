@@ -30,7 +30,6 @@ from .models import (
     StatementOut,
     TimelineOut,
 )
-from .reads import actor_row
 
 __all__ = [
     "StatementQuery",
@@ -72,7 +71,9 @@ class StatementQuery:
 
 def page(url: URL, items: list[T], total: int, limit: int, offset: int) -> Page[T]:
     """A page of ``items`` with links to the pages before and after it on ``url``."""
-    nxt = str(url.include_query_params(offset=offset + limit, limit=limit)) if offset + limit < total else None
+    nxt = (
+        str(url.include_query_params(offset=offset + limit, limit=limit)) if offset + limit < total else None
+    )
     prev = str(url.include_query_params(offset=max(0, offset - limit), limit=limit)) if offset > 0 else None
     return Page[T](total=total, limit=limit, offset=offset, next=nxt, prev=prev, items=items)
 
@@ -93,7 +94,9 @@ def statement_out(st: StoredStatement) -> StatementOut:
     )
 
 
-def statements_page(store: Store, url: URL, query: StatementQuery, limit: int, offset: int) -> Page[StatementOut]:
+def statements_page(
+    store: Store, url: URL, query: StatementQuery, limit: int, offset: int
+) -> Page[StatementOut]:
     filters = query.filters()
     rows = store.statements(limit=limit, offset=offset, **filters)
     total = store.count_statements(**filters)
@@ -143,7 +146,9 @@ def article_detail(store: Store, id_or_name: str) -> ArticleDetail:
 
 def _issue_out(store: Store, issue_id: str, title: str, description: str) -> IssueOut:
     n = store.count_statements(issue=issue_id)
-    return IssueOut(id=issue_id, title=title, description=description, url=f"/issues/{quote(issue_id)}", statements=n)
+    return IssueOut(
+        id=issue_id, title=title, description=description, url=f"/issues/{quote(issue_id)}", statements=n
+    )
 
 
 def issues_page(store: Store, url: URL, limit: int, offset: int) -> Page[IssueOut]:
@@ -196,15 +201,16 @@ def _actor_out(row: dict[str, Any]) -> ActorOut:
 
 def actors_page(store: Store, url: URL, limit: int, offset: int) -> Page[ActorOut]:
     rows = store.actors(limit=limit, offset=offset)
-    return page(url, [_actor_out(r) for r in rows], store.counts()["actors"], limit, offset)
+    return page(url, [_actor_out(r) for r in rows], store.count_actors(), limit, offset)
 
 
 def actor_detail(store: Store, url: URL, code: str, limit: int, offset: int) -> ActorDetail:
     from ..positions import actor_positions
 
-    row = actor_row(store, code)
+    row = store.actor(code)
     if row is None:
         raise NotFoundError(f"no actor {code!r} is stored")
+    row = {**row, "statements": store.count_statements(actor=code)}
     found = [_position_out(p) for p in actor_positions(store, code)]
     return ActorDetail(
         actor=_actor_out(row),

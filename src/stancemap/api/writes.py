@@ -35,12 +35,16 @@ def require_token(request: Request) -> None:
     """403 when writes are disabled (no token set), 401 unless the request bears the token."""
     token: str = request.app.state.settings.api_token
     if not token:
-        raise HTTPException(403, "writes are disabled: this server has no api_token setting (STANCEMAP_API_TOKEN)")
+        raise HTTPException(
+            403, "writes are disabled: this server has no api_token setting (STANCEMAP_API_TOKEN)"
+        )
     given = request.headers.get("authorization", "")
     scheme, _, value = given.partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
         raise HTTPException(
-            401, "a write needs the header 'Authorization: Bearer <api_token>'", {"WWW-Authenticate": "Bearer"}
+            401,
+            "a write needs the header 'Authorization: Bearer <api_token>'",
+            {"WWW-Authenticate": "Bearer"},
         )
 
 

@@ -47,7 +47,15 @@ def cli(
     ctx.obj = State(settings_file, db, model)
 
 
-for _command in (corpus.extract, corpus.ingest, query.statements, query.articles, query.issues, corpus.demo, serve.serve):
+for _command in (
+    corpus.extract,
+    corpus.ingest,
+    query.statements,
+    query.articles,
+    query.issues,
+    corpus.demo,
+    serve.serve,
+):
     cli.add_command(_command)
 
 

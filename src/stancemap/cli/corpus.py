@@ -103,7 +103,9 @@ def demo_paths() -> tuple[Path, Path]:
 @click.option(
     "--show", default=30, show_default=True, type=click.IntRange(0), help="How many statements to print."
 )
-@click.option("--host", default="127.0.0.1", show_default=True, envvar="STANCEMAP_HOST", help="Address to serve on.")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, envvar="STANCEMAP_HOST", help="Address to serve on."
+)
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), envvar="STANCEMAP_PORT",
     help="Port to serve on.",

@@ -10,9 +10,15 @@ __all__ = ["announce", "serve"]
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True, envvar="STANCEMAP_HOST", help="Address to listen on.")
 @click.option(
-    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), envvar="STANCEMAP_PORT",
+    "--host", default="127.0.0.1", show_default=True, envvar="STANCEMAP_HOST", help="Address to listen on."
+)
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    envvar="STANCEMAP_PORT",
     help="Port to listen on.",
 )
 @click.pass_obj

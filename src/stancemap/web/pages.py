@@ -30,7 +30,9 @@ Filters = Annotated[views.StatementQuery, Depends(statement_query)]
 
 
 def _render(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
-    json_url = request.url.replace(path=request.url.path.rstrip("/") + ".json") if request.url.path != "/" else None
+    json_url = (
+        request.url.replace(path=request.url.path.rstrip("/") + ".json") if request.url.path != "/" else None
+    )
     response: HTMLResponse = templates().TemplateResponse(
         request, name, {"json_url": str(json_url) if json_url else None, **context}
     )
@@ -69,7 +71,9 @@ def actors(request: Request, store: StoreDep, limit: Limit = 100, offset: Offset
 
 
 @router.get("/actors/{code}", response_class=HTMLResponse)
-def actor(request: Request, code: str, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
+def actor(
+    request: Request, code: str, store: StoreDep, limit: Limit = 50, offset: Offset = 0
+) -> HTMLResponse:
     data = views.actor_detail(store, request.url, code, limit, offset)
     titles = {i.id: i.title for i in store.issues()}
     behind = {
