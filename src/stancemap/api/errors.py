@@ -44,13 +44,20 @@ def wants_json(request: Request) -> bool:
 
 
 def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
-    out = []
+    """One entry per bad field: where it was, its name, and the first complaint about it.
+
+    A field typed as a union (a value or blank) fails once per member; the first is the useful one.
+    """
+    out: dict[tuple[str, str], dict[str, Any]] = {}
     for e in exc.errors():
         loc = [str(x) for x in e.get("loc", ())]
-        out.append(
-            {"field": ".".join(loc[1:]) or ".".join(loc), "where": loc[0] if loc else "", "msg": e["msg"]}
-        )
-    return out
+        where = loc[0] if loc else ""
+        if where in ("query", "path", "header", "cookie"):
+            name = loc[1] if len(loc) > 1 else where
+        else:
+            name = ".".join(loc[1:]) or where
+        out.setdefault((where, name), {"field": name, "where": where, "msg": e["msg"]})
+    return list(out.values())
 
 
 def _render(

@@ -22,7 +22,8 @@
     });
     var spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-      width: "container", height: 380, autosize: { type: "fit-x", contains: "padding" },
+      width: "container", height: Math.max(220, Math.round(el.clientWidth * 0.47)),
+      autosize: { type: "fit-x", contains: "padding" },
       background: null,
       data: { url: "/static/vendor/world-atlas/countries-110m.json", format: { type: "topojson", feature: "countries" } },
       projection: { type: "equalEarth" },
@@ -73,7 +74,8 @@
       }) },
       mark: { type: "point", filled: true, size: 110, opacity: 0.9, cursor: "pointer" },
       encoding: {
-        x: { field: "date", type: "temporal", title: null, axis: { format: "%d %b %Y", labelAngle: 0, grid: true } },
+        x: { field: "date", type: "temporal", timeUnit: "yearmonthdate", title: null, scale: { padding: 14 },
+             axis: { format: "%d %b %Y", labelAngle: 0, grid: true, tickMinStep: 86400000, labelOverlap: true } },
         y: { field: "actor_name", type: "nominal", title: null, sort: { field: "date", op: "min" } },
         color: { field: "polarity", type: "nominal", title: "Stance",
                  scale: { domain: ["support", "oppose", "neutral"], range: [COLORS.support, COLORS.oppose, COLORS.neutral] },
