@@ -97,7 +97,8 @@ def article(request: Request, article: str, store: StoreDep) -> HTMLResponse:
             if span is not None:
                 marks.append(Mark(span.start, span.end, role, st.id))
     pieces = segments(data.text, marks, data.body_start)
-    return _render(request, "article.html", {"data": data, "pieces": pieces})
+    titles = {i.id: i.title for i in store.issues()}
+    return _render(request, "article.html", {"data": data, "pieces": pieces, "titles": titles})
 
 
 @router.get("/statements", response_class=HTMLResponse)
