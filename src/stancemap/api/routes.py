@@ -7,7 +7,7 @@ them in its thread pool, where the synchronous store belongs.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 
@@ -18,6 +18,7 @@ from .models import (
     ActorOut,
     ArticleDetail,
     ArticleOut,
+    ErrorOut,
     IssueDetail,
     IssueOut,
     Page,
@@ -39,7 +40,13 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 Filters = Annotated[views.StatementQuery, Depends(statement_query)]
 
-router = APIRouter()
+#: What every JSON route may answer besides success, documented in the schema.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorOut, "description": "not stored"},
+    422: {"model": ErrorOut, "description": "a bad filter or parameter"},
+}
+
+router = APIRouter(responses=ERRORS)
 
 
 @router.get("/issues.json", tags=["issues"], summary="Issues tracked, with how many statements each")

@@ -19,7 +19,7 @@ from ..config import Settings
 from ..errors import NotFoundError, UsageError
 from ..models import Article, Issue
 from ..store import Store
-from .models import ArticleIn, IngestedArticle, IngestReport, IssueIn, IssueOut
+from .models import ArticleIn, ErrorOut, IngestedArticle, IngestReport, IssueIn, IssueOut
 from .routes import get_store
 
 __all__ = ["MAX_BATCH", "ingest_articles", "require_token", "router"]
@@ -93,7 +93,14 @@ def ingest_articles(store: Store, settings: Settings, items: list[ArticleIn]) ->
 Writer = Annotated[None, Depends(require_token)]
 StoreDep = Annotated[Store, Depends(get_store)]
 
-router = APIRouter(tags=["writes"])
+router = APIRouter(
+    tags=["writes"],
+    responses={
+        401: {"model": ErrorOut, "description": "no token, or the wrong one"},
+        403: {"model": ErrorOut, "description": "writes are disabled: no api_token is set"},
+        422: {"model": ErrorOut, "description": "a bad body"},
+    },
+)
 
 
 @router.post(

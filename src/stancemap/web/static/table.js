@@ -40,6 +40,7 @@
     var text = box.querySelector(".filter-text");
     var checks = box.querySelectorAll(".filter-stances input");
     var count = box.querySelector(".filter-count");
+    var people = box.querySelector(".filter-people");
     function apply() {
       var words = (text && text.value || "").toLowerCase().split(/\s+/).filter(Boolean);
       var allowed = {};
@@ -48,14 +49,17 @@
       Array.prototype.forEach.call(rows, function (row) {
         var hay = row.textContent.toLowerCase();
         var stance = row.getAttribute("data-stance");
+        var kind = row.getAttribute("data-kind");
         var ok = words.every(function (w) { return hay.indexOf(w) >= 0; }) &&
-          (!stance || allowed[stance] !== false);
+          (!stance || allowed[stance] !== false) &&
+          (!people || people.checked || (kind !== "person" && kind !== "org"));
         row.hidden = !ok;
         if (ok) shown += 1;
       });
       if (count) count.textContent = shown + " of " + rows.length + " shown";
     }
     if (text) text.addEventListener("input", apply);
+    if (people) people.addEventListener("change", apply);
     Array.prototype.forEach.call(checks, function (c) { c.addEventListener("change", apply); });
     apply();
   }
