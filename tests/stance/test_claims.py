@@ -188,10 +188,35 @@ def test_every_claim_says_why() -> None:
     assert claim.target == "the elections in Ruritania"
 
 
-def test_same_statements_in_same_order_and_no_issues_no_change() -> None:
+def test_same_statements_in_same_order_and_no_issues_all_unmatched() -> None:
     article, s1 = statement("Borduria condemns the elections in Ruritania.", evidence="Borduria condemns")
     _, s2 = statement("Borduria condemns the elections in Ruritania.")
     out = attach_claims(article, [s1, s2], ISSUES, use_gazetteer=False)
     assert [o.evidence for o in out] == [s1.evidence, s2.evidence]
     assert out[1].claims and out[1].claims[0].issue == "rur-vote-2031"
-    assert attach_claims(article, [s2], [], use_gazetteer=False) == [s2]
+    (bare,) = attach_claims(article, [s2], [], use_gazetteer=False)
+    assert [(c.issue, c.polarity, c.target) for c in bare.claims] == [
+        (None, "oppose", "the elections in Ruritania")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "borders" and "held" are description words of no weight; one word of the description
+        # alone, with the issue's place unnamed, is chance
+        ("Freedonia condemns the authorities who held the protesters.", {None: "oppose"}),
+        ("Freedonia rejects the sovereignty claims of the fishing lobby.", {None: "oppose"}),
+        (
+            "Borduria's coast guard seized the boats. Freedonia rejects the sovereignty claims of the lobby.",
+            {None: "oppose"},
+        ),
+        # named in the target itself, one description word is enough
+        ("Freedonia supports the sovereignty of Borduria.", {"bor-integrity": "support"}),
+        # a word of the title is enough
+        ("Freedonia supports the territorial integrity and unity of Borduria.", {"bor-integrity": "support"}),
+    ],
+)
+def test_one_description_word_alone_does_not_claim_an_issue(text: str, expected: dict[str, str]) -> None:
+    evidence = text.split(". ")[-1]
+    assert claims_of(text, evidence=evidence) == expected

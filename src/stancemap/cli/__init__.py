@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import click
 
 from ..errors import StancemapError
-from . import corpus, query, serve
+from . import corpus, query, report, serve
 from .common import State
 from .corpus import demo_paths
 
@@ -53,10 +53,14 @@ for _command in (
     query.statements,
     query.articles,
     query.issues,
+    report.positions,
+    report.timeline,
+    report.export,
     corpus.demo,
     serve.serve,
 ):
     cli.add_command(_command)
+query.issues.add_command(report.suggest)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

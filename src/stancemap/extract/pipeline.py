@@ -84,8 +84,9 @@ class Extractor:
             attributions = [Attribution.from_dict(d) for d in doc._.sm_attributions or ()]
             skip = boilerplate.spans(article) if boilerplate is not None else []
             statements = build_statements(article, attributions, gaz, lex, skip)
-            if self.issues:
-                statements = attach_claims(article, statements, self.issues)
+            # with no issues every claim is unmatched: still worth keeping, since their
+            # targets are what `issues suggest` proposes new issues from
+            statements = attach_claims(article, statements, self.issues)
             yield article, statements
 
     def extract(self, article: Article) -> list[Statement]:

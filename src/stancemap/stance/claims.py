@@ -47,9 +47,10 @@ def _matcher(issues: tuple[Issue, ...], with_gazetteer: bool) -> IssueMatcher:
 def attach_claims(
     article: Article, statements: Sequence[Statement], issues: Sequence[Issue], use_gazetteer: bool = True
 ) -> list[Statement]:
-    """The same statements with ``claims`` filled (``dataclasses.replace``), in the same order."""
-    if not issues:
-        return list(statements)
+    """The same statements with ``claims`` filled (``dataclasses.replace``), in the same order.
+
+    With no issues, claims are still found, all with ``issue=None``.
+    """
     matcher = _matcher(tuple(issues), use_gazetteer)
     title = matcher.terms(article.title or article.text[article.body_start : article.body_start + 300])
     return [replace(st, claims=tuple(claims_for(article, st, matcher, title))) for st in statements]

@@ -124,6 +124,17 @@ class IssueProfile:
     support: Terms
     oppose: Terms
     unique_names: frozenset[str] = frozenset()
+    title_topics: frozenset[str] = frozenset()
+
+    def specific(self, hits: set[str], target: Terms | None = None) -> bool:
+        """Whether topic hits are enough to claim the issue: a word of its title, two of
+        its description, or one with the issue's place named in the target itself. One
+        description word alone ("other", "control") is chance."""
+        if not hits:
+            return False
+        if hits & (self.title_topics | self.unique_names) or len(hits) >= 2:
+            return True
+        return target is not None and (self.has_name(target.names) or bool(self.codes & target.codes))
 
     def has_name(self, names: Iterable[str]) -> bool:
         return any(same_name(n, m) for n in names for m in self.names)
@@ -200,6 +211,7 @@ class IssueMatcher:
                     sup_terms,
                     opp_terms,
                     unique,
+                    frozenset(t for t in topics if t in title.stems),
                 )  # fmt: skip
             )
 
@@ -245,7 +257,7 @@ class IssueMatcher:
         best: tuple[tuple[int, float], IssueProfile, set[str]] | None = None
         for p in self.profiles:
             hits = p.topic_hits(target, names_ok)
-            if not hits or not self.allowed(p, target, published):
+            if not p.specific(hits, target) or not self.allowed(p, target, published):
                 continue
             if not p.named_in(target) and not any(p.named_in(t) for t, _ in context):
                 continue

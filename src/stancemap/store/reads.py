@@ -162,8 +162,12 @@ class Reads:
             )
         return StoredStatement(row["id"], row["article_name"], row["article_id"], row["seq"], row, claims)
 
-    def claim_rows(self, *, issue: str | None = None, actor: str | None = None) -> list[dict[str, Any]]:
+    def claim_rows(
+        self, *, issue: str | None = None, actor: str | None = None, unmatched: bool = False
+    ) -> list[dict[str, Any]]:
         """Claims joined with their statement and article: the rows positions are built from.
+
+        Only claims matched to an issue, or with ``unmatched`` only those matched to none.
 
         Each row: claim (issue_id, target, polarity, reason), statement (statement_id,
         actor_code, actor_name, speaker, speaker_title, kind, date, channel,
@@ -195,7 +199,7 @@ class Reads:
             )
             .join(s, s.c.id == c.c.statement_id)
             .join(a, a.c.id == s.c.article_id)
-            .where(c.c.issue_id.is_not(None))
+            .where(c.c.issue_id.is_(None) if unmatched else c.c.issue_id.is_not(None))
         )
         if issue:
             q = q.where(c.c.issue_id == issue)
