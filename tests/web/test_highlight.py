@@ -54,3 +54,12 @@ def test_bad_marks_are_clipped_or_dropped(mark: Mark) -> None:
 
 def test_empty_text() -> None:
     assert segments("", [Mark(0, 3, "cue", 1)]) == []
+
+
+def test_faded_spans_besides_the_header() -> None:
+    text = "Header\nBackground paragraph.\nNews."
+    pieces = segments(text, [Mark(29, 33, "evidence", 1)], body_start=7, faded=[(7, 28), (500, 600)])
+    assert "".join(p.text for p in pieces) == text
+    faded = "".join(p.text for p in pieces if p.faded)
+    assert faded == "Header\nBackground paragraph."
+    assert not next(p for p in pieces if p.role == "evidence").faded

@@ -52,6 +52,7 @@ def _version() -> str:
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The web app over ``settings.db`` (or over ``store``, which the caller then owns)."""
+    from ..web.boilerplate import BoilerplateCache
     from ..web.pages import router as pages_router
     from .routes import router as read_router
     from .writes import router as write_router
@@ -75,6 +76,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = opened
+    app.state.boilerplate = BoilerplateCache(settings.boilerplate_min_articles)
     install_error_handlers(app)
 
     @app.middleware("http")

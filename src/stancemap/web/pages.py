@@ -16,6 +16,7 @@ from ..api import views
 from ..api.params import Limit, Offset, statement_query
 from ..api.routes import get_store
 from ..store import Store
+from .boilerplate import BoilerplateCache
 from .highlight import Mark, segments
 from .templating import templates
 
@@ -96,9 +97,12 @@ def article(request: Request, article: str, store: StoreDep) -> HTMLResponse:
         for role, span in (("evidence", st.evidence), ("source", st.source), ("cue", st.cue)):
             if span is not None:
                 marks.append(Mark(span.start, span.end, role, st.id))
-    pieces = segments(data.text, marks, data.body_start)
+    cache: BoilerplateCache = request.app.state.boilerplate
+    background = cache.spans(store, data.text, data.outlet)
+    pieces = segments(data.text, marks, data.body_start, background)
     titles = {i.id: i.title for i in store.issues()}
-    return _render(request, "article.html", {"data": data, "pieces": pieces, "titles": titles})
+    context = {"data": data, "pieces": pieces, "titles": titles, "background": len(background)}
+    return _render(request, "article.html", context)
 
 
 @router.get("/statements", response_class=HTMLResponse)
