@@ -184,3 +184,15 @@ def test_static_files_are_served(client: TestClient) -> None:
         "/static/vendor/swagger-ui/swagger-ui-bundle.js",
     ):
         assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize("kind", ["state", "igo", "person"])
+def test_actors_by_kind(client: TestClient, kind: str) -> None:
+    page = get(client, f"/actors.json?kind={kind}&limit=1000")
+    assert page["items"] and all(a["kind"] == kind for a in page["items"])
+    assert page["total"] == len(page["items"])
+    assert client.get(f"/actors?kind={kind}").status_code == 200
+
+
+def test_actors_bad_kind(client: TestClient) -> None:
+    assert get(client, "/actors.json?kind=alien", 422)["status"] == 422

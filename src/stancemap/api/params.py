@@ -15,7 +15,7 @@ from fastapi import Query
 from ..errors import UsageError
 from .views import StatementQuery
 
-__all__ = ["MAX_LIMIT", "Limit", "Offset", "statement_query"]
+__all__ = ["MAX_LIMIT", "ActorKind", "Limit", "Offset", "statement_query"]
 
 MAX_LIMIT = 1000
 
@@ -23,6 +23,11 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="how many items per
 Offset = Annotated[int, Query(ge=0, description="how many items to skip")]
 
 _Blank = Literal[""]
+
+ActorKind = Annotated[
+    Literal["state", "igo", "person", "org"] | _Blank | None,
+    Query(description="only actors of this kind"),
+]
 
 
 def statement_query(

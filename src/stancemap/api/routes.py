@@ -26,7 +26,7 @@ from .models import (
     StatementOut,
     TimelineOut,
 )
-from .params import Limit, Offset, statement_query
+from .params import ActorKind, Limit, Offset, statement_query
 
 __all__ = ["get_store", "router"]
 
@@ -78,8 +78,10 @@ def timeline_json(
 
 
 @router.get("/actors.json", tags=["actors"], summary="Actors with statements, most statements first")
-def actors_json(request: Request, store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> Page[ActorOut]:
-    return views.actors_page(store, request.url, limit, offset)
+def actors_json(
+    request: Request, store: StoreDep, kind: ActorKind = None, limit: Limit = 100, offset: Offset = 0
+) -> Page[ActorOut]:
+    return views.actors_page(store, request.url, limit, offset, kind or None)
 
 
 @router.get(

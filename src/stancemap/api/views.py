@@ -199,9 +199,9 @@ def _actor_out(row: dict[str, Any]) -> ActorOut:
     )
 
 
-def actors_page(store: Store, url: URL, limit: int, offset: int) -> Page[ActorOut]:
-    rows = store.actors(limit=limit, offset=offset)
-    return page(url, [_actor_out(r) for r in rows], store.count_actors(), limit, offset)
+def actors_page(store: Store, url: URL, limit: int, offset: int, kind: str | None = None) -> Page[ActorOut]:
+    rows = store.actors(limit=limit, offset=offset, kind=kind)
+    return page(url, [_actor_out(r) for r in rows], store.count_actors(kind=kind), limit, offset)
 
 
 def actor_detail(store: Store, url: URL, code: str, limit: int, offset: int) -> ActorDetail:

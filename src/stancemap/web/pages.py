@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..api import views
-from ..api.params import Limit, Offset, statement_query
+from ..api.params import ActorKind, Limit, Offset, statement_query
 from ..api.routes import get_store
 from ..store import Store
 from .boilerplate import BoilerplateCache
@@ -67,8 +67,11 @@ def issue(request: Request, issue_id: str, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> HTMLResponse:
-    return _render(request, "actors.html", {"page": views.actors_page(store, request.url, limit, offset)})
+def actors(
+    request: Request, store: StoreDep, kind: ActorKind = None, limit: Limit = 100, offset: Offset = 0
+) -> HTMLResponse:
+    found = views.actors_page(store, request.url, limit, offset, kind or None)
+    return _render(request, "actors.html", {"page": found, "kind": kind or ""})
 
 
 @router.get("/actors/{code}", response_class=HTMLResponse)

@@ -62,8 +62,14 @@
     var dated = data.timeline.filter(function (e) { return e.date; });
     if (!el) return Promise.resolve();
     if (!dated.length) { el.textContent = "No dated statement."; el.setAttribute("data-ready", "1"); return Promise.resolve(); }
-    var actors = {};
-    dated.forEach(function (e) { actors[e.actor_name] = true; });
+    var actors = {}, days = {};
+    dated.forEach(function (e) { actors[e.actor_name] = true; days[e.date] = true; });
+    // A few days: one tick per day with a statement (the default would tick at noon, twice per label).
+    var dayList = Object.keys(days).sort();
+    var xAxis = { format: "%d %b %Y", labelAngle: 0, grid: true, labelOverlap: true };
+    if (dayList.length <= 8) {
+      xAxis.values = dayList.map(function (d) { return Date.parse(d + "T00:00:00Z"); });
+    }
     var spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
       width: "container", height: Math.max(120, 24 * Object.keys(actors).length),
@@ -74,8 +80,8 @@
       }) },
       mark: { type: "point", filled: true, size: 110, opacity: 0.9, cursor: "pointer" },
       encoding: {
-        x: { field: "date", type: "temporal", timeUnit: "yearmonthdate", title: null, scale: { padding: 14 },
-             axis: { format: "%d %b %Y", labelAngle: 0, grid: true, tickMinStep: 86400000, labelOverlap: true } },
+        x: { field: "date", type: "temporal", timeUnit: "utcyearmonthdate", title: null, scale: { padding: 14 },
+             axis: xAxis },
         y: { field: "actor_name", type: "nominal", title: null, sort: { field: "date", op: "min" } },
         color: { field: "polarity", type: "nominal", title: "Stance",
                  scale: { domain: ["support", "oppose", "neutral"], range: [COLORS.support, COLORS.oppose, COLORS.neutral] },
