@@ -59,6 +59,7 @@ def test_openapi_schema_documents_the_api(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     paths = schema["paths"]
     for path in (
+        "/index.json",
         "/issues.json",
         "/issues/{issue_id}.json",
         "/issues/{issue_id}/positions.json",

@@ -16,6 +16,13 @@ def get(client: TestClient, url: str, status: int = 200) -> Any:
     return r.json()
 
 
+def test_front_page_twin(client: TestClient) -> None:
+    data = get(client, "/index.json")
+    assert data["counts"]["articles"] == 6 and data["issues"]["total"] == 8
+    assert len(data["articles"]["items"]) == 6
+    assert 'href="http://testserver/index.json"' in client.get("/").text
+
+
 def test_issues_list_is_a_page_with_every_demo_issue(client: TestClient) -> None:
     page = get(client, "/issues.json")
     assert {"total", "limit", "offset", "next", "items"} <= page.keys()

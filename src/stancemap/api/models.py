@@ -22,6 +22,7 @@ __all__ = [
     "ClaimOut",
     "ErrorOut",
     "HistoryOut",
+    "HomeOut",
     "IngestedArticle",
     "IngestReport",
     "IssueDetail",
@@ -222,6 +223,14 @@ class ActorDetail(BaseModel):
     actor: ActorOut
     positions: list[PositionOut]
     statements: Page[StatementOut]
+
+
+class HomeOut(BaseModel):
+    """The front page: how much is stored, the issues, and the latest articles."""
+
+    counts: dict[str, int]
+    issues: Page[IssueOut]
+    articles: Page[ArticleOut]
 
 
 class ArticleIn(BaseModel):

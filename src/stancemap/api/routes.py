@@ -19,6 +19,7 @@ from .models import (
     ArticleDetail,
     ArticleOut,
     ErrorOut,
+    HomeOut,
     IssueDetail,
     IssueOut,
     Page,
@@ -47,6 +48,11 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 router = APIRouter(responses=ERRORS)
+
+
+@router.get("/index.json", tags=["issues"], summary="The front page: counts, issues, latest articles")
+def index_json(request: Request, store: StoreDep) -> HomeOut:
+    return views.home(store, request.url)
 
 
 @router.get("/issues.json", tags=["issues"], summary="Issues tracked, with how many statements each")

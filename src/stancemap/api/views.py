@@ -23,6 +23,7 @@ from .models import (
     ActorOut,
     ArticleDetail,
     ArticleOut,
+    HomeOut,
     IssueDetail,
     IssueOut,
     Page,
@@ -36,6 +37,7 @@ __all__ = [
     "actor_detail",
     "actors_page",
     "article_detail",
+    "home",
     "articles_page",
     "issue_detail",
     "issue_positions",
@@ -141,6 +143,15 @@ def article_detail(store: Store, id_or_name: str) -> ArticleDetail:
         body_start=row.get("body_start") or 0,
         text=row["text"],
         statement_list=statements,
+    )
+
+
+def home(store: Store, url: URL) -> HomeOut:
+    """The front page: counts, every issue (up to 1000) and the eight latest articles."""
+    return HomeOut(
+        counts=store.counts(),
+        issues=issues_page(store, url, 1000, 0),
+        articles=articles_page(store, url, 8, 0),
     )
 
 

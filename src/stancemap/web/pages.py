@@ -31,20 +31,19 @@ Filters = Annotated[views.StatementQuery, Depends(statement_query)]
 
 
 def _render(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
-    json_url = (
-        request.url.replace(path=request.url.path.rstrip("/") + ".json") if request.url.path != "/" else None
-    )
-    response: HTMLResponse = templates().TemplateResponse(
-        request, name, {"json_url": str(json_url) if json_url else None, **context}
-    )
+    """The template ``name`` with ``context`` and the URL of the page's JSON twin."""
+    path = request.url.path.rstrip("/") or "/index"
+    json_url = str(request.url.replace(path=path + ".json"))
+    response: HTMLResponse = templates().TemplateResponse(request, name, {"json_url": json_url, **context})
     return response
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep) -> HTMLResponse:
-    issues = views.issues_page(store, request.url, 1000, 0)
-    articles = views.articles_page(store, request.url, 8, 0)
-    return _render(request, "home.html", {"issues": issues, "articles": articles, "counts": store.counts()})
+    data = views.home(store, request.url)
+    return _render(
+        request, "home.html", {"issues": data.issues, "articles": data.articles, "counts": data.counts}
+    )
 
 
 @router.get("/issues", response_class=HTMLResponse)
