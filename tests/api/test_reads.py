@@ -20,7 +20,7 @@ def test_front_page_twin(client: TestClient) -> None:
     data = get(client, "/index.json")
     assert data["counts"]["articles"] == 6 and data["issues"]["total"] == 8
     assert len(data["articles"]["items"]) == 6
-    assert 'href="http://testserver/index.json"' in client.get("/").text
+    assert 'href="/index.json"' in client.get("/").text
 
 
 def test_issues_list_is_a_page_with_every_demo_issue(client: TestClient) -> None:
@@ -29,7 +29,7 @@ def test_issues_list_is_a_page_with_every_demo_issue(client: TestClient) -> None
     ids = [i["id"] for i in page["items"]]
     assert ISSUE in ids and page["total"] == len(ids) == 8
     first = get(client, "/issues.json?limit=3")
-    assert len(first["items"]) == 3 and first["next"] and "offset=3" in first["next"]
+    assert len(first["items"]) == 3 and first["next"].startswith("/issues.json?") and "offset=3" in first["next"]
     second = get(client, first["next"].replace("http://testserver", ""))
     assert [i["id"] for i in second["items"]] == ids[3:6]
     assert second["prev"]
@@ -167,7 +167,7 @@ def test_every_page_renders(client: TestClient, path: str) -> None:
 
 def test_every_page_names_its_json_twin(client: TestClient) -> None:
     r = client.get(f"/issues/{ISSUE}")
-    assert f'href="http://testserver/issues/{ISSUE}.json"' in r.text
+    assert f'href="/issues/{ISSUE}.json"' in r.text
     r = client.get("/statements?actor=USA")
     assert "/statements.json?actor=USA" in r.text
 

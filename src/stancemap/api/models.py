@@ -43,7 +43,7 @@ Kind = Literal["direct", "indirect", "summary"]
 
 
 class Page(BaseModel, Generic[T]):
-    """One page of a list: ``items`` from ``offset``; ``next`` is the URL of the following page."""
+    """One page of a list: ``items`` from ``offset``; ``next`` and ``prev`` link the pages around it."""
 
     total: int
     limit: int

@@ -71,12 +71,16 @@ class StatementQuery:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "")}
 
 
+def _link(url: URL, **params: int) -> str:
+    """``url`` with ``params`` set, as a path and query (no host: right behind any proxy)."""
+    u = url.include_query_params(**params)
+    return f"{u.path}?{u.query}"
+
+
 def page(url: URL, items: list[T], total: int, limit: int, offset: int) -> Page[T]:
     """A page of ``items`` with links to the pages before and after it on ``url``."""
-    nxt = (
-        str(url.include_query_params(offset=offset + limit, limit=limit)) if offset + limit < total else None
-    )
-    prev = str(url.include_query_params(offset=max(0, offset - limit), limit=limit)) if offset > 0 else None
+    nxt = _link(url, offset=offset + limit, limit=limit) if offset + limit < total else None
+    prev = _link(url, offset=max(0, offset - limit), limit=limit) if offset > 0 else None
     return Page[T](total=total, limit=limit, offset=offset, next=nxt, prev=prev, items=items)
 
 

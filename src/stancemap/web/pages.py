@@ -33,7 +33,8 @@ Filters = Annotated[views.StatementQuery, Depends(statement_query)]
 def _render(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
     """The template ``name`` with ``context`` and the URL of the page's JSON twin."""
     path = request.url.path.rstrip("/") or "/index"
-    json_url = str(request.url.replace(path=path + ".json"))
+    query = request.url.query
+    json_url = f"{path}.json" + (f"?{query}" if query else "")
     response: HTMLResponse = templates().TemplateResponse(request, name, {"json_url": json_url, **context})
     return response
 
