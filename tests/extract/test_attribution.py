@@ -111,6 +111,19 @@ def test_colon_headline(nlp: Any) -> None:
     assert got and got[0][2] == "Freedonia" and got[0][1].startswith("the vote in the occupied region")
 
 
+def test_colon_headline_below_a_header_line_and_with_a_topic(nlp: Any) -> None:
+    text = (
+        " date 2021-03-01\n\nChilean minister on the Atrato dam: the project must stop at once\n\nMore text."
+    )
+    got = attributions(nlp, text)
+    assert got and got[0][2] == "Chilean minister" and got[0][1].startswith("the project must stop")
+
+
+def test_a_dateline_is_not_a_headline_speaker(nlp: Any) -> None:
+    got = attributions(nlp, "Santiago March 3 2021: the vote will take place on Sunday in all the regions.")
+    assert all(g[2] != "Santiago March 3 2021" for g in got)
+
+
 def test_colon_after_a_verb_is_not_a_headline(nlp: Any) -> None:
     got = attributions(nlp, "Here is what we know: the vote will take place on Sunday in all regions.")
     assert got == []

@@ -170,3 +170,59 @@ def test_a_heading_is_a_paragraph_of_its_own(extractor: Extractor) -> None:
     text = '"We will talk to anyone who wants peace," Weber said. "And we will not stop trying to reach out to all."'
     got = run(extractor, text)
     assert [s.actor for s in got] == [got[0].actor, got[0].actor]
+
+
+def test_a_speaker_named_once_with_a_channel_keeps_it(extractor: Extractor) -> None:
+    text = (
+        "Chile rejects the vote, Chilean Foreign Minister Ana Rojas told reporters on Monday.\n\n"
+        "Peru welcomed it, Peruvian Foreign Minister Luis Paz said.\n\n"
+        '"We will not accept it," Rojas said.\n\n'
+        '"This is a good day," Paz said in an interview.'
+    )
+    got = {(s.speaker, s.evidence.text[:10]): (s.channel, s.date) for s in run(extractor, text)}
+    rojas = [v for (who, _), v in got.items() if who == "Ana Rojas"]
+    assert rojas and all(v == ("press_conference", date(2021, 6, 7)) for v in rojas)
+    paz = [v for (who, _), v in got.items() if who == "Luis Paz"]
+    assert paz and all(v[0] == "interview" for v in paz)
+
+
+def test_disagreeing_channels_are_not_guessed(extractor: Extractor) -> None:
+    text = (
+        "Chile rejects the vote, Chilean Foreign Minister Ana Rojas said in a statement.\n\n"
+        "Peru welcomed it, Peruvian Foreign Minister Luis Paz said.\n\n"
+        '"We will not accept it," Rojas said.\n\n'
+        "Rojas later wrote on Twitter that the vote was a farce."
+    )
+    channels = [s.channel for s in run(extractor, text) if s.speaker == "Ana Rojas"]
+    assert channels[0] == "statement" and channels[-1] == "twitter"
+    assert None in channels  # the middle quote could be either: left unknown
+
+
+def test_an_embedded_post_gives_channel_and_day(extractor: Extractor) -> None:
+    text = (
+        "Lithuanian Foreign Minister Ona Vaitkute said the vote was rigged.\n\n"
+        "The vote was rigged. Nobody will recognize it.\n\n"
+        "— Ona Vaitkute (@OnaVaitkute) June 8, 2021\n\n"
+        "Latvia also rejected the vote, its foreign ministry said."
+    )
+    (first, *_rest) = [s for s in run(extractor, text) if s.speaker == "Ona Vaitkute"]
+    assert (first.channel, first.date, first.date_basis) == ("twitter", date(2021, 6, 8), "text")
+
+
+@pytest.mark.parametrize("network", ["NBC's Meet the Press", "the BBC", "CNN"])
+def test_airtime_on_a_broadcaster_is_an_interview(extractor: Extractor, network: str) -> None:
+    got = run(
+        extractor, f'"We will never recognize the vote," Chilean President Ana Rojas said on {network}.'
+    )
+    assert got and got[0].channel == "interview"
+
+
+def test_a_headline_takes_speaker_channel_and_day_from_the_body(extractor: Extractor) -> None:
+    text = (
+        "Chile: the vote in the occupied region changes nothing\n\n"
+        "The vote changes nothing, Chilean Foreign Minister Ana Rojas told a briefing on Monday."
+    )
+    head, body = run(extractor, text)[:2]
+    assert head.evidence.text.startswith("the vote in the occupied region")
+    assert (head.actor, head.speaker, head.channel) == ("CHL", "Ana Rojas", "briefing")
+    assert (head.date, head.date_basis) == (body.date, "earlier") == (date(2021, 6, 7), "earlier")

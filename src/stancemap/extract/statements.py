@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..models import Article, Kind, Span, Statement
@@ -138,6 +138,7 @@ class _Builder:
         self.skip = skip
         self.memory = _Memory()
         self.out: list[Statement] = []
+        self.headlines: set[int] = set()  # indices in ``out`` of statements read from a headline
 
     def span(self, chars: tuple[int, int] | None) -> Span | None:
         if chars is None:
@@ -362,6 +363,8 @@ class _Builder:
                 source=self.span(a.source),
                 cue=self.span(a.cue),
             )
+            if a.extra.get("headline"):
+                self.headlines.add(len(self.out))
             self.out.append(st)
             if kind != "summary":
                 self.memory.remember(st)
@@ -378,4 +381,94 @@ def build_statements(
     builder = _Builder(article, gaz, lex, boilerplate)
     for a in attributions:  # the title counts too: headlines attribute ("Ruritania: no to the vote")
         builder.add(a)
-    return builder.out
+    out = _headlines_from_body(builder.out, builder.headlines)
+    return _share_within_speaker(_embedded_posts(article, out))
+
+
+def _headlines_from_body(statements: list[Statement], headlines: set[int]) -> list[Statement]:
+    """Speaker, channel and day of a headline statement, from the body that reports it.
+
+    A headline ("Russia: the vote changes nothing") is the short form of a statement
+    the article then reports in full, with who said it, where and when: the first
+    statement of the same actor after the headline.
+    """
+    out = list(statements)
+    for k in sorted(headlines):
+        st = out[k]
+        body = next(
+            (
+                b for j, b in enumerate(statements)
+                if j > k and j not in headlines and b.actor == st.actor and b.kind != "summary"
+            ),
+            None,
+        )  # fmt: skip
+        if body is None:
+            continue
+        if st.speaker is None and body.speaker:
+            st = replace(st, speaker=body.speaker, speaker_title=body.speaker_title)
+        if st.channel is None and body.channel:
+            st = replace(st, channel=body.channel)
+        if st.date_basis in (None, "article") and body.date_basis == "text":
+            st = replace(st, date=body.date, date_basis="earlier")
+        out[k] = st
+    return out
+
+
+# The signature line a social-media embed leaves in a page's text:
+# "— Linas Linkevicius (@LinkeviciusL) September 23, 2020"
+_EMBED = re.compile(
+    r"^[ \t]*[—–-][ \t]*(?P<name>[^()\n@]{2,80}?)[ \t]*\(@\w{1,30}\)[ \t]*"
+    r"(?P<day>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _embedded_posts(article: Article, statements: list[Statement]) -> list[Statement]:
+    """Channel and day of statements by the author of a post embedded in the article.
+
+    Pages that embed a post keep its signature ("— Name (@handle) Month D, YYYY"),
+    which tells the medium and the day of what that person said.
+    """
+    signed: dict[str, date | None] = {}
+    for m in _EMBED.finditer(article.text):
+        surname = m.group("name").split()[-1].lower()
+        signed[surname] = find_date(m.group("day"), article.published)
+    if not signed:
+        return statements
+    out = []
+    for st in statements:
+        surname = st.speaker.split()[-1].lower() if st.speaker else None
+        if surname in signed and st.kind != "summary":
+            day = signed[surname]
+            if st.channel is None:
+                st = replace(st, channel="twitter")
+            if day is not None and st.date_basis in (None, "article"):
+                st = replace(st, date=day, date_basis="text")
+        out.append(st)
+    return out
+
+
+def _share_within_speaker(statements: list[Statement]) -> list[Statement]:
+    """Fill a statement's missing channel and date from the same speaker's other statements.
+
+    An article names the medium and the day once ("Lavrov told reporters on Monday")
+    and then quotes the same person again without them. When every other statement of
+    that speaker (same actor, same surname) that names a channel or a day names the
+    same one, the unnamed ones take it; when they disagree, nothing is guessed.
+    """
+    groups: dict[tuple[str, str], list[int]] = {}
+    for k, st in enumerate(statements):
+        if st.kind != "summary" and st.speaker:
+            groups.setdefault((st.actor, st.speaker.split()[-1].lower()), []).append(k)
+    out = list(statements)
+    for members in groups.values():
+        channels = {statements[k].channel for k in members if statements[k].channel}
+        days = {statements[k].date for k in members if statements[k].date_basis == "text"}
+        for k in members:
+            st = out[k]
+            if st.channel is None and len(channels) == 1:
+                st = replace(st, channel=next(iter(channels)))
+            if st.date_basis in (None, "article") and len(days) == 1:
+                st = replace(st, date=next(iter(days)), date_basis="earlier")
+            out[k] = st
+    return out
