@@ -375,7 +375,7 @@ class _Builder:
                 and last.actor == sp.actor.code
                 and (last.speaker == sp.speaker or a.follows)
             ):
-                if when is None and last.date is not None:
+                if when is None and last.date is not None and last.date_basis != "article":
                     when, basis = last.date, "earlier"
                 channel = channel or last.channel
             if when is None and self.article.published is not None:
