@@ -192,3 +192,15 @@ def test_agent_of_an_agentless_report(nlp: Any) -> None:
     text = '"The region belongs to Peru," noted in the statement released by the Andean Secretariat.'
     got = attributions(nlp, text)
     assert got and got[0][0] == "direct" and got[0][2] == "the Andean Secretariat"
+
+
+def test_an_agency_reporting_is_not_the_speaker(nlp: Any) -> None:
+    text = "The Ministry of Foreign Affairs of Chile considers the referendum illegal, Prensa Latina reports."
+    got = attributions(nlp, text)
+    assert [g[2] for g in got] == ["The Ministry of Foreign Affairs of Chile"]
+    assert got[0][3] == "considers" and "referendum illegal" in got[0][1]
+
+
+def test_an_agency_reporting_plain_words_is_still_a_source(nlp: Any) -> None:
+    got = attributions(nlp, "The referendum will take place on Sunday, Prensa Latina reports.")
+    assert [g[2] for g in got] == ["Prensa Latina"]

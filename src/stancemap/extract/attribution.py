@@ -385,9 +385,37 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
         out.append(_attribution_for(tok, lex, doc, span, "indirect", index))
     out.extend(according)
     out.extend(headline_attributions(doc, lex, index.containing))
+    out = _unwrap_reports(doc, out)
     out = [a for a in out if not _nested(a, out)]
     unique = {(a.content, a.source): a for a in sorted(out, key=lambda a: a.content, reverse=True)}
     return sorted(unique.values(), key=lambda a: a.content)
+
+
+def _unwrap_reports(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Drop an outlet's "..., Trend reports" around a statement with a speaker of its own.
+
+    A news agency reporting ("Moldova considers the vote illegal, Trend reports") is
+    the channel, not the speaker: the statement is the one inside.
+    """
+    drop = set()
+    for k, b in enumerate(found):
+        if (
+            b.cue is None
+            or b.kind == "direct"
+            or not doc.text[b.cue[0] : b.cue[1]].lower().startswith("report")
+        ):
+            continue
+        lo, hi = b.content
+        if any(
+            a is not b
+            and a.cue is not None
+            and a.source is not None
+            and lo <= a.cue[0] < hi
+            and lo <= a.source[0]
+            for a in found
+        ):
+            drop.add(k)
+    return [a for k, a in enumerate(found) if k not in drop]
 
 
 def _nested(a: Attribution, others: list[Attribution]) -> bool:
