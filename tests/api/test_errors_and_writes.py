@@ -78,14 +78,28 @@ def test_openapi_schema_documents_the_api(client: TestClient) -> None:
     assert "/issues/{issue_id}" in paths and "put" in paths["/issues/{issue_id}"]
     assert "get" not in paths["/issues/{issue_id}"], "HTML pages stay out of the API schema"
     params = {p["name"] for p in paths["/statements.json"]["get"]["parameters"]}
-    assert {"actor", "issue", "article", "polarity", "kind", "date_from", "date_to", "outlet", "q", "limit", "offset"} <= params
+    assert {
+        "actor",
+        "issue",
+        "article",
+        "polarity",
+        "kind",
+        "date_from",
+        "date_to",
+        "outlet",
+        "q",
+        "limit",
+        "offset",
+    } <= params
     models = schema["components"]["schemas"]
     assert {"StatementOut", "PositionOut", "IssueDetail", "ArticleDetail", "IngestReport"} <= models.keys()
     assert "stance" in models["PositionOut"]["properties"]
 
 
 def test_writes_are_refused_without_a_token_setting(readonly_server: TestClient) -> None:
-    r = readonly_server.post("/articles", json={"text": HOSTILE}, headers={"Authorization": "Bearer anything"})
+    r = readonly_server.post(
+        "/articles", json={"text": HOSTILE}, headers={"Authorization": "Bearer anything"}
+    )
     assert r.status_code == 403 and "disabled" in r.json()["error"]
     r = readonly_server.put("/issues/ukraine-ceasefire-2025", json={"title": "x"})
     assert r.status_code == 403
@@ -132,11 +146,15 @@ def test_issue_edits(writable: TestClient) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     r = writable.put("/issues/ukraine-ceasefire-2025", json={"title": "Ceasefire (renamed)"}, headers=auth)
     assert r.status_code == 200 and r.json()["title"] == "Ceasefire (renamed)"
-    assert writable.get("/issues/ukraine-ceasefire-2025.json").json()["issue"]["title"] == "Ceasefire (renamed)"
+    assert (
+        writable.get("/issues/ukraine-ceasefire-2025.json").json()["issue"]["title"] == "Ceasefire (renamed)"
+    )
     assert writable.put("/issues/nope", json={"title": "x"}, headers=auth).status_code == 404
     r = writable.put("/issues/ukraine-ceasefire-2025", json={"id": "other", "title": "x"}, headers=auth)
     assert r.status_code == 422
-    r = writable.post("/issues", json={"id": "new-issue", "title": "A new issue", "description": "d"}, headers=auth)
+    r = writable.post(
+        "/issues", json={"id": "new-issue", "title": "A new issue", "description": "d"}, headers=auth
+    )
     assert r.status_code == 201 and r.json()["url"] == "/issues/new-issue"
     assert writable.get("/issues/new-issue.json").json()["positions"] == []
     assert writable.post("/issues", json={"id": "bad id!", "title": "x"}, headers=auth).status_code == 422

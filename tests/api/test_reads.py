@@ -29,7 +29,9 @@ def test_issues_list_is_a_page_with_every_demo_issue(client: TestClient) -> None
     ids = [i["id"] for i in page["items"]]
     assert ISSUE in ids and page["total"] == len(ids) == 8
     first = get(client, "/issues.json?limit=3")
-    assert len(first["items"]) == 3 and first["next"].startswith("/issues.json?") and "offset=3" in first["next"]
+    assert (
+        len(first["items"]) == 3 and first["next"].startswith("/issues.json?") and "offset=3" in first["next"]
+    )
     second = get(client, first["next"].replace("http://testserver", ""))
     assert [i["id"] for i in second["items"]] == ids[3:6]
     assert second["prev"]
@@ -46,7 +48,9 @@ def test_issue_twin_has_positions_timeline_and_stance_counts(client: TestClient)
         assert p["best"]["statement_id"] in p["statement_ids"]
         if p["actor_kind"] == "state" and p["actor"] in {"USA", "GBR", "CAN", "CHN"}:
             assert p["flag"].startswith("/static/vendor/flag-icons/") and p["map_key"]
-    assert data["timeline"] and all(e["polarity"] in {"support", "oppose", "neutral"} for e in data["timeline"])
+    assert data["timeline"] and all(
+        e["polarity"] in {"support", "oppose", "neutral"} for e in data["timeline"]
+    )
     dates = [e["date"] for e in data["timeline"] if e["date"]]
     assert dates == sorted(dates)
 
@@ -103,7 +107,10 @@ def test_statement_twin(client: TestClient) -> None:
         ("actor=USA", lambda s: s["actor"] == "USA"),
         (f"issue={ISSUE}", lambda s: any(c["issue"] == ISSUE for c in s["claims"])),
         ("polarity=support", lambda s: any(c["polarity"] == "support" for c in s["claims"])),
-        (f"issue={ISSUE}&polarity=oppose", lambda s: any(c["issue"] == ISSUE and c["polarity"] == "oppose" for c in s["claims"])),
+        (
+            f"issue={ISSUE}&polarity=oppose",
+            lambda s: any(c["issue"] == ISSUE and c["polarity"] == "oppose" for c in s["claims"]),
+        ),
         ("kind=direct", lambda s: s["kind"] == "direct"),
         ("kind=summary", lambda s: s["kind"] == "summary"),
         ("date_from=2025-03-13", lambda s: s["date"] is not None and s["date"] >= "2025-03-13"),
@@ -129,7 +136,10 @@ def test_filters_narrow_and_combine(client: TestClient) -> None:
     assert get(client, "/statements.json?outlet=nowhere.example")["total"] == 0
     assert get(client, "/statements.json?q=zzzznotaword")["total"] == 0
     both = get(client, "/statements.json?actor=USA&kind=direct")["total"]
-    assert both <= min(get(client, "/statements.json?actor=USA")["total"], get(client, "/statements.json?kind=direct")["total"])
+    assert both <= min(
+        get(client, "/statements.json?actor=USA")["total"],
+        get(client, "/statements.json?kind=direct")["total"],
+    )
 
 
 def test_statement_pagination_walks_every_item_once(client: TestClient) -> None:
@@ -178,7 +188,11 @@ def test_pages_make_no_outside_reference(client: TestClient) -> None:
         for attr in ("src=", "href="):
             for chunk in html.split(attr)[1:]:
                 url = chunk[1:].split(chunk[0], 1)[0]
-                assert not url.startswith(("http://", "https://", "//")) or url.startswith("http://testserver") or "voanews.com" in url, (path, url)
+                assert (
+                    not url.startswith(("http://", "https://", "//"))
+                    or url.startswith("http://testserver")
+                    or "voanews.com" in url
+                ), (path, url)
 
 
 def test_static_files_are_served(client: TestClient) -> None:

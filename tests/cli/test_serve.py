@@ -10,7 +10,9 @@ from stancemap.cli import main
 from stancemap.config import Settings
 
 
-def test_serve_announces_and_serves(monkeypatch: pytest.MonkeyPatch, settings: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+def test_serve_announces_and_serves(
+    monkeypatch: pytest.MonkeyPatch, settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
     calls: list[dict[str, Any]] = []
 
     def fake_serve(s: Settings, host: str, port: int) -> None:

@@ -204,3 +204,16 @@ def test_an_agency_reporting_is_not_the_speaker(nlp: Any) -> None:
 def test_an_agency_reporting_plain_words_is_still_a_source(nlp: Any) -> None:
     got = attributions(nlp, "The referendum will take place on Sunday, Prensa Latina reports.")
     assert [g[2] for g in got] == ["Prensa Latina"]
+
+
+def test_a_position_named_by_a_noun(nlp: Any) -> None:
+    got = attributions(
+        nlp, "France and Germany have been coordinating their support for the opposition leader."
+    )
+    assert [(g[2], g[1], g[3]) for g in got] == [
+        ("France and Germany", "their support for the opposition leader", "coordinating")
+    ]
+
+
+def test_a_position_received_is_not_taken(nlp: Any) -> None:
+    assert attributions(nlp, "Chile won recognition from the council for its reforms.") == []

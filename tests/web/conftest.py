@@ -70,7 +70,9 @@ def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 def browser() -> Iterator[Any]:
     """Debian's chromium, headless, cut off from Google's background services."""
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: `make test` installs Debian's chromium with apt (apt-get install chromium)")
+        pytest.skip(
+            f"{CHROMIUM} is missing: `make test` installs Debian's chromium with apt (apt-get install chromium)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -32,7 +32,12 @@ def test_issue_page_table_map_timeline_then_actor_then_article(page: Any, server
     assert {"#2166ac", "#c8412e"} & set(fills), "some state is coloured support or oppose"
     assert "#e9ebee" in fills, "states with no statement are grey"
     page.wait_for_selector("#timeline-chart[data-ready='1'] svg", state="attached")
-    assert page.locator("#timeline-chart svg path, #timeline-chart svg circle, #timeline-chart svg .mark-symbol path").count() > 0
+    assert (
+        page.locator(
+            "#timeline-chart svg path, #timeline-chart svg circle, #timeline-chart svg .mark-symbol path"
+        ).count()
+        > 0
+    )
     print("screenshot:", shot(page, "issue-page"))
 
     # sorting and filtering the table
@@ -43,12 +48,17 @@ def test_issue_page_table_map_timeline_then_actor_then_article(page: Any, server
     assert page.locator("#reactions-table tbody tr:visible").count() == 0
     page.fill(".filter-text", "")
     page.uncheck(".filter-stances input[value='support']")
-    assert all(r.get_attribute("data-stance") != "support" for r in page.locator("#reactions-table tbody tr:visible").all())
+    assert all(
+        r.get_attribute("data-stance") != "support"
+        for r in page.locator("#reactions-table tbody tr:visible").all()
+    )
     page.check(".filter-stances input[value='support']")
     only_local(page, server)
 
     # click an actor: its page lists its positions and the statements behind them
-    link = page.locator("#reactions-table tbody tr[data-actor='GBR'] td.actor-cell a, #reactions-table tbody tr[data-actor='CAN'] td.actor-cell a").first
+    link = page.locator(
+        "#reactions-table tbody tr[data-actor='GBR'] td.actor-cell a, #reactions-table tbody tr[data-actor='CAN'] td.actor-cell a"
+    ).first
     actor = link.inner_text().strip()
     link.click()
     page.wait_for_load_state()
@@ -97,9 +107,13 @@ def test_hostile_article_shows_as_text_and_runs_nothing(page: Any, server: str) 
     text = (
         "Paris, March 3. <script>window.__xss=1</script> The foreign minister of France said on Monday "
         'that France "supports the ceasefire <img src=x onerror="window.__xss=2"> proposal," '
-        "adding that Russia must accept it. </div><svg onload=\"window.__xss=3\"></svg>"
+        'adding that Russia must accept it. </div><svg onload="window.__xss=3"></svg>'
     )
-    body = {"name": "hostile", "title": '<script>window.__xss=4</script>"><img src=x onerror=window.__xss=5>', "text": text}
+    body = {
+        "name": "hostile",
+        "title": '<script>window.__xss=4</script>"><img src=x onerror=window.__xss=5>',
+        "text": text,
+    }
     r = httpx.post(f"{server}/articles", json=body, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=120)
     assert r.status_code == 201, r.text
     url = r.json()["articles"][0]["url"]

@@ -21,7 +21,9 @@ def test_igos_and_others() -> None:
 
 
 def test_every_shape_of_the_atlas_can_be_reached() -> None:
-    atlas = resources.files("stancemap.web").joinpath("static", "vendor", "world-atlas", "countries-110m.json")
+    atlas = resources.files("stancemap.web").joinpath(
+        "static", "vendor", "world-atlas", "countries-110m.json"
+    )
     shapes = json.loads(atlas.read_text(encoding="utf-8"))["objects"]["countries"]["geometries"]
     keys = {g.get("id") or "name:" + g["properties"]["name"] for g in shapes}
     ours = {c.map_key for c in country_codes().values() if c.map_key}

@@ -21,7 +21,11 @@ def test_pieces_join_back_to_the_text_and_carry_roles() -> None:
     assert "".join(p.text for p in pieces) == TEXT
     roles = {p.text: p.role for p in pieces}
     assert roles["Russia"] == "source" and roles[" rejects it"] == "evidence"
-    assert roles['"We will never agree,"'] == "evidence" and roles["Lavrov"] == "source" and roles["said"] == "cue"
+    assert (
+        roles['"We will never agree,"'] == "evidence"
+        and roles["Lavrov"] == "source"
+        and roles["said"] == "cue"
+    )
     assert roles[" on Monday."] is None
     assert next(p for p in pieces if p.text == "Lavrov").statement_id == 1
 
@@ -44,7 +48,16 @@ def test_header_before_the_body_is_faded() -> None:
     assert not any(p.faded for p in pieces[1:])
 
 
-@pytest.mark.parametrize("mark", [Mark(-5, 3, "source", 1), Mark(60, 999, "evidence", 1), Mark(5, 5, "cue", 1), Mark(3, 1, "cue", 1), Mark(0, 4, "speaker", 1)])
+@pytest.mark.parametrize(
+    "mark",
+    [
+        Mark(-5, 3, "source", 1),
+        Mark(60, 999, "evidence", 1),
+        Mark(5, 5, "cue", 1),
+        Mark(3, 1, "cue", 1),
+        Mark(0, 4, "speaker", 1),
+    ],
+)
 def test_bad_marks_are_clipped_or_dropped(mark: Mark) -> None:
     pieces = segments(TEXT, [mark])
     assert "".join(p.text for p in pieces) == TEXT
