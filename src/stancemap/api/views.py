@@ -8,15 +8,13 @@ functions only read; they raise ``NotFoundError`` for what is not stored.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from datetime import date
 from typing import Any, TypeVar
 from urllib.parse import quote
 
 from starlette.datastructures import URL
 
 from ..errors import NotFoundError
-from ..store import Store, StoredStatement
+from ..store import StatementFilter, Store, StoredStatement
 from ..web.countries import flag_url, map_key
 from .models import (
     ActorDetail,
@@ -52,23 +50,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class StatementQuery:
-    """The filters of a statement list, already validated by the API layer."""
-
-    actor: str | None = None
-    issue: str | None = None
-    article: str | None = None
-    polarity: str | None = None
-    kind: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    outlet: str | None = None
-    q: str | None = None
-
-    def filters(self) -> dict[str, Any]:
-        """The filters that were given, as keyword arguments for ``Store.statements``."""
-        return {k: v for k, v in self.__dict__.items() if v not in (None, "")}
+StatementQuery = StatementFilter  # the API's name for the store's filters
 
 
 def _link(url: URL, **params: int) -> str:
