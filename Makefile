@@ -9,8 +9,13 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 NO_SERVE ?=
 PYTEST_ARGS ?=
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+# apt needs root: use sudo when not root and sudo is there.
+SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
 
-.PHONY: install install-dev demo test lint typecheck clean
+.PHONY: install install-dev demo serve test lint typecheck clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +33,18 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 demo: install
-	$(BIN)/stancemap demo $(if $(NO_SERVE),--no-serve,)
+	$(BIN)/stancemap demo --host $(HOST) --port $(PORT) $(if $(NO_SERVE),--no-serve,)
+
+serve: install
+	$(BIN)/stancemap serve --host $(HOST) --port $(PORT)
+
+# The browser tests drive Debian's chromium (never a browser downloaded by Playwright).
+chromium:
+	@if [ -x $(CHROMIUM) ]; then :; else \
+	  echo "installing Debian's chromium for the browser tests (apt-get install chromium)"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium \
+	  || echo "chromium could not be installed: the browser tests will be skipped" >&2; \
+	fi
 
 lint: install-dev
 	$(BIN)/ruff check src tests benchmarks
@@ -37,7 +53,7 @@ typecheck: install-dev
 	$(BIN)/mypy
 
 # pytest exits 5 when it collected no tests: that is a failure here, not a pass.
-test: install-dev lint typecheck
+test: install-dev lint typecheck chromium
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status
 

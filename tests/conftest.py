@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+import shutil
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -78,6 +80,56 @@ def fresh_pg_schema(base: str) -> Iterator[str]:
         admin.dispose()
 
 
+def copy_rows(src: str, dst: str) -> None:
+    """Copy every stored row of the database at ``src`` into the (migrated, empty) one at ``dst``."""
+    from sqlalchemy import create_engine, select, text
+
+    from stancemap.store import Store, schema
+
+    Store.open(dst).close()  # the schema, by the migrations of the destination's engine
+    source, target = create_engine(src), create_engine(dst)
+    with source.connect() as read, target.begin() as write:
+        for table in (schema.articles, schema.actors, schema.issues, schema.statements, schema.claims):
+            rows = [dict(r._mapping) for r in read.execute(select(table))]
+            if rows:
+                write.execute(table.insert(), rows)
+        if target.dialect.name == "postgresql":
+            for name in ("statements", "claims"):
+                write.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                        f"coalesce((SELECT max(id) FROM {name}), 0) + 1, false)"
+                    )
+                )
+    source.dispose()
+    target.dispose()
+
+
+@pytest.fixture(scope="session")
+def clone_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str, Path], str]]:
+    """``clone(engine, sqlite_file)``: the URL of a fresh database on ``engine`` ("sqlite" or
+    "postgresql") holding a copy of the file's rows; the PostgreSQL case is skipped when no
+    server is configured. Clones are removed at the end of the session."""
+    stack = ExitStack()
+    folder = tmp_path_factory.mktemp("clones")
+    n = itertools.count()
+
+    def clone(engine: str, src: Path) -> str:
+        if engine == "sqlite":
+            dst = folder / f"clone-{next(n)}.sqlite"
+            shutil.copy(src, dst)
+            return f"sqlite:///{dst}"
+        base = pg_url()
+        if base is None:
+            pytest.skip(PG_SKIP)
+        url = stack.enter_context(fresh_pg_schema(base))
+        copy_rows(f"sqlite:///{src}", url)
+        return url
+
+    yield clone
+    stack.close()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A clean database URL on each engine: a fresh SQLite file, and a fresh PostgreSQL schema.
@@ -92,3 +144,33 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         pytest.skip(PG_SKIP)
     with fresh_pg_schema(base) as url:
         yield url
+
+
+#: Demo stories the web tests store: the ceasefire issue's articles, one with an IGO, one dense in quotes.
+DEMO_SUBSET = ("8005869", "8008079", "8009771", "8010842", "8009004", "6180015")
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file holding a few demo stories run through the real pipeline, with the demo issues.
+
+    Built once per run (parsing costs time); tests that write must copy it first.
+    """
+    import json
+
+    from stancemap.batch import ingest_paths
+    from stancemap.cli import demo_paths
+    from stancemap.stance import load_issues
+    from stancemap.store import Store
+
+    folder = tmp_path_factory.mktemp("demo")
+    corpus, issues_file = demo_paths()
+    subset = folder / "subset.jsonl"
+    with corpus.open(encoding="utf-8") as src, subset.open("w", encoding="utf-8") as out:
+        for line in src:
+            if json.loads(line)["id"] in DEMO_SUBSET:
+                out.write(line)
+    path = folder / "demo.sqlite"
+    with Store.open(f"sqlite:///{path}") as store:
+        ingest_paths([subset], Settings(), store, load_issues(issues_file))
+    return path

@@ -111,6 +111,19 @@ def test_colon_headline(nlp: Any) -> None:
     assert got and got[0][2] == "Freedonia" and got[0][1].startswith("the vote in the occupied region")
 
 
+def test_colon_headline_below_a_header_line_and_with_a_topic(nlp: Any) -> None:
+    text = (
+        " date 2021-03-01\n\nChilean minister on the Atrato dam: the project must stop at once\n\nMore text."
+    )
+    got = attributions(nlp, text)
+    assert got and got[0][2] == "Chilean minister" and got[0][1].startswith("the project must stop")
+
+
+def test_a_dateline_is_not_a_headline_speaker(nlp: Any) -> None:
+    got = attributions(nlp, "Santiago March 3 2021: the vote will take place on Sunday in all the regions.")
+    assert all(g[2] != "Santiago March 3 2021" for g in got)
+
+
 def test_colon_after_a_verb_is_not_a_headline(nlp: Any) -> None:
     got = attributions(nlp, "Here is what we know: the vote will take place on Sunday in all regions.")
     assert got == []
@@ -179,3 +192,28 @@ def test_agent_of_an_agentless_report(nlp: Any) -> None:
     text = '"The region belongs to Peru," noted in the statement released by the Andean Secretariat.'
     got = attributions(nlp, text)
     assert got and got[0][0] == "direct" and got[0][2] == "the Andean Secretariat"
+
+
+def test_an_agency_reporting_is_not_the_speaker(nlp: Any) -> None:
+    text = "The Ministry of Foreign Affairs of Chile considers the referendum illegal, Prensa Latina reports."
+    got = attributions(nlp, text)
+    assert [g[2] for g in got] == ["The Ministry of Foreign Affairs of Chile"]
+    assert got[0][3] == "considers" and "referendum illegal" in got[0][1]
+
+
+def test_an_agency_reporting_plain_words_is_still_a_source(nlp: Any) -> None:
+    got = attributions(nlp, "The referendum will take place on Sunday, Prensa Latina reports.")
+    assert [g[2] for g in got] == ["Prensa Latina"]
+
+
+def test_a_position_named_by_a_noun(nlp: Any) -> None:
+    got = attributions(
+        nlp, "France and Germany have been coordinating their support for the opposition leader."
+    )
+    assert [(g[2], g[1], g[3]) for g in got] == [
+        ("France and Germany", "their support for the opposition leader", "coordinating")
+    ]
+
+
+def test_a_position_received_is_not_taken(nlp: Any) -> None:
+    assert attributions(nlp, "Chile won recognition from the council for its reforms.") == []

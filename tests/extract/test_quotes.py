@@ -40,3 +40,16 @@ def test_stray_closing_mark_does_not_fail() -> None:
 
 def test_apostrophes_are_not_quotes() -> None:
     assert quoted("It's the minister's view that they'll come.") == []
+
+
+def test_a_double_quote_closed_by_a_single_one_ends_there() -> None:
+    text = "\"We withdraw our recognition,' the minister told reporters on Monday."
+    (q,) = find_quotes(text)
+    assert text[q.start : q.end] == "We withdraw our recognition,"
+    assert q.closed
+
+
+def test_an_apostrophe_does_not_close_a_quotation() -> None:
+    text = "\"Chile's position has not changed and the partners' view is known\n\nNext paragraph."
+    (q,) = find_quotes(text)
+    assert text[q.start : q.end].endswith("is known") and not q.closed

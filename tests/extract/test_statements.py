@@ -215,3 +215,37 @@ def test_airtime_on_a_broadcaster_is_an_interview(extractor: Extractor, network:
         extractor, f'"We will never recognize the vote," Chilean President Ana Rojas said on {network}.'
     )
     assert got and got[0].channel == "interview"
+
+
+def test_a_headline_takes_speaker_channel_and_day_from_the_body(extractor: Extractor) -> None:
+    text = (
+        "Chile: the vote in the occupied region changes nothing\n\n"
+        "The vote changes nothing, Chilean Foreign Minister Ana Rojas told a briefing on Monday."
+    )
+    head, body = run(extractor, text)[:2]
+    assert head.evidence.text.startswith("the vote in the occupied region")
+    assert (head.actor, head.speaker, head.channel) == ("CHL", "Ana Rojas", "briefing")
+    assert (head.date, head.date_basis) == (body.date, "earlier") == (date(2021, 6, 7), "earlier")
+
+
+def test_the_nation_refers_back_to_the_state(extractor: Extractor) -> None:
+    text = (
+        "Chile rejects the vote, Chilean Foreign Minister Ana Rojas said on Monday.\n\n"
+        "The vote cannot be recognized, the South American nation said."
+    )
+    got = run(extractor, text)
+    assert [s.actor for s in got] == ["CHL", "CHL"]
+
+
+def test_an_office_set_before_the_name_speaks_for_the_country_quoted(extractor: Extractor) -> None:
+    text = (
+        "Chile has withdrawn its recognition of the region, the country said.\n\n"
+        '"The decision is final," the deputy foreign minister, Ana Rojas, told reporters on Monday.\n\n'
+        "A local analyst, Pedro Soto, said the move was expected."
+    )
+    got = {s.speaker: s for s in run(extractor, text)}
+    assert got["Ana Rojas"].actor == "CHL" and got["Ana Rojas"].speaker_title == "deputy foreign minister"
+    assert got["Pedro Soto"].actor.startswith("PERSON:")
+    # the country's own undated statement takes the day its official's statement names
+    (lead,) = [s for s in got.values() if s.speaker is None]
+    assert (lead.date, lead.date_basis) == (date(2021, 6, 7), "earlier")

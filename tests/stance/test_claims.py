@@ -37,6 +37,12 @@ description = """Ruritania as an independent state.
 support: recognizes its independence. oppose: does not recognize it as an independent state."""
 
 [[issue]]
+id = "rur-pretender"
+title = "Ivan Kowalczyk as interim president of Ruritania"
+description = """Kowalczyk's claim to be interim president.
+support: recognizes or backs him. oppose: rejects his claim."""
+
+[[issue]]
 id = "bor-integrity"
 title = "Territorial integrity of Borduria"
 description = """The sovereignty and territorial integrity of Borduria within its internationally
@@ -220,3 +226,7 @@ def test_same_statements_in_same_order_and_no_issues_all_unmatched() -> None:
 def test_one_description_word_alone_does_not_claim_an_issue(text: str, expected: dict[str, str]) -> None:
     evidence = text.split(". ")[-1]
     assert claims_of(text, evidence=evidence) == expected
+
+
+def test_support_for_a_person_only_one_issue_names() -> None:
+    assert claims_of("Freedonia reaffirmed its support for Kowalczyk.") == {"rur-pretender": "support"}

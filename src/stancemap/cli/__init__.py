@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import click
 
 from ..errors import StancemapError
-from . import corpus, query, report
+from . import corpus, query, report, serve
 from .common import State
 from .corpus import demo_paths
 
@@ -57,6 +57,7 @@ for _command in (
     report.timeline,
     report.export,
     corpus.demo,
+    serve.serve,
 ):
     cli.add_command(_command)
 query.issues.add_command(report.suggest)

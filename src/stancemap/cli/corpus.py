@@ -136,8 +136,15 @@ def demo_paths() -> tuple[Path, Path]:
 @click.option(
     "--show", default=30, show_default=True, type=click.IntRange(0), help="How many statements to print."
 )
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, envvar="STANCEMAP_HOST", help="Address to serve on."
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), envvar="STANCEMAP_PORT",
+    help="Port to serve on.",
+)
 @click.pass_obj
-def demo(state: State, serve: bool, show: int) -> None:
+def demo(state: State, serve: bool, show: int, host: str, port: int) -> None:
     """Ingest the bundled Voice of America demo corpus, print what was found, and serve it."""
     from ..batch import ingest_paths
 
@@ -160,8 +167,11 @@ def demo(state: State, serve: bool, show: int) -> None:
     emit(rows, "table", columns, f"the first {len(rows)} statements by states and organizations")
     if serve:
         try:
-            from ..web import serve as serve_web  # type: ignore[attr-defined,import-not-found,unused-ignore]
+            from ..web import serve as serve_web
         except ImportError:
-            click.echo("The web page is not part of this version yet; use `stancemap statements` to query.")
+            click.echo("The web page is not installed; use `stancemap statements` to query.")
             return
-        serve_web(state.settings)
+        from .serve import announce
+
+        announce(state, host, port)
+        serve_web(state.settings, host=host, port=port)

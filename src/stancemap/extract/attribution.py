@@ -207,6 +207,20 @@ def _noun_cue(tok: Token, lex: Lexicon) -> tuple[Token, list[Token]] | None:
     return None
 
 
+def _stance_noun(tok: Token, lex: Lexicon) -> tuple[Token, list[Token]] | None:
+    """``X has been coordinating its support for Y``: the verb whose subject takes the
+    position, and the noun phrase that names it."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.stance_nouns or tok.dep_ != "dobj":
+        return None
+    verb = tok.head
+    if verb.pos_ != "VERB" or lex.is_cue(verb.lemma_) or verb.lemma_.lower() in lex.receiving:
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    content = _contiguous(list(tok.subtree))
+    return (verb, content) if len(content) >= 2 else None
+
+
 def _content_of(verb: Token, lex: Lexicon, subject: Token | None) -> tuple[list[Token], bool]:
     """The content clause of a cue verb, and whether it came from position-taking."""
     for child in verb.children:
@@ -362,7 +376,7 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     for tok in doc:
         if tok.i in used_cues or index.containing(tok.idx) is not None:
             continue
-        noun = _noun_cue(tok, lex)
+        noun = _noun_cue(tok, lex) or _stance_noun(tok, lex)
         if noun is not None:
             verb, content = noun
             if _subject(verb) is not None:
@@ -385,9 +399,37 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
         out.append(_attribution_for(tok, lex, doc, span, "indirect", index))
     out.extend(according)
     out.extend(headline_attributions(doc, lex, index.containing))
+    out = _unwrap_reports(doc, out)
     out = [a for a in out if not _nested(a, out)]
     unique = {(a.content, a.source): a for a in sorted(out, key=lambda a: a.content, reverse=True)}
     return sorted(unique.values(), key=lambda a: a.content)
+
+
+def _unwrap_reports(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Drop an outlet's "..., Trend reports" around a statement with a speaker of its own.
+
+    A news agency reporting ("Moldova considers the vote illegal, Trend reports") is
+    the channel, not the speaker: the statement is the one inside.
+    """
+    drop = set()
+    for k, b in enumerate(found):
+        if (
+            b.cue is None
+            or b.kind == "direct"
+            or not doc.text[b.cue[0] : b.cue[1]].lower().startswith("report")
+        ):
+            continue
+        lo, hi = b.content
+        if any(
+            a is not b
+            and a.cue is not None
+            and a.source is not None
+            and lo <= a.cue[0] < hi
+            and lo <= a.source[0]
+            for a in found
+        ):
+            drop.add(k)
+    return [a for k, a in enumerate(found) if k not in drop]
 
 
 def _nested(a: Attribution, others: list[Attribution]) -> bool:

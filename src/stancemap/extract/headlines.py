@@ -24,6 +24,7 @@ __all__ = ["headline_attributions"]
 
 MAX_SOURCE_TOKENS = 7
 MIN_CONTENT_TOKENS = 4
+_TOPIC = frozenset({"on", "about", "over", "regarding"})
 
 
 def _cue_form(word: str, lex: Lexicon) -> bool:
@@ -39,6 +40,19 @@ def _cue_form(word: str, lex: Lexicon) -> bool:
     if w.endswith("ied"):
         stems.add(w[:-3] + "y")
     return any(lex.cue_class(x) in ("speech", "position") for x in stems if x)
+
+
+def _names(tok: Any) -> bool:
+    """Whether a token can name a speaker: a proper noun, a named entity, or a capitalized word.
+
+    The tagger often reads a country opening a headline ("Chile: ...") as a common noun;
+    a capitalized label ("Update: ...") that names no one is dropped when speakers are resolved.
+    """
+    return bool(
+        tok.pos_ == "PROPN"
+        or tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+        or (tok.is_alpha and tok.text[:1].isupper())
+    )
 
 
 def _title_case(words: list[str]) -> bool:
@@ -79,19 +93,35 @@ def title_case_headlines(doc: Doc, lex: Lexicon, in_quote: Callable[[int], Any])
 def headline_attributions(doc: Doc, lex: Lexicon, in_quote: Callable[[int], Any]) -> list[Attribution]:
     """An attribution for each sentence of the form ``SPEAKER: content``, and Title Case headlines."""
     found = title_case_headlines(doc, lex, in_quote)
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    for k, sent in enumerate(sents):
         colon = next((t for t in sent if t.text == ":"), None)
         if colon is None or in_quote(colon.idx) is not None:
             continue
-        before = [t for t in sent if t.i < colon.i and not t.is_space]
-        after = [t for t in sent if t.i > colon.i and not t.is_space and not t.is_punct]
+        # the speaker phrase starts its line: a header line above is not part of it
+        line_start = doc.text.rfind("\n", sent.start_char, colon.idx) + 1
+        before = [t for t in sent if t.i < colon.i and not t.is_space and t.idx >= line_start]
+        # "X on the vote: ..." names the topic after the speaker
+        topic = next((j for j, t in enumerate(before) if j and t.pos_ == "ADP" and t.lower_ in _TOPIC), None)
+        if topic is not None:
+            before = before[:topic]
+        rest = list(sent)
+        if (
+            colon.i == sent[-1].i
+            and k + 1 < len(sents)
+            and "\n" not in doc.text[colon.idx : sents[k + 1].start_char]
+        ):
+            rest = list(sents[k + 1])  # the parser ended the sentence at the colon: the line goes on
+        after = [t for t in rest if t.i > colon.i and not t.is_space and not t.is_punct]
         if not before or len(before) > MAX_SOURCE_TOKENS or len(after) < MIN_CONTENT_TOKENS:
             continue
-        if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ == "PROPN" for t in before):
+        if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(_names(t) for t in before):
             continue
+        if any(t.like_num for t in before):
+            continue  # a dateline ("London May 22 2024: ..."), not a speaker
         if any(in_quote(t.idx) is not None for t in before):
             continue
-        last = [t for t in sent if t.i > colon.i and not t.is_space][-1]
+        last = [t for t in rest if t.i > colon.i and not t.is_space][-1]
         source = (before[0].idx, before[-1].idx + len(before[-1].text))
         persons = tuple(
             (e.start_char, e.end_char)
@@ -105,7 +135,7 @@ def headline_attributions(doc: Doc, lex: Lexicon, in_quote: Callable[[int], Any]
                 cue=(colon.idx, colon.idx + 1),
                 source=source,
                 persons=persons,
-                context=(sent.start_char, sent.end_char),
+                context=(before[0].idx, last.idx + len(last.text)),
                 head=(before[0].idx, before[0].idx + len(before[0].text)),
                 extra={"headline": "1"},
             )

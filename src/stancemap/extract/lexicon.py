@@ -37,6 +37,10 @@ class Lexicon:
     titles: frozenset[str]
     #: Role words of speakers who speak for no state or organization (``expert``, ``former``).
     nonofficial: frozenset[str]
+    #: Nouns naming a position an actor gives (``support``, ``recognition``).
+    stance_nouns: frozenset[str] = frozenset()
+    #: Verbs whose object is a position given by someone else (``receive``, ``win``).
+    receiving: frozenset[str] = frozenset()
 
     def is_cue(self, lemma: str) -> bool:
         return lemma.lower() in self.cues
@@ -69,4 +73,6 @@ def load_lexicon() -> Lexicon:
         nominals=nominals,
         titles=_words("titles.txt"),
         nonofficial=_words("nonofficial.txt"),
+        stance_nouns=_words("stance_nouns.txt"),
+        receiving=_words("receiving_verbs.txt"),
     )

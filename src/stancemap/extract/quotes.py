@@ -5,8 +5,9 @@ openers and closers by what flanks them, as CommonMark does for emphasis, with t
 glyph's own direction breaking ties. Openers and closers are matched with a stack,
 so a quotation may hold nested scare quotes (“… these “elections” as …”). A
 quotation left open at the end of a paragraph runs to the end of that paragraph
-(the news convention for quotations that continue over several paragraphs), and
-stray marks never make the article fail: they are ignored.
+(the news convention for quotations that continue over several paragraphs) unless
+a single mark after closing punctuation ends it (a typo: "..., it said,' she told),
+and stray marks never make the article fail: they are ignored.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ _OPEN_GLYPHS = "“„«‟"
 _CLOSE_GLYPHS = "”»″"
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _WORD = re.compile(r"\w+")
+# closing punctuation then a single quote then a space: the end of a quotation whose
+# closing double mark was typed as a single one
+_SINGLE_CLOSE = re.compile(r"[,.!?]['’](?=\s)")
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,11 @@ def _paragraph_quotes(text: str, lo: int, hi: int) -> list[Quote]:
             stack.append(i)
     if stack:
         start = stack[0]
+        typo = _SINGLE_CLOSE.search(text, start + 1, hi)
+        if typo is not None:
+            # a double quote closed by a single one ('..., it said,' the minister told ...)
+            found.append(Quote(start + 1, typo.start() + 1))
+            return found
         end = hi
         while end > start + 1 and text[end - 1].isspace():
             end -= 1

@@ -19,16 +19,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from ..models import Article, Kind, Span, Statement
 from ..resolve import ActorRef, Gazetteer
 from .attribution import Attribution
+from .backfill import embedded_posts, headlines_from_body, share_within_speaker
 from .dates import find_date
 from .lexicon import Lexicon
 
 __all__ = ["build_statements"]
+
+_STATE_CODE = re.compile(r"^[A-Z]{3}$")
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -138,6 +141,7 @@ class _Builder:
         self.skip = skip
         self.memory = _Memory()
         self.out: list[Statement] = []
+        self.headlines: set[int] = set()  # indices in ``out`` of statements read from a headline
 
     def span(self, chars: tuple[int, int] | None) -> Span | None:
         if chars is None:
@@ -163,6 +167,8 @@ class _Builder:
         source = self.text[a.source[0] : a.source[1]]
         person = self.person_in(a, source)
         title = _title_of(source, person)
+        if person is not None and not title:
+            title = self.appositive_title(a.source[0])
         if person is None and a.members:
             seen: dict[str, _Speaker] = {}
             for lo, hi in a.members:
@@ -195,6 +201,16 @@ class _Builder:
         last = self.memory.known or self.memory.last
         if nominal and last is not None and (ref is None or ref.code == last.actor):
             return [_Speaker.of(last)]
+        if nominal and last is None and ref is None and self.lex.nominals.get(head) == "body":
+            # "Chile has withdrawn ..., the country said": the one state its own words name
+            content = self.text[a.content[0] : a.content[1]]
+            states = {
+                m.actor.code: m.actor
+                for m in self.gaz.find(content, on=self.article.published)
+                if m.via in ("name", "alias") and _STATE_CODE.match(m.actor.code)
+            }
+            if len(states) == 1:
+                return [_Speaker(next(iter(states.values())), None, None)]
         if ref is not None and not _speaks_for_no_one(source, self.lex):
             return [_Speaker(ref, None, title if title and title.lower() != ref.name.lower() else None)]
         return [self.unknown(source)]
@@ -277,7 +293,25 @@ class _Builder:
             return _Speaker(official[0], person, title or official[1])
         if ref is not None:
             return _Speaker(ref, person, title)
+        known_state = self.memory.known
+        if title and known_state is not None and _STATE_CODE.match(known_state.actor) and self.office(title):
+            # "the deputy foreign minister, Kofi Mensah": an office that names no country is
+            # one of the country the article has been quoting
+            return _Speaker(_Speaker.of(known_state).actor, person, title)
         return _Speaker(ActorRef(f"PERSON:{person}", person), person, title)
+
+    def appositive_title(self, start: int) -> str | None:
+        """A title set before the name by a comma: "the deputy foreign minister, Kofi Mensah"."""
+        before = self.text[max(0, start - 80) : start]
+        m = re.search(r"(?:^|[.\n\"“”'‘’;])\s*((?:the\s+)?[a-z][a-z -]{2,70}),\s*$", before)
+        if m is None or not self.office(m.group(1)):
+            return None
+        return re.sub(r"^the\s+", "", m.group(1)).strip()
+
+    def office(self, title: str) -> bool:
+        """Whether a title is a state office (minister, ambassador, spokesperson...)."""
+        words = re.findall(r"[a-z]+", title.lower())
+        return any(self.lex.nominals.get(w) == "person" for w in words)
 
     def pronoun(self, a: Attribution, source: str) -> _Speaker:
         """``she said``: the latest speaker, unless a person was named after that speaker spoke."""
@@ -341,7 +375,7 @@ class _Builder:
                 and last.actor == sp.actor.code
                 and (last.speaker == sp.speaker or a.follows)
             ):
-                if when is None and last.date is not None:
+                if when is None and last.date is not None and last.date_basis != "article":
                     when, basis = last.date, "earlier"
                 channel = channel or last.channel
             if when is None and self.article.published is not None:
@@ -362,6 +396,8 @@ class _Builder:
                 source=self.span(a.source),
                 cue=self.span(a.cue),
             )
+            if a.extra.get("headline"):
+                self.headlines.add(len(self.out))
             self.out.append(st)
             if kind != "summary":
                 self.memory.remember(st)
@@ -378,64 +414,5 @@ def build_statements(
     builder = _Builder(article, gaz, lex, boilerplate)
     for a in attributions:  # the title counts too: headlines attribute ("Ruritania: no to the vote")
         builder.add(a)
-    return _share_within_speaker(_embedded_posts(article, builder.out))
-
-
-# The signature line a social-media embed leaves in a page's text:
-# "— Linas Linkevicius (@LinkeviciusL) September 23, 2020"
-_EMBED = re.compile(
-    r"^[ \t]*[—–-][ \t]*(?P<name>[^()\n@]{2,80}?)[ \t]*\(@\w{1,30}\)[ \t]*"
-    r"(?P<day>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$",
-    re.MULTILINE,
-)
-
-
-def _embedded_posts(article: Article, statements: list[Statement]) -> list[Statement]:
-    """Channel and day of statements by the author of a post embedded in the article.
-
-    Pages that embed a post keep its signature ("— Name (@handle) Month D, YYYY"),
-    which tells the medium and the day of what that person said.
-    """
-    signed: dict[str, date | None] = {}
-    for m in _EMBED.finditer(article.text):
-        surname = m.group("name").split()[-1].lower()
-        signed[surname] = find_date(m.group("day"), article.published)
-    if not signed:
-        return statements
-    out = []
-    for st in statements:
-        surname = st.speaker.split()[-1].lower() if st.speaker else None
-        if surname in signed and st.kind != "summary":
-            day = signed[surname]
-            if st.channel is None:
-                st = replace(st, channel="twitter")
-            if day is not None and st.date_basis in (None, "article"):
-                st = replace(st, date=day, date_basis="text")
-        out.append(st)
-    return out
-
-
-def _share_within_speaker(statements: list[Statement]) -> list[Statement]:
-    """Fill a statement's missing channel and date from the same speaker's other statements.
-
-    An article names the medium and the day once ("Lavrov told reporters on Monday")
-    and then quotes the same person again without them. When every other statement of
-    that speaker (same actor, same surname) that names a channel or a day names the
-    same one, the unnamed ones take it; when they disagree, nothing is guessed.
-    """
-    groups: dict[tuple[str, str], list[int]] = {}
-    for k, st in enumerate(statements):
-        if st.kind != "summary" and st.speaker:
-            groups.setdefault((st.actor, st.speaker.split()[-1].lower()), []).append(k)
-    out = list(statements)
-    for members in groups.values():
-        channels = {statements[k].channel for k in members if statements[k].channel}
-        days = {statements[k].date for k in members if statements[k].date_basis == "text"}
-        for k in members:
-            st = out[k]
-            if st.channel is None and len(channels) == 1:
-                st = replace(st, channel=next(iter(channels)))
-            if st.date_basis in (None, "article") and len(days) == 1:
-                st = replace(st, date=next(iter(days)), date_basis="earlier")
-            out[k] = st
-    return out
+    out = headlines_from_body(builder.out, builder.headlines)
+    return share_within_speaker(embedded_posts(article, out))

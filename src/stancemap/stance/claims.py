@@ -182,7 +182,7 @@ def _claims_of(
     kind = f.entry.kind
     prio = 0 if kind == "frame" else 1 if f.role == "attributive" or kind in {"topic", "basis"} else 2
     strict = kind == "basis"
-    names_ok = f.entry.words[0].startswith(("recogn", "legitim", "illegitim"))
+    names_ok = f.entry.words[0].startswith(("recogn", "legitim", "illegitim", "support", "back"))
     cue_text = _span_text(article, tokens, f.cue)
     why = f"cue '{cue_text}' ({f.entry.kind})" + (f", negated by '{f.negator}'" if f.negator else "")
     out: list[tuple[int, Claim, IssueProfile | None]] = []

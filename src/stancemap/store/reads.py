@@ -80,6 +80,10 @@ class StatementFilter:
     outlet: str | None = None
     q: str | None = None
 
+    def filters(self) -> dict[str, Any]:
+        """The filters that were given, as keyword arguments for ``Store.statements``."""
+        return {k: v for k, v in self.__dict__.items() if v not in (None, "")}
+
 
 class Reads:
     """Read-only queries; ``Store`` supplies ``engine``."""

@@ -1,0 +1,111 @@
+"""The application: JSON routes, pages, static files, docs and error handling in one app.
+
+``create_app(settings)`` opens the store (running any migrations) and returns a
+FastAPI app; nothing happens at import. Every response carries a Content Security
+Policy that allows only this server as a source and no inline script, so even a
+slip in escaping could not run a script from an article, and the pages cannot
+reach outside. ``/docs`` is Swagger UI served from the vendored copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from importlib import metadata, resources
+
+from fastapi import FastAPI, Request, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from ..config import Settings
+from ..store import Store
+from .errors import install_error_handlers
+
+__all__ = ["CSP", "create_app"]
+
+#: Vega compiles its expressions with ``Function``, hence ``'unsafe-eval'``; inline scripts stay forbidden.
+CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+DESCRIPTION = """\
+Who said what about which issue: statements by states, international organizations
+and their officials, with speaker, date, channel and evidence, extracted from news.
+
+Every HTML page has a JSON twin: add `.json` to its path (`/issues/{id}` →
+`/issues/{id}.json`). Lists are paged with `limit` and `offset`; each page links the
+`next` one. Reads are open. Writes (`POST /articles`, `POST /issues`,
+`PUT /issues/{id}`) need `Authorization: Bearer <api_token>`; a server without an
+`api_token` setting refuses them. Errors are JSON: `{status, code, error, detail}`.
+"""
+
+
+def _version() -> str:
+    try:
+        return metadata.version("stancemap")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
+    """The web app over ``settings.db`` (or over ``store``, which the caller then owns)."""
+    from ..web.boilerplate import BoilerplateCache
+    from ..web.pages import router as pages_router
+    from .routes import router as read_router
+    from .writes import router as write_router
+
+    owned = store is None
+    opened = Store.open(settings.db) if store is None else store
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            opened.close()
+
+    app = FastAPI(
+        title="stancemap",
+        version=_version(),
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store = opened
+    app.state.boilerplate = BoilerplateCache(settings.boilerplate_min_articles)
+    install_error_handlers(app)
+
+    @app.middleware("http")
+    async def _security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        page = get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="stancemap API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+            swagger_ui_parameters={"validatorUrl": None},
+        )
+        # Swagger UI starts from an inline script of FastAPI's own, with no user data in it.
+        page.headers["Content-Security-Policy"] = CSP.replace("'unsafe-eval'", "'unsafe-inline'")
+        return page
+
+    static = resources.files("stancemap.web").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.include_router(read_router)
+    app.include_router(write_router)
+    app.include_router(pages_router)
+    return app

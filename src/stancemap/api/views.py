@@ -1,0 +1,216 @@
+"""What each page shows, assembled from the store once for both of its faces.
+
+A function here returns the pydantic model that the JSON twin sends and the HTML
+page renders, so ``/issues/x`` and ``/issues/x.json`` cannot disagree. These
+functions only read; they raise ``NotFoundError`` for what is not stored.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from starlette.datastructures import URL
+
+from ..errors import NotFoundError
+from ..store import StatementFilter, Store, StoredStatement
+from ..web.countries import flag_url, map_key
+from .models import (
+    ActorDetail,
+    ActorOut,
+    ArticleDetail,
+    ArticleOut,
+    HomeOut,
+    IssueDetail,
+    IssueOut,
+    Page,
+    PositionOut,
+    StatementOut,
+    TimelineOut,
+)
+
+__all__ = [
+    "StatementQuery",
+    "actor_detail",
+    "actors_page",
+    "article_detail",
+    "home",
+    "articles_page",
+    "issue_detail",
+    "issue_positions",
+    "issue_timeline",
+    "issues_page",
+    "page",
+    "statement_detail",
+    "statement_out",
+    "statements_page",
+]
+
+T = TypeVar("T")
+
+
+StatementQuery = StatementFilter  # the API's name for the store's filters
+
+
+def _link(url: URL, **params: int) -> str:
+    """``url`` with ``params`` set, as a path and query (no host: right behind any proxy)."""
+    u = url.include_query_params(**params)
+    return f"{u.path}?{u.query}"
+
+
+def page(url: URL, items: list[T], total: int, limit: int, offset: int) -> Page[T]:
+    """A page of ``items`` with links to the pages before and after it on ``url``."""
+    nxt = _link(url, offset=offset + limit, limit=limit) if offset + limit < total else None
+    prev = _link(url, offset=max(0, offset - limit), limit=limit) if offset > 0 else None
+    return Page[T](total=total, limit=limit, offset=offset, next=nxt, prev=prev, items=items)
+
+
+def statement_out(st: StoredStatement) -> StatementOut:
+    """A stored statement as the API shows it."""
+    spec = st.to_spec()
+    spec.pop("article", None)
+    return StatementOut(
+        **spec,
+        url=f"/statements/{st.id}",
+        article=st.article,
+        article_id=st.article_id,
+        article_url=f"/articles/{st.article_id}",
+        outlet=st.row.get("outlet"),
+        published=st.row.get("published"),
+        flag=flag_url(st.row["actor_code"]),
+    )
+
+
+def statements_page(
+    store: Store, url: URL, query: StatementQuery, limit: int, offset: int
+) -> Page[StatementOut]:
+    filters = query.filters()
+    rows = store.statements(limit=limit, offset=offset, **filters)
+    total = store.count_statements(**filters)
+    return page(url, [statement_out(s) for s in rows], total, limit, offset)
+
+
+def statement_detail(store: Store, statement_id: int) -> StatementOut:
+    st = store.statement(statement_id)
+    if st is None:
+        raise NotFoundError(f"no statement {statement_id} is stored")
+    return statement_out(st)
+
+
+def _article_out(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "url": f"/articles/{row['id']}",
+        "title": row.get("title"),
+        "outlet": row.get("outlet"),
+        "published": row.get("published"),
+        "source": row.get("source"),
+        "statements": row.get("statements") or 0,
+    }
+
+
+def articles_page(store: Store, url: URL, limit: int, offset: int) -> Page[ArticleOut]:
+    rows = store.articles(limit=limit, offset=offset)
+    return page(url, [ArticleOut(**_article_out(r)) for r in rows], store.count_articles(), limit, offset)
+
+
+def article_detail(store: Store, id_or_name: str) -> ArticleDetail:
+    row = store.article(id_or_name)
+    if row is None:
+        raise NotFoundError(f"no article {id_or_name!r} is stored")
+    statements = [statement_out(s) for s in store.statements(article=row["id"], limit=100_000)]
+    base = _article_out({**row, "statements": len(statements)})
+    return ArticleDetail(
+        **base,
+        author=row.get("author"),
+        link=row.get("url"),
+        body_start=row.get("body_start") or 0,
+        text=row["text"],
+        statement_list=statements,
+    )
+
+
+def home(store: Store, url: URL) -> HomeOut:
+    """The front page: counts, every issue (up to 1000) and the eight latest articles."""
+    return HomeOut(
+        counts=store.counts(),
+        issues=issues_page(store, url, 1000, 0),
+        articles=articles_page(store, url, 8, 0),
+    )
+
+
+def _issue_out(store: Store, issue_id: str, title: str, description: str) -> IssueOut:
+    n = store.count_statements(issue=issue_id)
+    return IssueOut(
+        id=issue_id, title=title, description=description, url=f"/issues/{quote(issue_id)}", statements=n
+    )
+
+
+def issues_page(store: Store, url: URL, limit: int, offset: int) -> Page[IssueOut]:
+    every = store.issues()
+    items = [_issue_out(store, i.id, i.title, i.description) for i in every[offset : offset + limit]]
+    return page(url, items, len(every), limit, offset)
+
+
+def _position_out(p: Any) -> PositionOut:
+    d = p.to_dict()
+    return PositionOut(**d, flag=flag_url(d["actor"]), map_key=map_key(d["actor"]))
+
+
+def issue_positions(store: Store, issue_id: str) -> list[PositionOut]:
+    from ..positions import positions
+
+    return [_position_out(p) for p in positions(store, issue_id)]
+
+
+def issue_timeline(store: Store, issue_id: str) -> list[TimelineOut]:
+    from ..positions import timeline
+
+    return [TimelineOut(**e.to_dict()) for e in timeline(store, issue_id)]
+
+
+def issue_detail(store: Store, issue_id: str) -> IssueDetail:
+    issue = store.issue(issue_id)
+    if issue is None:
+        raise NotFoundError(f"no issue {issue_id!r} is stored")
+    found = issue_positions(store, issue_id)
+    stances = Counter(p.stance for p in found)
+    return IssueDetail(
+        issue=_issue_out(store, issue.id, issue.title, issue.description),
+        stances={s: stances.get(s, 0) for s in ("support", "oppose", "mixed", "neutral")},
+        positions=found,
+        timeline=issue_timeline(store, issue_id),
+    )
+
+
+def _actor_out(row: dict[str, Any]) -> ActorOut:
+    return ActorOut(
+        code=row["code"],
+        name=row["name"],
+        kind=row["kind"],
+        url=f"/actors/{quote(row['code'], safe=':')}",
+        statements=row.get("statements") or 0,
+        flag=flag_url(row["code"]),
+    )
+
+
+def actors_page(store: Store, url: URL, limit: int, offset: int, kind: str | None = None) -> Page[ActorOut]:
+    rows = store.actors(limit=limit, offset=offset, kind=kind)
+    return page(url, [_actor_out(r) for r in rows], store.count_actors(kind=kind), limit, offset)
+
+
+def actor_detail(store: Store, url: URL, code: str, limit: int, offset: int) -> ActorDetail:
+    from ..positions import actor_positions
+
+    row = store.actor(code)
+    if row is None:
+        raise NotFoundError(f"no actor {code!r} is stored")
+    row = {**row, "statements": store.count_statements(actor=code)}
+    found = [_position_out(p) for p in actor_positions(store, code)]
+    return ActorDetail(
+        actor=_actor_out(row),
+        positions=found,
+        statements=statements_page(store, url, StatementQuery(actor=code), limit, offset),
+    )

@@ -1,0 +1,154 @@
+"""The API's writes: ingest articles, add and edit issues. Each needs the bearer token.
+
+Without ``api_token`` in the settings the server refuses every write (403); with
+one, a request must carry ``Authorization: Bearer <token>`` (else 401). Articles
+go through the real extractor, with the stored issues, and are stored as
+``stancemap ingest`` stores them: an article already stored is counted, not redone.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Request, Response
+from fastapi.exceptions import HTTPException
+
+from ..config import Settings
+from ..errors import NotFoundError, UsageError
+from ..models import Article, Issue
+from ..store import Store
+from .models import ArticleIn, ErrorOut, IngestedArticle, IngestReport, IssueIn, IssueOut
+from .routes import get_store
+
+__all__ = ["MAX_BATCH", "ingest_articles", "require_token", "router"]
+
+#: Most articles one ``POST /articles`` may carry.
+MAX_BATCH = 100
+
+# One extraction at a time: a parse holds a lot of memory and the machine is small.
+_EXTRACT_LOCK = threading.Lock()
+
+
+def require_token(request: Request) -> None:
+    """403 when writes are disabled (no token set), 401 unless the request bears the token."""
+    token: str = request.app.state.settings.api_token
+    if not token:
+        raise HTTPException(
+            403, "writes are disabled: this server has no api_token setting (STANCEMAP_API_TOKEN)"
+        )
+    given = request.headers.get("authorization", "")
+    scheme, _, value = given.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+        raise HTTPException(
+            401,
+            "a write needs the header 'Authorization: Bearer <api_token>'",
+            {"WWW-Authenticate": "Bearer"},
+        )
+
+
+def _article(item: ArticleIn) -> Article:
+    from ..ingest.jsonl import record_article
+
+    record: dict[str, Any] = item.model_dump()
+    record["id"] = record.pop("name")
+    return record_article(record, url_fallback="api:POST /articles")
+
+
+def ingest_articles(store: Store, settings: Settings, items: list[ArticleIn]) -> IngestReport:
+    """Extract statements from ``items`` and store them; what is already stored is left as it is."""
+    from ..extract.boilerplate import BoilerplateIndex
+    from ..extract.pipeline import Extractor
+
+    articles = [_article(i) for i in items]
+    index = BoilerplateIndex(settings.boilerplate_min_articles)
+    for a in articles:
+        index.add(a)
+    seen: set[str] = set()
+    fresh = []
+    for a in articles:
+        if a.id not in seen and not store.has_article(a.id):
+            fresh.append(a)
+        seen.add(a.id)
+    found: dict[str, int] = {}
+    new: set[str] = set()
+    if fresh:
+        with _EXTRACT_LOCK:
+            for article, statements in Extractor(settings, store.issues()).run(fresh, index):
+                if store.add_article(article, statements):
+                    new.add(article.id)
+                    found[article.id] = len(statements)
+    out = [
+        IngestedArticle(
+            id=a.id, name=a.name, url=f"/articles/{a.id}", new=a.id in new, statements=found.get(a.id, 0)
+        )
+        for a in articles
+    ]
+    return IngestReport(
+        new=len(new), already=len(articles) - len(new), statements=sum(found.values()), articles=out
+    )
+
+
+Writer = Annotated[None, Depends(require_token)]
+StoreDep = Annotated[Store, Depends(get_store)]
+
+router = APIRouter(
+    tags=["writes"],
+    responses={
+        401: {"model": ErrorOut, "description": "no token, or the wrong one"},
+        403: {"model": ErrorOut, "description": "writes are disabled: no api_token is set"},
+        422: {"model": ErrorOut, "description": "a bad body"},
+    },
+)
+
+
+@router.post(
+    "/articles",
+    status_code=201,
+    summary="Ingest one article or a list of them (needs the bearer token)",
+    responses={200: {"description": "nothing new: every article was already stored"}},
+)
+def post_articles(
+    request: Request,
+    response: Response,
+    store: StoreDep,
+    _auth: Writer,
+    body: Annotated[ArticleIn | list[ArticleIn], Body()],
+) -> IngestReport:
+    items = body if isinstance(body, list) else [body]
+    if not items:
+        raise UsageError("the list of articles is empty")
+    if len(items) > MAX_BATCH:
+        raise UsageError(f"at most {MAX_BATCH} articles per request, not {len(items)}")
+    report = ingest_articles(store, request.app.state.settings, items)
+    if report.new == 0:
+        response.status_code = 200
+    return report
+
+
+def _store_issue(store: Store, issue: Issue) -> IssueOut:
+    store.add_issues([issue])
+    return IssueOut(
+        id=issue.id,
+        title=issue.title,
+        description=issue.description,
+        url=f"/issues/{issue.id}",
+        statements=store.count_statements(issue=issue.id),
+    )
+
+
+@router.post("/issues", status_code=201, summary="Add or replace an issue (needs the bearer token)")
+def post_issue(store: StoreDep, _auth: Writer, body: IssueIn) -> IssueOut:
+    if not body.id:
+        raise UsageError("an issue needs an id")
+    return _store_issue(store, Issue(id=body.id, title=body.title, description=body.description))
+
+
+@router.put("/issues/{issue_id}", summary="Edit an issue's title and description (needs the bearer token)")
+def put_issue(issue_id: str, store: StoreDep, _auth: Writer, body: IssueIn) -> IssueOut:
+    if body.id is not None and body.id != issue_id:
+        raise UsageError(f"the body's id {body.id!r} is not the path's {issue_id!r}")
+    if store.issue(issue_id) is None:
+        raise NotFoundError(f"no issue {issue_id!r} is stored; POST /issues adds one")
+    return _store_issue(store, Issue(id=issue_id, title=body.title, description=body.description))

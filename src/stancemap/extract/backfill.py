@@ -1,0 +1,120 @@
+"""What a statement leaves unsaid, taken from the rest of its article.
+
+News names the speaker, the medium and the day once and then goes on quoting: a
+headline is the short form of a statement the body reports in full; a quote after
+"Lavrov told reporters on Monday" was said at the same briefing; a post embedded in
+the page carries its author and day in its signature. These passes fill a missing
+speaker, channel or day from such evidence, and guess nothing when the evidence
+disagrees.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from ..models import Article, Statement
+from .dates import find_date
+
+__all__ = ["embedded_posts", "headlines_from_body", "share_within_speaker"]
+
+
+def headlines_from_body(statements: list[Statement], headlines: set[int]) -> list[Statement]:
+    """Speaker, channel and day of a headline statement, from the body that reports it.
+
+    A headline ("Russia: the vote changes nothing") is the short form of a statement
+    the article then reports in full, with who said it, where and when: the first
+    statement of the same actor after the headline.
+    """
+    out = list(statements)
+    for k in sorted(headlines):
+        st = out[k]
+        body = next(
+            (
+                b for j, b in enumerate(statements)
+                if j > k and j not in headlines and b.actor == st.actor and b.kind != "summary"
+            ),
+            None,
+        )  # fmt: skip
+        if body is None:
+            continue
+        if st.speaker is None and body.speaker:
+            st = replace(st, speaker=body.speaker, speaker_title=body.speaker_title)
+        if st.channel is None and body.channel:
+            st = replace(st, channel=body.channel)
+        if st.date_basis in (None, "article") and body.date_basis == "text":
+            st = replace(st, date=body.date, date_basis="earlier")
+        out[k] = st
+    return out
+
+
+# The signature line a social-media embed leaves in a page's text:
+# "— Linas Linkevicius (@LinkeviciusL) September 23, 2020"
+_EMBED = re.compile(
+    r"^[ \t]*[—–-][ \t]*(?P<name>[^()\n@]{2,80}?)[ \t]*\(@\w{1,30}\)[ \t]*"
+    r"(?P<day>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def embedded_posts(article: Article, statements: list[Statement]) -> list[Statement]:
+    """Channel and day of statements by the author of a post embedded in the article.
+
+    Pages that embed a post keep its signature ("— Name (@handle) Month D, YYYY"),
+    which tells the medium and the day of what that person said.
+    """
+    signed: dict[str, date | None] = {}
+    for m in _EMBED.finditer(article.text):
+        surname = m.group("name").split()[-1].lower()
+        signed[surname] = find_date(m.group("day"), article.published)
+    if not signed:
+        return statements
+    out = []
+    for st in statements:
+        surname = st.speaker.split()[-1].lower() if st.speaker else None
+        if surname in signed and st.kind != "summary":
+            day = signed[surname]
+            if st.channel is None:
+                st = replace(st, channel="twitter")
+            if day is not None and st.date_basis in (None, "article"):
+                st = replace(st, date=day, date_basis="text")
+        out.append(st)
+    return out
+
+
+def share_within_speaker(statements: list[Statement]) -> list[Statement]:
+    """Fill a statement's missing channel and date from the same speaker's other statements.
+
+    An article names the medium and the day once ("Lavrov told reporters on Monday")
+    and then quotes the same person again without them. When every other statement of
+    that speaker (same actor, same surname) that names a channel or a day names the
+    same one, the unnamed ones take it; when they disagree, nothing is guessed.
+    """
+    groups: dict[tuple[str, str], list[int]] = {}
+    for k, st in enumerate(statements):
+        if st.kind != "summary" and st.speaker:
+            groups.setdefault((st.actor, st.speaker.split()[-1].lower()), []).append(k)
+    out = list(statements)
+    for members in groups.values():
+        channels = {statements[k].channel for k in members if statements[k].channel}
+        days = {statements[k].date for k in members if statements[k].date_basis == "text"}
+        for k in members:
+            st = out[k]
+            if st.channel is None and len(channels) == 1:
+                st = replace(st, channel=next(iter(channels)))
+            if st.date_basis in (None, "article") and len(days) == 1:
+                st = replace(st, date=next(iter(days)), date_basis="earlier")
+            out[k] = st
+    # a statement with no speaker is the actor's: it takes the day all of the actor's dated
+    # statements agree on ("Ghana has revoked ..., the country said" / "... told AFP on Monday")
+    by_actor: dict[str, set[date]] = {}
+    for st in out:
+        if st.kind != "summary" and st.date_basis == "text" and st.date is not None:
+            by_actor.setdefault(st.actor, set()).add(st.date)
+    for k, st in enumerate(out):
+        agreed = by_actor.get(st.actor, set())
+        undated = st.date_basis in (None, "article")
+        if st.kind != "summary" and not st.speaker and undated and len(agreed) == 1:
+            out[k] = replace(st, date=next(iter(agreed)), date_basis="earlier")
+    return out

@@ -1,0 +1,135 @@
+"""The HTML pages. Each renders the same model its ``.json`` twin returns (``api.views``).
+
+Pages are for reading: the issue page leads with the international-reactions
+table, the map and the timeline; the article page shows the text with every
+statement's source, cue and evidence highlighted and linked to its record.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from ..api import views
+from ..api.params import ActorKind, Limit, Offset, statement_query
+from ..api.routes import get_store
+from ..store import Store
+from .boilerplate import BoilerplateCache
+from .highlight import Mark, segments
+from .templating import templates
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+#: How many statements the actor page lists under each position (the rest are a link away).
+BEHIND = 12
+
+StoreDep = Annotated[Store, Depends(get_store)]
+Filters = Annotated[views.StatementQuery, Depends(statement_query)]
+
+
+def _render(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
+    """The template ``name`` with ``context`` and the URL of the page's JSON twin."""
+    path = request.url.path.rstrip("/") or "/index"
+    query = request.url.query
+    json_url = f"{path}.json" + (f"?{query}" if query else "")
+    response: HTMLResponse = templates().TemplateResponse(request, name, {"json_url": json_url, **context})
+    return response
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, store: StoreDep) -> HTMLResponse:
+    data = views.home(store, request.url)
+    return _render(
+        request, "home.html", {"issues": data.issues, "articles": data.articles, "counts": data.counts}
+    )
+
+
+@router.get("/issues", response_class=HTMLResponse)
+def issues(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
+    return _render(request, "issues.html", {"page": views.issues_page(store, request.url, limit, offset)})
+
+
+@router.get("/issues/{issue_id}", response_class=HTMLResponse)
+def issue(request: Request, issue_id: str, store: StoreDep) -> HTMLResponse:
+    data = views.issue_detail(store, issue_id)
+    payload = data.model_dump(mode="json")
+    states = [p for p in data.positions if p.actor_kind == "state"]
+    others = [p for p in data.positions if p.actor_kind != "state"]
+    igos = [p for p in others if p.actor_kind == "igo"]
+    return _render(
+        request,
+        "issue.html",
+        {"data": data, "payload": payload, "states": states, "igos": igos, "others": others},
+    )
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(
+    request: Request, store: StoreDep, kind: ActorKind = None, limit: Limit = 100, offset: Offset = 0
+) -> HTMLResponse:
+    found = views.actors_page(store, request.url, limit, offset, kind or None)
+    return _render(request, "actors.html", {"page": found, "kind": kind or ""})
+
+
+@router.get("/actors/{code}", response_class=HTMLResponse)
+def actor(
+    request: Request, code: str, store: StoreDep, limit: Limit = 50, offset: Offset = 0
+) -> HTMLResponse:
+    data = views.actor_detail(store, request.url, code, limit, offset)
+    titles = {i.id: i.title for i in store.issues()}
+    behind = {
+        p.issue: [views.statement_out(s) for s in store.statements(actor=code, issue=p.issue, limit=BEHIND)]
+        for p in data.positions
+    }
+    return _render(request, "actor.html", {"data": data, "titles": titles, "behind": behind})
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
+    return _render(request, "articles.html", {"page": views.articles_page(store, request.url, limit, offset)})
+
+
+@router.get("/articles/{article}", response_class=HTMLResponse)
+def article(request: Request, article: str, store: StoreDep) -> HTMLResponse:
+    data = views.article_detail(store, article)
+    marks = []
+    for st in data.statement_list:
+        for role, span in (("evidence", st.evidence), ("source", st.source), ("cue", st.cue)):
+            if span is not None:
+                marks.append(Mark(span.start, span.end, role, st.id))
+    cache: BoilerplateCache = request.app.state.boilerplate
+    background = cache.spans(store, data.text, data.outlet)
+    pieces = segments(data.text, marks, data.body_start, background)
+    titles = {i.id: i.title for i in store.issues()}
+    context = {"data": data, "pieces": pieces, "titles": titles, "background": len(background)}
+    return _render(request, "article.html", context)
+
+
+@router.get("/statements", response_class=HTMLResponse)
+def statements(
+    request: Request, store: StoreDep, query: Filters, limit: Limit = 50, offset: Offset = 0
+) -> HTMLResponse:
+    found = views.statements_page(store, request.url, query, limit, offset)
+    context = {
+        "page": found,
+        "query": query,
+        "issues": store.issues(),
+        "titles": {i.id: i.title for i in store.issues()},
+        "searched": bool(query.filters()),
+    }
+    return _render(request, "statements.html", context)
+
+
+@router.get("/statements/{statement_id}", response_class=HTMLResponse)
+def statement(request: Request, statement_id: int, store: StoreDep) -> HTMLResponse:
+    data = views.statement_detail(store, statement_id)
+    titles = {i.id: i.title for i in store.issues()}
+    return _render(request, "statement.html", {"st": data, "titles": titles})
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return RedirectResponse("/static/favicon.svg", status_code=301)
