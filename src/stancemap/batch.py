@@ -46,16 +46,23 @@ class BatchReport:
 def scan(
     paths: Sequence[str | Path], settings: Settings, report: BatchReport
 ) -> tuple[BoilerplateIndex, int]:
-    """First pass: count paragraph fingerprints and articles, and record what is skipped."""
+    """First pass: count paragraph fingerprints and articles, and record what is skipped.
+
+    The index returned holds only the recurring fingerprints; memory is bounded
+    whatever the corpus size (see ``extract.boilerplate``).
+    """
     index = BoilerplateIndex(settings.boilerplate_min_articles)
     total = 0
-    for item in read_paths(paths, settings):
-        if isinstance(item, Skipped):
-            report.skipped.append(item)
-        else:
-            index.add(item)
-            total += 1
-    return index, total
+    try:
+        for item in read_paths(paths, settings):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+            else:
+                index.add(item)
+                total += 1
+        return index.recurring(), total
+    finally:
+        index.close()
 
 
 def _articles(paths: Sequence[str | Path], settings: Settings) -> Iterator[Article]:

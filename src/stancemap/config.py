@@ -36,8 +36,9 @@ class Settings:
     n_process: int = 1
     #: Files larger than this are skipped with reason ``too_large``.
     max_file_bytes: int = 20_000_000
-    #: Articles longer than this (characters) are cut into pieces for parsing.
-    max_doc_chars: int = 100_000
+    #: Articles longer than this (characters) are parsed in pieces cut at paragraph breaks,
+    #: which bounds spaCy's memory (see ``extract.pipeline``).
+    max_doc_chars: int = 20_000
     #: A paragraph seen in at least this many articles of a run is boilerplate.
     boilerplate_min_articles: int = 2
     #: Bearer token that allows writes through the HTTP API; empty refuses writes.
@@ -68,8 +69,8 @@ def _validated(settings: Settings) -> Settings:
         raise SettingsError(f"n_process must be at least 1, not {settings.n_process}")
     if settings.max_file_bytes < 1:
         raise SettingsError("max_file_bytes must be positive")
-    if settings.max_doc_chars < 1000:
-        raise SettingsError("max_doc_chars must be at least 1000")
+    if not 1000 <= settings.max_doc_chars <= 200_000:
+        raise SettingsError(f"max_doc_chars must be between 1000 and 200000, not {settings.max_doc_chars}")
     if settings.boilerplate_min_articles < 2:
         raise SettingsError("boilerplate_min_articles must be at least 2")
     if not settings.db.strip():

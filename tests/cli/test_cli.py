@@ -34,8 +34,9 @@ def corpus(tmp_path: Path) -> Path:
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cli.sqlite'}"
+def db(db_url: str) -> str:
+    """A clean database on each engine (PostgreSQL when STANCEMAP_TEST_PG_URL is set)."""
+    return db_url
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -36,3 +36,20 @@ def test_same_article_twice_counts_once() -> None:
     index.add(a)
     index.add(a)
     assert index.spans(a) == []
+
+
+def test_counts_spilled_to_disk_agree_with_counts_in_memory() -> None:
+    news = [
+        f"Story number {i} reports that the foreign minister of country {i} spoke at length today."
+        for i in range(30)
+    ]
+    arts = [_art(f"a{i}", n) for i, n in enumerate(news)] + [_art("dup", news[0])]
+    small, spilled = BoilerplateIndex(2), BoilerplateIndex(2, spill_at=3)
+    for a in arts:
+        small.add(a)
+        spilled.add(a)
+    assert len(spilled._runs) > 5  # it did spill
+    assert spilled.spans(arts[0]) == small.spans(arts[0]) == [(len(news[0]) + 2, len(arts[0].text) - 1)]
+    assert spilled.recurring().counts == small.recurring().counts
+    assert len(small.recurring().counts) == 1  # the background; "dup" is the same article as a0
+    spilled.close()

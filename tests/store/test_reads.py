@@ -27,8 +27,8 @@ def _st(art: Article, actor: str, kind: str, when: date, claims: tuple[Claim, ..
 
 
 @pytest.fixture()
-def store() -> Store:
-    s = Store.open("sqlite://")
+def store(db_url: str) -> Store:
+    s = Store.open(db_url)
     a1 = _article("one.txt", "Ruritania rejects the sham referendum.", "alpha.example", date(2021, 5, 2))
     a2 = _article("two.txt", "Freedonia welcomes the referendum result.", "beta.example", date(2021, 6, 9))
     s.add_article(

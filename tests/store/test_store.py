@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -34,12 +35,14 @@ def _statement(article: Article, actor: str = "RUS") -> Statement:
 
 
 @pytest.fixture()
-def store() -> Store:
-    return Store.open("sqlite://")
+def store(db_url: str) -> Iterator[Store]:
+    """A store on each engine (PostgreSQL when STANCEMAP_TEST_PG_URL is set)."""
+    with Store.open(db_url) as s:
+        yield s
 
 
-def test_migrations_are_recorded_once(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+def test_migrations_are_recorded_once(db_url: str) -> None:
+    url = db_url
     with Store.open(url) as s:
         assert s.migrations() == [name for name, _ in MIGRATIONS]
     with Store.open(url) as s:  # reopening applies nothing twice
@@ -118,6 +121,7 @@ def test_articles_listing_counts_statements(store: Store) -> None:
         ("not a url", "not an SQLAlchemy URL"),
         ("nosuchdb://x", "no database driver"),
         ("sqlite:////nonexistent-dir/sub/db.sqlite", "cannot open the database"),
+        ("postgresql+psycopg://nobody@127.0.0.1:1/nodb", "cannot open the database"),
     ],
 )
 def test_bad_urls_are_one_clear_error(url: str, fragment: str) -> None:

@@ -69,17 +69,50 @@ def extract(state: State, paths: Sequence[str], issues_file: str | None, out: st
 @click.option(
     "--issues", "issues_file", type=click.Path(dir_okay=False), help="Issues TOML file to store and use."
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    help="Parse on a local Dask cluster of this many worker processes (needs stancemap[dask]).",
+)
+@click.option(
+    "--scheduler",
+    metavar="URL",
+    help="Parse on the existing Dask cluster whose scheduler is at URL (tcp://HOST:PORT).",
+)
+@click.option(
+    "--partition-size",
+    default=32,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="Articles sent to a Dask worker at a time.",
+)
 @click.pass_obj
-def ingest(state: State, paths: Sequence[str], issues_file: str | None) -> None:
+def ingest(
+    state: State,
+    paths: Sequence[str],
+    issues_file: str | None,
+    workers: int | None,
+    scheduler: str | None,
+    partition_size: int,
+) -> None:
     """Extract statements from PATHS and store articles and statements in the database.
 
     Re-running on the same files adds nothing: an article is identified by its text.
+    With --workers or --scheduler, articles are parsed on a Dask cluster and stored in
+    batches; an interrupted run, run again, stores what is missing.
     """
     from ..batch import ingest_paths
 
     issues = load_issues_file(issues_file)
-    with open_store(state) as store, progress("ingest") as update:
-        report = ingest_paths(paths, state.settings, store, issues, update)
+    if workers is not None or scheduler is not None:
+        from ..cluster import ClusterOptions, ingest_on_cluster
+
+        options = ClusterOptions(workers=workers, scheduler=scheduler, partition_size=partition_size)
+        with open_store(state) as store, progress("ingest") as update:
+            report = ingest_on_cluster(paths, state.settings, store, options, issues, update)
+    else:
+        with open_store(state) as store, progress("ingest") as update:
+            report = ingest_paths(paths, state.settings, store, issues, update)
     report_skips(report)
     print_summary(report)
     if report.skipped:

@@ -4,14 +4,24 @@ Outlets repeat their background paragraphs word for word from story to story.
 A paragraph whose fingerprint occurs in several articles of a run is marked as
 boilerplate, and no statement is taken from it. Counting fingerprints is a cheap
 first pass that streams, so it works on corpora of any size.
+
+Memory stays bounded however large the run: (fingerprint, article) pairs are
+buffered, and every ``spill_at`` pairs the buffer is sorted into a temporary file
+(a run, about 42 bytes a paragraph on disk). Counting merges the runs in order
+(``heapq.merge``) and keeps only the fingerprints that recur — a small set,
+since most paragraphs occur once — which is what ``spans`` consults and what a
+cluster's workers receive (``recurring``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
+from typing import IO
 
 from ..models import Article
 
@@ -19,6 +29,8 @@ __all__ = ["BoilerplateIndex", "paragraphs"]
 
 #: Paragraphs shorter than this are headings or datelines, which recur for other reasons.
 MIN_PARAGRAPH_CHARS = 80
+#: (fingerprint, article) pairs held in memory before they are sorted out to a file (~100 MB).
+SPILL_AT = 500_000
 _PARA = re.compile(r"[^\n]+")
 _FOLD = re.compile(r"\W+")
 
@@ -34,20 +46,68 @@ def paragraphs(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 class BoilerplateIndex:
-    """Counts in how many articles each paragraph occurs."""
+    """Counts in how many articles each paragraph occurs.
 
-    def __init__(self, min_articles: int = 2) -> None:
+    ``counts`` holds, once counted, the fingerprints that occur in at least
+    ``min_articles`` articles, with their number of articles.
+    """
+
+    def __init__(self, min_articles: int = 2, spill_at: int = SPILL_AT) -> None:
         self.min_articles = min_articles
+        self.spill_at = spill_at
         self.counts: Counter[str] = Counter()
-        self.seen: set[str] = set()
+        self._pending: list[tuple[str, str]] = []
+        self._runs: list[IO[str]] = []
+        self._dirty = False
 
     def add(self, article: Article) -> None:
         """Count the article's paragraphs once (the same article read twice counts once)."""
-        if article.id in self.seen:
+        key = article.id[:20]
+        self._pending.extend((fp, key) for fp in {fp for _, _, fp in paragraphs(article.text)})
+        self._dirty = True
+        if len(self._pending) >= self.spill_at:
+            self._spill()
+
+    def _spill(self) -> None:
+        run = tempfile.TemporaryFile("w+", encoding="ascii")  # noqa: SIM115 - closed in close()
+        run.writelines(f"{fp} {key}\n" for fp, key in sorted(set(self._pending)))
+        self._runs.append(run)
+        self._pending = []
+
+    def _count(self) -> None:
+        if not self._dirty:
             return
-        self.seen.add(article.id)
-        self.counts.update({fp for _, _, fp in paragraphs(article.text)})
+
+        def read(run: IO[str]) -> Iterator[tuple[str, str]]:
+            run.seek(0)
+            for line in run:
+                fp, key = line.split()
+                yield fp, key
+
+        counts: Counter[str] = Counter()
+        previous: tuple[str, str] | None = None
+        streams = [read(r) for r in self._runs] + [iter(sorted(set(self._pending)))]
+        for pair in heapq.merge(*streams):
+            if pair != previous:  # one article counts once
+                counts[pair[0]] += 1
+                previous = pair
+        self.counts = Counter({fp: n for fp, n in counts.items() if n >= self.min_articles})
+        self._dirty = False
+
+    def recurring(self) -> BoilerplateIndex:
+        """A copy holding only the recurring fingerprints: small, and cheap to send to workers."""
+        self._count()
+        out = BoilerplateIndex(self.min_articles, self.spill_at)
+        out.counts = Counter(self.counts)
+        return out
+
+    def close(self) -> None:
+        """Remove the temporary files of the spilled runs."""
+        for run in self._runs:
+            run.close()
+        self._runs = []
 
     def spans(self, article: Article) -> list[tuple[int, int]]:
         """Character spans of the article's boilerplate paragraphs."""
+        self._count()
         return [(s, e) for s, e, fp in paragraphs(article.text) if self.counts[fp] >= self.min_articles]

@@ -97,7 +97,7 @@ def _key(
 
 def _title(targets: Counter[str], lex: StanceLexicon, framing: frozenset[str]) -> str:
     phrase = min(targets.most_common(3), key=lambda kv: (-kv[1], len(kv[0])))[0]
-    words = [w.strip("\"“”") for w in phrase.split() if w.lower().strip("\"'“”‘’") not in framing]
+    words = [w.strip('"“”') for w in phrase.split() if w.lower().strip("\"'“”‘’") not in framing]
     while words and words[0].lower() in {"the", "a", "an", "its", "their", "this", "these"}:
         words = words[1:]
     text = " ".join(words).strip(" ,.;:\"'“”‘’") or phrase

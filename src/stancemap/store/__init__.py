@@ -20,6 +20,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQL
 from ..errors import StoreError
 from ..models import Article, Issue, Statement
 from . import schema
+from .batches import Batches
 from .migrations import applied, migrate
 from .reads import Reads, StatementFilter, StoredStatement
 
@@ -45,7 +46,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-class Store(Reads):
+class Store(Reads, Batches):
     """A stancemap database reached through SQLAlchemy."""
 
     def __init__(self, engine: Engine) -> None:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
+from .search import create_search_index
 
 __all__ = ["MIGRATIONS", "applied", "migrate"]
 
@@ -37,9 +38,28 @@ def _date_basis(conn: Connection) -> None:
     _add_column(conn, "statements", "date_basis", "VARCHAR(10)")
 
 
+def _evidence_search(conn: Connection) -> None:
+    # Each engine's own full-text index over the evidence (``search.py`` queries it).
+    create_search_index(conn)
+    if conn.dialect.name == "postgresql":
+        # SQLite ignores VARCHAR lengths, PostgreSQL enforces them: an article named by a
+        # long URL, or a long outlet name, must not fail on one engine and pass on the other.
+        conn.execute(text("ALTER TABLE articles ALTER COLUMN name TYPE TEXT, ALTER COLUMN outlet TYPE TEXT"))
+
+
+def _filter_indexes(conn: Connection) -> None:
+    # The statement filters at scale (benchmarks/query_speed.py, 1,000,000 statements):
+    # an actor within a date range walks one index range instead of every statement of
+    # the actor; an outlet finds its articles without scanning them all.
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_statements_actor_date ON statements (actor_code, date)"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_outlet ON articles (outlet)"))
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _initial),
     ("0002_statement_date_basis", _date_basis),
+    ("0004_evidence_search", _evidence_search),
+    ("0005_filter_indexes", _filter_indexes),
 ]
 
 

@@ -1,0 +1,153 @@
+"""Ingest on a local Dask cluster survives SIGKILL of a worker and of the client.
+
+Each test runs the real CLI in a subprocess on a few dozen VOA demo stories with
+two workers and tiny partitions, kills a process mid-run, and checks that every
+article ends up stored exactly once, with all its statements (seq 0..n-1).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from stancemap.cli import demo_paths
+from stancemap.config import Settings
+from stancemap.ingest import read_paths
+from stancemap.models import Article
+
+pytest.importorskip("distributed")
+
+ARTICLES = 24
+TIMEOUT = 300  # seconds for one run on a busy 2-core machine
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    lines = demo_paths()[0].read_text(encoding="utf-8").splitlines()[:ARTICLES]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _start(db_url: str, corpus: Path) -> subprocess.Popen[str]:
+    argv = [sys.executable, "-m", "stancemap.cli", "--db", db_url, "ingest", str(corpus)]
+    argv += ["--workers", "2", "--partition-size", "2"]
+    return subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+
+
+def _stored(db_url: str) -> int:
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text("SELECT count(*) FROM articles")).scalar_one())
+    except Exception:  # noqa: BLE001 - the schema may not exist yet
+        return 0
+    finally:
+        engine.dispose()
+
+
+def _wait_for(db_url: str, proc: subprocess.Popen[str], at_least: int) -> int:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        n = _stored(db_url)
+        if n >= at_least or proc.poll() is not None:
+            return n
+        time.sleep(0.1)
+    raise AssertionError(f"fewer than {at_least} articles stored after {TIMEOUT}s")
+
+
+def _workers(proc: subprocess.Popen[str]) -> list[int]:
+    import psutil
+
+    children = psutil.Process(proc.pid).children(recursive=True)
+    return [c.pid for c in children if "spawn_main" in " ".join(c.cmdline())]
+
+
+def _kill_group(proc: subprocess.Popen[str]) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+
+
+def _assert_each_article_once(db_url: str, corpus: Path) -> None:
+    expected = {a.id for a in read_paths([corpus], Settings()) if isinstance(a, Article)}
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        ids = [r[0] for r in conn.execute(text("SELECT id FROM articles"))]
+        seqs: dict[str, list[int]] = {}
+        for article_id, seq in conn.execute(text("SELECT article_id, seq FROM statements")):
+            seqs.setdefault(article_id, []).append(seq)
+    engine.dispose()
+    assert Counter(ids) == Counter(expected)  # every article, each exactly once
+    for article_id, found in seqs.items():
+        assert sorted(found) == list(range(len(found))), f"statements of {article_id} incomplete"
+    assert sum(len(v) for v in seqs.values()) > ARTICLES  # the stories do have statements
+
+
+def test_ingest_survives_a_killed_worker(db_url: str, corpus: Path) -> None:
+    proc = _start(db_url, corpus)
+    try:
+        _wait_for(db_url, proc, 2)
+        workers = _workers(proc)
+        assert workers, "no Dask worker process found"
+        os.kill(workers[0], signal.SIGKILL)
+        out, err = proc.communicate(timeout=TIMEOUT)
+    finally:
+        _kill_group(proc)
+    assert proc.returncode == 0, err
+    assert f"articles: {ARTICLES} new, 0 already stored" in out
+    _assert_each_article_once(db_url, corpus)
+
+
+def test_rerun_after_a_killed_client_stores_the_rest_once(db_url: str, corpus: Path) -> None:
+    proc = _start(db_url, corpus)
+    try:
+        _wait_for(db_url, proc, 4)
+        os.kill(proc.pid, signal.SIGKILL)  # the client: its scheduler and nannies die with it
+        proc.wait(timeout=60)
+    finally:
+        _kill_group(proc)  # and the worker processes it leaves behind
+    before = _stored(db_url)
+    assert 0 < before < ARTICLES, "the run was not interrupted mid-way"
+    again = _start(db_url, corpus)
+    try:
+        out, err = again.communicate(timeout=TIMEOUT)
+    finally:
+        _kill_group(again)
+    assert again.returncode == 0, err
+    assert f"articles: {ARTICLES - before} new, {before} already stored" in out
+    _assert_each_article_once(db_url, corpus)
+
+
+def test_options_need_workers_or_a_scheduler() -> None:
+    from stancemap.cluster import ClusterOptions
+    from stancemap.errors import SettingsError
+
+    assert ClusterOptions(workers=2).workers == 2
+    assert ClusterOptions(scheduler="tcp://127.0.0.1:8786").scheduler
+    for bad in (
+        {},
+        {"workers": 2, "scheduler": "tcp://x:1"},
+        {"workers": 0},
+        {"workers": 1, "partition_size": 0},
+    ):
+        with pytest.raises(SettingsError):
+            ClusterOptions(**bad)  # type: ignore[arg-type]
+
+
+def test_cli_refuses_workers_and_scheduler_together(tmp_path: Path, corpus: Path) -> None:
+    from stancemap.cli import main
+
+    db = f"sqlite:///{tmp_path / 'x.sqlite'}"
+    assert main(["--db", db, "ingest", str(corpus), "--workers", "1", "--scheduler", "tcp://x:1"]) == 2
