@@ -72,10 +72,10 @@ def _row_rank(r: dict[str, Any]) -> tuple[int, int, int, int]:
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = _WORD.findall(text.lower())
     if len(words) < SHINGLE:
         return {tuple(words)} if words else set()
-    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return set(zip(*(words[k:] for k in range(SHINGLE)), strict=False))
 
 
 def _close(a: date | None, b: date | None) -> bool:
@@ -89,6 +89,8 @@ def _merge_reports(rows: Sequence[dict[str, Any]]) -> list[_Statement]:
     rows of different articles join when they share enough word sequences, carry
     the same polarity and dates close together.
     """
+    if len(rows) < 2 or len({r["article_id"] for r in rows}) < 2:
+        return [_Statement([r]) for r in rows]  # reports merge only across articles
     merged: list[_Statement] = []
     shingles: list[set[tuple[str, ...]]] = []
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -112,14 +114,14 @@ def _merge_reports(rows: Sequence[dict[str, Any]]) -> list[_Statement]:
                 break
         if target is None:
             merged.append(_Statement([row]))
-            shingles.append(set(mine))
-            target = len(merged) - 1
+            shingles.append(mine)
+            target, fresh = len(merged) - 1, mine
         else:
             merged[target].rows.append(row)
-            shingles[target] |= mine
-        for sh in mine:
-            if target not in index[sh]:
-                index[sh].append(target)
+            fresh = mine - shingles[target]
+            shingles[target] |= fresh
+        for sh in fresh:
+            index[sh].append(target)
     return merged
 
 
