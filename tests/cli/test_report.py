@@ -105,3 +105,13 @@ def test_issues_suggest_proposes_the_untracked_dam(db: str, capsys: pytest.Captu
 
     (issue,) = parse_issues(draft)
     assert issue.id == top["id"]
+
+
+def test_statements_filter_by_words_stance_and_kind(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    dam = _json(capsys, ["--db", db, "statements", "-q", "Atrato dam", "--format", "json"])
+    assert isinstance(dam, list) and len(dam) == 2
+    assert all("Atrato" in r["evidence"]["text"] for r in dam)
+    support = _json(capsys, ["--db", db, "statements", "--polarity", "support", "--format", "json"])
+    assert isinstance(support, list) and [r["actor"] for r in support] == ["PER"]
+    summaries = _json(capsys, ["--db", db, "statements", "--kind", "summary", "--format", "json"])
+    assert summaries == []

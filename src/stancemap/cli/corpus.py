@@ -140,7 +140,11 @@ def demo_paths() -> tuple[Path, Path]:
     "--host", default="127.0.0.1", show_default=True, envvar="STANCEMAP_HOST", help="Address to serve on."
 )
 @click.option(
-    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), envvar="STANCEMAP_PORT",
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    envvar="STANCEMAP_PORT",
     help="Port to serve on.",
 )
 @click.pass_obj

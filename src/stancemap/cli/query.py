@@ -13,6 +13,9 @@ __all__ = ["articles", "issues", "statements"]
 @click.option("--actor", help="Actor code (RUS, EU, ...).")
 @click.option("--issue", help="Issue id.")
 @click.option("--article", help="Article name or id.")
+@click.option("--polarity", type=click.Choice(["support", "oppose", "neutral"]), help="Stance of a claim.")
+@click.option("--kind", type=click.Choice(["direct", "indirect", "summary"]), help="Kind of statement.")
+@click.option("-q", "--q", "words", help="Words that must all be in the evidence (full-text).")
 @click.option("--limit", default=200, show_default=True, type=click.IntRange(1, 100_000))
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0))
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
@@ -22,16 +25,17 @@ def statements(
     actor: str | None,
     issue: str | None,
     article: str | None,
+    polarity: str | None,
+    kind: str | None,
+    words: str | None,
     limit: int,
     offset: int,
     fmt: str,
 ) -> None:
-    """List stored statements, filtered by actor, issue or article."""
+    """List stored statements, filtered by actor, issue, article, stance, kind or words."""
+    filters = {"actor": actor, "issue": issue, "article": article, "polarity": polarity, "kind": kind}
     with open_store(state) as store:
-        rows = [
-            s.to_spec()
-            for s in store.statements(actor=actor, issue=issue, article=article, limit=limit, offset=offset)
-        ]
+        rows = [s.to_spec() for s in store.statements(q=words, limit=limit, offset=offset, **filters)]
     if fmt == "json":
         emit(rows, fmt, [], "")
         return
