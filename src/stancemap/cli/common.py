@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -24,6 +24,7 @@ __all__ = [
     "print_summary",
     "progress",
     "report_skips",
+    "server_options",
 ]
 
 FORMATS = click.Choice(["table", "json", "csv"])
@@ -137,3 +138,21 @@ def flat(spec: dict[str, Any], width: int | None = None) -> dict[str, Any]:
     if width is not None and len(evidence) > width:
         evidence = evidence[: width - 1].rstrip() + "…"
     return {**spec, "evidence": evidence, "claims": claims}
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def server_options(f: F) -> F:
+    """``--host`` and ``--port`` of the web server, shared by ``serve`` and ``demo``."""
+    f = click.option(
+        "--port",
+        default=8000,
+        show_default=True,
+        type=click.IntRange(1, 65535),
+        envvar="STANCEMAP_PORT",
+        help="Port to serve on.",
+    )(f)
+    return click.option(
+        "--host", default="127.0.0.1", show_default=True, envvar="STANCEMAP_HOST", help="Address to serve on."
+    )(f)

@@ -22,7 +22,9 @@ from .common import (
     print_summary,
     progress,
     report_skips,
+    server_options,
 )
+from .serve import run_server
 
 __all__ = ["demo", "demo_paths", "extract", "ingest"]
 
@@ -131,22 +133,12 @@ def demo_paths() -> tuple[Path, Path]:
     default=True,
     show_default=True,
     envvar="STANCEMAP_SERVE",
-    help="Serve the web page afterwards (when the web package is installed).",
+    help="Serve the web page afterwards.",
 )
 @click.option(
     "--show", default=30, show_default=True, type=click.IntRange(0), help="How many statements to print."
 )
-@click.option(
-    "--host", default="127.0.0.1", show_default=True, envvar="STANCEMAP_HOST", help="Address to serve on."
-)
-@click.option(
-    "--port",
-    default=8000,
-    show_default=True,
-    type=click.IntRange(1, 65535),
-    envvar="STANCEMAP_PORT",
-    help="Port to serve on.",
-)
+@server_options
 @click.pass_obj
 def demo(state: State, serve: bool, show: int, host: str, port: int) -> None:
     """Ingest the bundled Voice of America demo corpus, print what was found, and serve it."""
@@ -170,12 +162,4 @@ def demo(state: State, serve: bool, show: int, host: str, port: int) -> None:
     columns = ["article", "actor", "speaker", "kind", "date", "channel", "evidence"]
     emit(rows, "table", columns, f"the first {len(rows)} statements by states and organizations")
     if serve:
-        try:
-            from ..web import serve as serve_web
-        except ImportError:
-            click.echo("The web page is not installed; use `stancemap statements` to query.")
-            return
-        from .serve import announce
-
-        announce(state, host, port)
-        serve_web(state.settings, host=host, port=port)
+        run_server(state, host, port)
