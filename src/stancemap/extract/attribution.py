@@ -399,13 +399,19 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
         out.append(_attribution_for(tok, lex, doc, span, "indirect", index))
     out.extend(according)
     out.extend(headline_attributions(doc, lex, index.containing))
-    out = _unwrap_reports(doc, out)
+    out = _unwrap_reports(doc, out, lex)
     out = [a for a in out if not _nested(a, out)]
     unique = {(a.content, a.source): a for a in sorted(out, key=lambda a: a.content, reverse=True)}
     return sorted(unique.values(), key=lambda a: a.content)
 
 
-def _unwrap_reports(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+def _lemma_at(doc: Doc, char: int) -> str:
+    """The lemma of the token starting at character ``char`` (lower-cased)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].lemma_.lower() if span is not None and len(span) else ""
+
+
+def _unwrap_reports(doc: Doc, found: list[Attribution], lex: Lexicon) -> list[Attribution]:
     """Drop an outlet's "..., Trend reports" around a statement with a speaker of its own.
 
     A news agency reporting ("Moldova considers the vote illegal, Trend reports") is
@@ -413,11 +419,7 @@ def _unwrap_reports(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """
     drop = set()
     for k, b in enumerate(found):
-        if (
-            b.cue is None
-            or b.kind == "direct"
-            or not doc.text[b.cue[0] : b.cue[1]].lower().startswith("report")
-        ):
+        if b.cue is None or b.kind == "direct" or _lemma_at(doc, b.cue[0]) not in lex.relaying:
             continue
         lo, hi = b.content
         if any(

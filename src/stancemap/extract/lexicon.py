@@ -41,6 +41,8 @@ class Lexicon:
     stance_nouns: frozenset[str] = frozenset()
     #: Verbs whose object is a position given by someone else (``receive``, ``win``).
     receiving: frozenset[str] = frozenset()
+    #: Verbs by which an outlet passes on others' words (``report``).
+    relaying: frozenset[str] = frozenset()
 
     def is_cue(self, lemma: str) -> bool:
         return lemma.lower() in self.cues
@@ -75,4 +77,5 @@ def load_lexicon() -> Lexicon:
         nonofficial=_words("nonofficial.txt"),
         stance_nouns=_words("stance_nouns.txt"),
         receiving=_words("receiving_verbs.txt"),
+        relaying=_words("relaying_verbs.txt"),
     )
