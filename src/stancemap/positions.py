@@ -12,17 +12,26 @@ stance is the latest and ``changed`` tells the reader to look at the history.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
 from .errors import NotFoundError
-from .store import Store, actor_kind
+from .store import PositionEntry, Store, actor_kind
 
-__all__ = ["Position", "TimelineEntry", "actor_positions", "consolidate", "positions", "timeline"]
+__all__ = [
+    "Position",
+    "TimelineEntry",
+    "actor_positions",
+    "consolidate",
+    "positions",
+    "refresh_positions",
+    "timeline",
+]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 5  # words per shingle; a five-word sequence shared by two reports is rarely chance
@@ -166,29 +175,35 @@ class Position:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict (dates as ISO strings)."""
-        return {
-            "issue": self.issue,
-            "actor": self.actor,
-            "actor_name": self.actor_name,
-            "actor_kind": self.actor_kind,
-            "stance": self.stance,
-            "first_date": _iso(self.first_date),
-            "latest_date": _iso(self.latest_date),
-            "statements": self.statements,
-            "reports": self.reports,
-            "articles": self.articles,
-            "outlets": self.outlets,
-            "summary_only": self.summary_only,
-            "changed": self.changed,
-            "previous_stance": self.previous_stance,
-            "best": self.best,
-            "statement_ids": list(self.statement_ids),
-            "history": list(self.history),
-        }
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out.update(
+            first_date=_iso(self.first_date),
+            latest_date=_iso(self.latest_date),
+            statement_ids=list(self.statement_ids),
+            history=list(self.history),
+        )
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Position:
+        """The position ``to_dict`` gave (how the stored positions table keeps it)."""
+        return cls(
+            **{
+                **d,
+                "first_date": _day(d["first_date"]),
+                "latest_date": _day(d["latest_date"]),
+                "statement_ids": tuple(d["statement_ids"]),
+                "history": tuple(d["history"]),
+            }
+        )
 
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+def _day(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
 
 
 def _date_key(s: _Statement) -> tuple[date, int]:
@@ -273,18 +288,68 @@ def consolidate(rows: Iterable[dict[str, Any]]) -> list[Position]:
     return sorted((_position(i, a, g) for (i, a), g in groups.items()), key=_order)
 
 
+#: Actors per ``claim_rows`` query when stale positions are rebuilt.
+_ACTOR_CHUNK = 500
+
+
+def _rebuild(store: Store, stale: Sequence[PositionEntry]) -> list[Position]:
+    """Consolidate the stale (issue, actor) pairs again, one issue at a time, and store the results."""
+    by_issue: dict[str, list[PositionEntry]] = defaultdict(list)
+    for e in stale:
+        by_issue[e.issue_id].append(e)
+    out: list[Position] = []
+    for issue, entries in by_issue.items():
+        actors = [e.actor_code for e in entries]
+        built: dict[str, Position] = {}
+        for i in range(0, len(actors), _ACTOR_CHUNK):
+            rows = store.claim_rows(issue=issue, actors=actors[i : i + _ACTOR_CHUNK])
+            built.update((p.actor, p) for p in consolidate(rows))
+        store.save_positions(
+            (e, built[e.actor_code].to_dict() if e.actor_code in built else None) for e in entries
+        )
+        out.extend(built.values())
+    return out
+
+
+def _stored(store: Store, entries: Sequence[PositionEntry]) -> list[Position]:
+    """The positions of ``entries``: stored ones as they are, stale ones rebuilt."""
+    current = [Position.from_dict(json.loads(e.payload)) for e in entries if e.current and e.payload]
+    return current + _rebuild(store, [e for e in entries if not e.current])
+
+
+def refresh_positions(store: Store) -> int:
+    """Rebuild every stale stored position (after an ingest); returns how many pairs were rebuilt.
+
+    Reads rebuild what they need anyway; this moves the work from the first
+    reader to the writer. Does nothing on an engine that does not keep positions.
+    """
+    if not store.keeps_positions:
+        return 0
+    stale = store.position_entries(stale=True)
+    _rebuild(store, stale)
+    return len(stale)
+
+
 def positions(store: Store, issue: str) -> list[Position]:
-    """The international-reactions table of one stored issue."""
+    """The international-reactions table of one stored issue.
+
+    Read from the stored positions table, where only the pairs whose claims
+    changed since they were last built are consolidated again.
+    """
     if store.issue(issue) is None:
         raise NotFoundError(f"no issue {issue!r} is stored; `stancemap issues list` shows the known ones")
-    return consolidate(store.claim_rows(issue=issue))
+    if not store.keeps_positions:
+        return consolidate(store.claim_rows(issue=issue))
+    return sorted(_stored(store, store.position_entries(issue=issue)), key=_order)
 
 
 def actor_positions(store: Store, actor: str) -> list[Position]:
     """One actor's positions across every issue, by issue id."""
     if store.actor(actor) is None:
         raise NotFoundError(f"no statements by actor {actor!r} are stored")
-    return sorted(consolidate(store.claim_rows(actor=actor)), key=lambda p: p.issue)
+    if not store.keeps_positions:
+        return sorted(consolidate(store.claim_rows(actor=actor)), key=lambda p: p.issue)
+    return sorted(_stored(store, store.position_entries(actor=actor)), key=lambda p: p.issue)
 
 
 @dataclass(frozen=True)

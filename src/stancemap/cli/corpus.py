@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -25,6 +26,9 @@ from .common import (
     server_options,
 )
 from .serve import run_server
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 __all__ = ["demo", "demo_paths", "extract", "ingest"]
 
@@ -110,15 +114,30 @@ def ingest(
         from ..cluster import ClusterOptions, ingest_on_cluster
 
         options = ClusterOptions(workers=workers, scheduler=scheduler, partition_size=partition_size)
-        with open_store(state) as store, progress("ingest") as update:
-            report = ingest_on_cluster(paths, state.settings, store, options, issues, update)
+        with open_store(state) as store:
+            with progress("ingest") as update:
+                report = ingest_on_cluster(paths, state.settings, store, options, issues, update)
+            consolidate_positions(store)
     else:
-        with open_store(state) as store, progress("ingest") as update:
-            report = ingest_paths(paths, state.settings, store, issues, update)
+        with open_store(state) as store:
+            with progress("ingest") as update:
+                report = ingest_paths(paths, state.settings, store, issues, update)
+            consolidate_positions(store)
     report_skips(report)
     print_summary(report)
     if report.skipped:
         raise InputError("skipped", f"{len(report.skipped)} input(s) were skipped; see above")
+
+
+def consolidate_positions(store: Store) -> None:
+    """Rebuild the stored positions the ingest made stale, so the first reader need not."""
+    from ..positions import refresh_positions
+
+    with console().status("consolidating positions"):
+        started = time.perf_counter()
+        n = refresh_positions(store)
+    if n:
+        console().print(f"positions: {n:,} consolidated in {time.perf_counter() - started:.1f} s")
 
 
 def demo_paths() -> tuple[Path, Path]:
@@ -149,6 +168,7 @@ def demo(state: State, serve: bool, show: int, host: str, port: int) -> None:
     with open_store(state) as store:
         with progress("demo") as update:
             report = ingest_paths([corpus], state.settings, store, found, update)
+        consolidate_positions(store)
         print_summary(report)
         counts = store.counts()
         click.echo(

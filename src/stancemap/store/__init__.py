@@ -22,9 +22,10 @@ from ..models import Article, Issue, Statement
 from . import schema
 from .batches import Batches
 from .migrations import applied, migrate
+from .positions import PositionEntry, PositionsTable
 from .reads import Reads, StatementFilter, StoredStatement
 
-__all__ = ["StatementFilter", "Store", "StoredStatement", "actor_kind"]
+__all__ = ["PositionEntry", "StatementFilter", "Store", "StoredStatement", "actor_kind"]
 
 _STATE = re.compile(r"^[A-Z]{3}$")
 
@@ -46,7 +47,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-class Store(Reads, Batches):
+class Store(Reads, Batches, PositionsTable):
     """A stancemap database reached through SQLAlchemy."""
 
     def __init__(self, engine: Engine) -> None:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
+from .positions import create_positions_table
 from .search import create_search_index
 
 __all__ = ["MIGRATIONS", "applied", "migrate"]
@@ -55,11 +56,17 @@ def _filter_indexes(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_outlet ON articles (outlet)"))
 
 
+def _positions(conn: Connection) -> None:
+    # Consolidated positions kept per (issue, actor), made stale by triggers (``positions.py``).
+    create_positions_table(conn)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _initial),
     ("0002_statement_date_basis", _date_basis),
     ("0004_evidence_search", _evidence_search),
     ("0005_filter_indexes", _filter_indexes),
+    ("0006_positions", _positions),
 ]
 
 

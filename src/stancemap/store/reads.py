@@ -6,6 +6,7 @@ share them without any risk to the data.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -167,11 +168,17 @@ class Reads:
         return StoredStatement(row["id"], row["article_name"], row["article_id"], row["seq"], row, claims)
 
     def claim_rows(
-        self, *, issue: str | None = None, actor: str | None = None, unmatched: bool = False
+        self,
+        *,
+        issue: str | None = None,
+        actor: str | None = None,
+        actors: Sequence[str] | None = None,
+        unmatched: bool = False,
     ) -> list[dict[str, Any]]:
         """Claims joined with their statement and article: the rows positions are built from.
 
-        Only claims matched to an issue, or with ``unmatched`` only those matched to none.
+        Only claims matched to an issue, or with ``unmatched`` only those matched to none;
+        ``actors`` keeps those of any of these actor codes.
 
         Each row: claim (issue_id, target, polarity, reason), statement (statement_id,
         actor_code, actor_name, speaker, speaker_title, kind, date, channel,
@@ -209,6 +216,8 @@ class Reads:
             q = q.where(c.c.issue_id == issue)
         if actor:
             q = q.where(s.c.actor_code == actor)
+        if actors is not None:
+            q = q.where(s.c.actor_code.in_(list(actors)))
         q = q.order_by(s.c.date, a.c.published, a.c.name, s.c.seq, c.c.id)
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]

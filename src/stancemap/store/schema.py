@@ -16,7 +16,16 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-__all__ = ["actors", "articles", "claims", "issues", "metadata", "migrations_table", "statements"]
+__all__ = [
+    "actors",
+    "articles",
+    "claims",
+    "issues",
+    "metadata",
+    "migrations_table",
+    "positions",
+    "statements",
+]
 
 metadata = MetaData()
 
@@ -101,4 +110,17 @@ claims = Table(
     Column("reason", Text, nullable=False, default=""),
     Index("ix_claims_issue", "issue_id"),
     Index("ix_claims_statement", "statement_id"),
+)
+
+positions = Table(
+    "positions",
+    metadata,
+    Column("issue_id", String(200), primary_key=True),
+    Column("actor_code", String(200), primary_key=True),
+    Column(
+        "version", Integer, nullable=False, comment="raised by triggers whenever the pair's claims change"
+    ),
+    Column("built", Integer, comment="the version ``payload`` was computed from; NULL: never"),
+    Column("payload", Text, comment="the consolidated position as JSON (Position.to_dict)"),
+    Index("ix_positions_actor", "actor_code"),
 )
