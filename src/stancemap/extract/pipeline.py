@@ -14,8 +14,10 @@ count, ``batch_size_for`` lowers the count so that the longest pieces fit).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -132,6 +134,30 @@ def load_pipeline(model: str) -> Language:
     return nlp
 
 
+def _zoned(nlp: Language, batches: Iterable[list[_Piece]]) -> Iterator[tuple[Any, tuple[Article, int, bool]]]:
+    """Parse each batch inside a spaCy memory zone, so that a long run does not accumulate.
+
+    Every new word a Doc meets is added to the shared vocabulary and string store
+    for good; over a stream of news (names, numbers, URLs) that grows without end.
+    A memory zone drops what was added within it when it closes, so a batch's
+    Docs must be done with by then: the caller turns each into plain statements
+    before asking for the next. spaCy does not fill the tokenizer's cache inside a
+    zone, so a process parses its first ``WARM_BATCHES`` batches outside one.
+    """
+    for batch in batches:
+        warming = _WARMED.get(nlp, 0) < WARM_BATCHES
+        with contextlib.nullcontext() if warming else nlp.memory_zone():
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        if warming:
+            _WARMED[nlp] = _WARMED.get(nlp, 0) + 1
+
+
+#: Batches a pipeline parses before memory zones begin, to fill the tokenizer's cache.
+WARM_BATCHES = 2
+#: Batches each pipeline has parsed outside a zone (pipelines are cached per process).
+_WARMED: weakref.WeakKeyDictionary[Language, int] = weakref.WeakKeyDictionary()
+
+
 class Extractor:
     """Runs the extraction pipeline over articles with the given settings."""
 
@@ -165,10 +191,8 @@ class Extractor:
                     yield a.text[lo:hi], (a, lo, i == len(cuts) - 1)
 
         if n_process == 1:
-            docs: Iterator[tuple[Any, tuple[Article, int, bool]]] = (
-                doc
-                for batch in char_batches(split(articles), self.settings.batch_size, BATCH_CHARS)
-                for doc in nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            docs: Iterator[tuple[Any, tuple[Article, int, bool]]] = _zoned(
+                nlp, char_batches(split(articles), self.settings.batch_size, BATCH_CHARS)
             )
         else:
             size = batch_size_for(self.settings.batch_size, limit)

@@ -114,6 +114,10 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+#: Words whose lexicon lookups are cached, at most (a run over news meets ever more words).
+CACHE_WORDS = 50_000
+
+
 @dataclass(frozen=True)
 class StanceLexicon:
     """The packaged word lists (see ``data/SOURCES.md``)."""
@@ -130,6 +134,8 @@ class StanceLexicon:
         """The entries whose first word pattern matches the word ``low`` (cached)."""
         cache = self._cache
         if low not in cache:
+            if len(cache) >= CACHE_WORDS:
+                cache.clear()  # news brings new words without end: the cache must not grow with it
             cache[low] = tuple(e for e in self.entries if _word_matches(e.words[0], low))
         return cache[low]
 
@@ -146,6 +152,8 @@ class StanceLexicon:
         """``particle`` or ``verb`` when the token negates, else None."""
         cache = self._neg_cache
         if token.low not in cache:
+            if len(cache) >= CACHE_WORDS:
+                cache.clear()
             cache[token.low] = next((k for p, k in self.negators if _word_matches(p, token.low)), None)
         return cache[token.low]
 
