@@ -9,7 +9,12 @@ with one claim, half of them on one of ``--issues`` issues; evidence is a real
 VOA sentence, actors follow a Zipf-like distribution over 250 codes, dates spread
 over five years. Then times, over ``--repeat`` random choices each:
 
-- positions: ``stancemap.positions.positions(store, issue)`` for a random issue;
+- consolidation: ``refresh_positions`` builds the stored positions table once, as
+  ``stancemap ingest`` does after storing (timed once);
+- positions: ``stancemap.positions.positions(store, issue)`` for a random issue,
+  read from the stored table; then the same after a new article with three claims
+  on that issue was stored (its pairs are rebuilt on the read); and, for the worst
+  case, after every pair of the issue was marked stale (the whole issue rebuilt);
 - search: ``store.statements(...)`` with a random mix of filters — a word of the
   evidence (full-text), an actor, a date range, an issue and polarity, an outlet —
   first page of 50; then ``count_statements`` with the same filters, and the two
@@ -22,6 +27,7 @@ PostgreSQL), then the engine's statistics are refreshed (ANALYZE).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import re
@@ -43,6 +49,7 @@ POLARITIES = ["support", "oppose", "neutral"]
 START = date(2021, 1, 1)
 
 
+@functools.cache
 def _sentences() -> list[str]:
     out = []
     for line in STORIES.open(encoding="utf-8"):
@@ -148,6 +155,33 @@ def fill(store: Any, n: int, n_issues: int, seed: int) -> None:
         conn.execute(text("ANALYZE"))
 
 
+def _new_article(k: int, issue: str, rng: random.Random) -> tuple[Any, list[Any]]:
+    """A new article with three statements claiming ``issue``, stored through ``add_articles``."""
+    from stancemap.models import Article, Claim, Span, Statement
+
+    sentences = [rng.choice(_sentences()) for _ in range(3)]
+    text_ = " ".join(sentences)
+    day = START + timedelta(days=rng.randrange(5 * 365))
+    outlet = rng.choice(OUTLETS)
+    article = Article(name=f"new-{k}", text=text_, source="benchmark", published=day, outlet=outlet)
+    statements, pos = [], 0
+    for sentence in sentences:
+        start = text_.index(sentence, pos)
+        pos = start + len(sentence)
+        statements.append(
+            Statement(
+                article=article.name,
+                actor=rng.choice(ACTORS[:60]),
+                actor_name="",
+                kind=rng.choice(KINDS),  # type: ignore[arg-type]
+                evidence=Span(start, pos, sentence),
+                date=day,
+                claims=(Claim("the issue", rng.choice(POLARITIES), issue),),  # type: ignore[arg-type]
+            )
+        )
+    return article, statements
+
+
 def _copy(conn: Any, table: str, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
@@ -183,7 +217,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
 
-    from stancemap.positions import positions
+    from sqlalchemy import text
+
+    from stancemap.positions import positions, refresh_positions
     from stancemap.store import Store
 
     store = Store.open(args.db)
@@ -196,6 +232,9 @@ def main() -> int:
         f"{store.engine.dialect.name}: {counts['statements']:,} statements, {counts['claims']:,} claims, "
         f"{counts['articles']:,} articles, {counts['issues']} issues"
     )
+    t = time.perf_counter()
+    rebuilt = refresh_positions(store)
+    print(f"consolidation: {rebuilt:,} (issue, actor) positions built in {time.perf_counter() - t:.1f} s")
     rng = random.Random(args.seed + 1)
     words = [
         "referendum",
@@ -214,6 +253,23 @@ def main() -> int:
 
     def a_position() -> None:
         positions(store, f"issue-{rng.randrange(args.issues)}")
+
+    new_articles = iter(range(10**9))
+
+    def after_new_article() -> float:
+        issue = f"issue-{rng.randrange(args.issues)}"
+        store.add_articles([_new_article(next(new_articles), issue, rng)])
+        t = time.perf_counter()
+        positions(store, issue)
+        return (time.perf_counter() - t) * 1000
+
+    def whole_issue_stale() -> float:
+        issue = f"issue-{rng.randrange(args.issues)}"
+        with store.engine.begin() as conn:
+            conn.execute(text("UPDATE positions SET version = version + 1 WHERE issue_id = :i"), {"i": issue})
+        t = time.perf_counter()
+        positions(store, issue)
+        return (time.perf_counter() - t) * 1000
 
     def a_filter() -> dict[str, Any]:
         filters: dict[str, Any] = {}
@@ -245,6 +301,9 @@ def main() -> int:
 
     per_issue = counts["claims"] // 2 // args.issues
     report("positions (one issue)", timed(a_position, args.repeat), f"~{per_issue:,} claims an issue")
+    report("positions, new article", [after_new_article() for _ in range(args.repeat)], "3 pairs rebuilt")
+    stale = [whole_issue_stale() for _ in range(args.repeat // 4)]
+    report("positions, all stale", stale, "whole issue rebuilt")
     report("search: first page of 50", pages)
     report("search: count", totals)
     report("search: page + count", [a + b for a, b in zip(pages, totals, strict=True)])

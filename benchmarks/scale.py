@@ -10,8 +10,10 @@ included, the same for every run), articles/s, words/s, the cost per article
 relative to bare ``nlp.pipe``, and the peak RSS of each process of the run — the
 main process, and the largest Dask worker — sampled every 0.2 s with psutil (the
 exact kernel peak over all processes, ``ru_maxrss`` of the children, is recorded
-too), and the CPU seconds per article of all its processes (which, unlike wall
-time, does not depend on what else the machine is running). Results are appended
+too); the CPU seconds per article of all its processes (which, unlike wall
+time, does not depend on what else the machine is running), and of the main
+process and the workers apart; and the RSS of each a third of the way through
+the run and at its end, which shows whether memory levels off or keeps growing. Results are appended
 to ``--results`` (JSON Lines), so configurations can be run in separate sessions
 and the table printed from all of them (``--runs none``).
 
@@ -53,28 +55,65 @@ for doc in nlp.pipe(texts, batch_size=32):
 """
 
 
-def _sample(pid: int, peaks: dict[str, float], stop: threading.Event) -> None:
-    """Record the largest RSS (MB) seen for the main process and for any Dask worker."""
-    import psutil
+class Sampler:
+    """Every 0.2 s: the RSS (MB) of the main process and of each Dask worker, and their CPU seconds.
 
-    try:
-        root = psutil.Process(pid)
-    except psutil.NoSuchProcess:
-        return
-    while not stop.is_set():
+    Keeps the peak RSS per role, the last CPU time seen of every process (so a
+    worker's CPU is counted even after it exits), and a timeline of the RSS per
+    role every ``every`` seconds, which shows whether memory keeps growing during
+    a run or levels off.
+    """
+
+    def __init__(self, pid: int, every: float = 5.0) -> None:
+        self.pid = pid
+        self.every = every
+        self.peaks: dict[str, float] = {}
+        self.cpu: dict[int, tuple[str, float]] = {}
+        self.timeline: list[tuple[float, float, float]] = []  # (seconds, main MB, largest worker MB)
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
         try:
-            procs = [root, *root.children(recursive=True)]
+            root = psutil.Process(self.pid)
         except psutil.NoSuchProcess:
-            break
-        for p in procs:
+            return
+        start = last = time.perf_counter()
+        while not self.stop.is_set():
             try:
-                rss = p.memory_info().rss / 2**20
-                role = "main" if p.pid == pid else ("worker" if "spawn_main" in " ".join(p.cmdline()) else "")
+                procs = [root, *root.children(recursive=True)]
             except psutil.NoSuchProcess:
-                continue
-            if role:
-                peaks[role] = max(peaks.get(role, 0.0), rss)
-        stop.wait(0.2)
+                break
+            now: dict[str, float] = {}
+            for p in procs:
+                try:
+                    rss = p.memory_info().rss / 2**20
+                    times = p.cpu_times()
+                    role = (
+                        "main"
+                        if p.pid == self.pid
+                        else ("worker" if "spawn_main" in " ".join(p.cmdline()) else "")
+                    )
+                except psutil.NoSuchProcess:
+                    continue
+                if role:
+                    self.peaks[role] = max(self.peaks.get(role, 0.0), rss)
+                    now[role] = max(now.get(role, 0.0), rss)
+                    self.cpu[p.pid] = (role, times.user + times.system)
+            if time.perf_counter() - last >= self.every:
+                last = time.perf_counter()
+                self.timeline.append((round(last - start, 1), now.get("main", 0.0), now.get("worker", 0.0)))
+            self.stop.wait(0.2)
+
+    def _role(self, p: Any) -> str:
+        if p.pid == self.pid:
+            return "main"
+        return "worker" if "spawn_main" in " ".join(p.cmdline()) else ""
+
+    def cpu_of(self, role: str) -> float:
+        return sum(c for r, c in self.cpu.values() if r == role)
 
 
 def _pg_database(base: str) -> str:
@@ -111,18 +150,17 @@ def _command(run: str, corpus: Path, work: Path, pg: str | None) -> list[str]:
 
 def measure(run: str, corpus: Path, work: Path, pg: str | None) -> dict[str, Any]:
     argv = _command(run, corpus, work, pg)
-    peaks: dict[str, float] = {}
-    stop = threading.Event()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    sampler = threading.Thread(target=_sample, args=(proc.pid, peaks, stop), daemon=True)
-    sampler.start()
+    sampler = Sampler(proc.pid)
+    sampler.thread.start()
     _, err = proc.communicate()
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    stop.set()
-    sampler.join()
+    sampler.stop.set()
+    sampler.thread.join()
+    peaks = sampler.peaks
     if proc.returncode not in (0, 4):
         raise SystemExit(f"{run} failed ({proc.returncode}):\n{err[-2000:]}")
     return {
@@ -133,23 +171,46 @@ def measure(run: str, corpus: Path, work: Path, pg: str | None) -> dict[str, Any
         "rss_max_children": after.ru_maxrss / 1024,
         # CPU of the run's processes that were waited for (the command, its Dask workers)
         "cpu_seconds": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+        "cpu_main": sampler.cpu_of("main"),
+        "cpu_workers": sampler.cpu_of("worker"),
+        "timeline": sampler.timeline,
     }
 
 
+def _at(timeline: list[list[float]], share: float) -> tuple[float, float]:
+    """(main MB, worker MB) sampled at ``share`` of the run's duration."""
+    if not timeline:
+        return (0.0, 0.0)
+    end = timeline[-1][0]
+    t = min(timeline, key=lambda row: abs(row[0] - share * end))
+    return (t[1], t[2])
+
+
 def table(results: list[dict[str, Any]]) -> None:
+    """Throughput, cost against bare parsing, CPU per article (main, workers) and memory over the run."""
     bare = {r["articles"]: r for r in results if r["run"] == "bare"}
     print(
-        f"{'run':<10}{'articles':>9}{'seconds':>9}{'articles/s':>12}{'words/s':>9}"
-        f"{'× bare':>8}{'CPU s/article':>15}{'RSS main MB':>13}{'RSS worker MB':>15}"
+        f"{'run':<10}{'articles':>9}{'seconds':>9}{'articles/s':>12}{'words/s':>9}{'× bare':>8}"
+        f"{'CPU s/art':>10}{'main':>7}{'workers':>8}"
+        f"{'RSS main MB':>13}{'RSS worker MB':>15}{'main ⅓→end':>13}{'worker ⅓→end':>14}"
     )
     for r in results:
-        b = bare.get(r["articles"])
+        n = r["articles"]
+        b = bare.get(n)
         ratio = f"{r['seconds'] / b['seconds']:.2f}" if b else "-"
         worker = f"{r['rss_worker']:.0f}" if r["rss_worker"] else "-"
-        cpu = f"{r['cpu_seconds'] / r['articles']:.3f}" if r.get("cpu_seconds") else "-"
+        cpu = f"{r['cpu_seconds'] / n:.3f}" if r.get("cpu_seconds") else "-"
+        main_cpu = f"{r['cpu_main'] / n:.3f}" if r.get("cpu_main") else "-"
+        workers_cpu = f"{r['cpu_workers'] / n:.3f}" if r.get("cpu_workers") else "-"
+        growth_main = growth_worker = "-"
+        if r.get("timeline"):
+            (m1, w1), (m3, w3) = _at(r["timeline"], 1 / 3), _at(r["timeline"], 1.0)
+            growth_main = f"{m1:.0f}→{m3:.0f}"
+            growth_worker = f"{w1:.0f}→{w3:.0f}" if w3 else "-"
         print(
-            f"{r['run']:<10}{r['articles']:>9}{r['seconds']:>9.0f}{r['articles'] / r['seconds']:>12.2f}"
-            f"{r['words'] / r['seconds']:>9.0f}{ratio:>8}{cpu:>15}{r['rss_main']:>13.0f}{worker:>15}"
+            f"{r['run']:<10}{n:>9}{r['seconds']:>9.0f}{n / r['seconds']:>12.2f}"
+            f"{r['words'] / r['seconds']:>9.0f}{ratio:>8}{cpu:>10}{main_cpu:>7}{workers_cpu:>8}"
+            f"{r['rss_main']:>13.0f}{worker:>15}{growth_main:>13}{growth_worker:>14}"
         )
 
 
