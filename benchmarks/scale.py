@@ -59,8 +59,8 @@ class Sampler:
     """Every 0.2 s: the RSS (MB) of the main process and of each Dask worker, and their CPU seconds.
 
     Keeps the peak RSS per role, the last CPU time seen of every process (so a
-    worker's CPU is counted even after it exits), and a timeline of the RSS per
-    role every ``every`` seconds, which shows whether memory keeps growing during
+    worker's CPU is counted even after it exits), and a timeline of the largest RSS
+    per role in each ``every`` seconds, which shows whether memory keeps growing during
     a run or levels off.
     """
 
@@ -69,7 +69,8 @@ class Sampler:
         self.every = every
         self.peaks: dict[str, float] = {}
         self.cpu: dict[int, tuple[str, float]] = {}
-        self.timeline: list[tuple[float, float, float]] = []  # (seconds, main MB, largest worker MB)
+        #: (seconds, main MB, largest worker MB), the largest of each ``every`` seconds
+        self.timeline: list[tuple[float, float, float]] = []
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
 
@@ -81,12 +82,12 @@ class Sampler:
         except psutil.NoSuchProcess:
             return
         start = last = time.perf_counter()
+        window: dict[str, float] = {}  # the largest RSS per role since the last timeline point
         while not self.stop.is_set():
             try:
                 procs = [root, *root.children(recursive=True)]
             except psutil.NoSuchProcess:
                 break
-            now: dict[str, float] = {}
             for p in procs:
                 try:
                     rss = p.memory_info().rss / 2**20
@@ -100,11 +101,14 @@ class Sampler:
                     continue
                 if role:
                     self.peaks[role] = max(self.peaks.get(role, 0.0), rss)
-                    now[role] = max(now.get(role, 0.0), rss)
+                    window[role] = max(window.get(role, 0.0), rss)
                     self.cpu[p.pid] = (role, times.user + times.system)
             if time.perf_counter() - last >= self.every:
                 last = time.perf_counter()
-                self.timeline.append((round(last - start, 1), now.get("main", 0.0), now.get("worker", 0.0)))
+                self.timeline.append(
+                    (round(last - start, 1), window.get("main", 0.0), window.get("worker", 0.0))
+                )
+                window = {}
             self.stop.wait(0.2)
 
     def _role(self, p: Any) -> str:

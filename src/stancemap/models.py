@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any, Literal
 
 __all__ = [
@@ -59,8 +60,9 @@ class Article:
     #: Character offset where the body starts (after a header line), for extraction.
     body_start: int = 0
 
-    @property
+    @cached_property
     def id(self) -> str:
+        """The hash of the text (``text_hash``), computed once: ingest consults it for every statement."""
         return text_hash(self.text)
 
 

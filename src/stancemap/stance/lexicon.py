@@ -7,7 +7,7 @@ The lists are language knowledge (general English), kept apart from the algorith
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -114,8 +114,58 @@ def _lines(name: str) -> list[str]:
     return out
 
 
-#: Words whose lexicon lookups are cached, at most (a run over news meets ever more words).
+#: Words whose negator lookups are cached, at most (a run over news meets ever more words).
 CACHE_WORDS = 50_000
+
+
+@dataclass(frozen=True)
+class _FirstWords:
+    """Which entries a word can start, found by lookups rather than by trying every pattern.
+
+    A pattern is a word, a prefix (``recogni*``) or a suffix (``*lateral``); each
+    kind is a dict from the fixed part to entry numbers, so a word is looked up
+    once whole and once per distinct prefix or suffix length.
+    """
+
+    exact: dict[str, list[int]]
+    prefix: dict[str, list[int]]
+    suffix: dict[str, list[int]]
+    prefix_lengths: tuple[int, ...]
+    suffix_lengths: tuple[int, ...]
+
+    @classmethod
+    def of(cls, patterns: Iterable[str]) -> _FirstWords:
+        exact: dict[str, list[int]] = {}
+        prefix: dict[str, list[int]] = {}
+        suffix: dict[str, list[int]] = {}
+        for k, p in enumerate(patterns):
+            if p.endswith("*") and len(p) > 1:
+                prefix.setdefault(p[:-1], []).append(k)
+            elif p.startswith("*") and len(p) > 1:
+                suffix.setdefault(p[1:], []).append(k)
+            else:
+                exact.setdefault(p, []).append(k)
+        return cls(
+            exact,
+            prefix,
+            suffix,
+            tuple(sorted({len(p) for p in prefix})),
+            tuple(sorted({len(p) for p in suffix})),
+        )
+
+    def matching(self, low: str) -> list[int]:
+        """Entry numbers whose first pattern matches ``low`` (``_word_matches``), in order."""
+        found = list(self.exact.get(low, ()))
+        n = len(low)
+        for length in self.prefix_lengths:
+            if length > n:
+                break
+            found.extend(self.prefix.get(low[:length], ()))
+        for length in self.suffix_lengths:
+            if length > n:
+                break
+            found.extend(self.suffix.get(low[n - length :], ()))
+        return sorted(set(found)) if len(found) > 1 else found
 
 
 @dataclass(frozen=True)
@@ -127,17 +177,15 @@ class StanceLexicon:
     synonyms: dict[tuple[str, ...], str]
     anaphors: frozenset[tuple[str, ...]]
     stopwords: frozenset[str]
-    _cache: dict[str, tuple[Entry, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _first: _FirstWords = field(init=False, compare=False, repr=False)
     _neg_cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_first", _FirstWords.of(e.words[0] for e in self.entries))
+
     def candidates(self, low: str) -> tuple[Entry, ...]:
-        """The entries whose first word pattern matches the word ``low`` (cached)."""
-        cache = self._cache
-        if low not in cache:
-            if len(cache) >= CACHE_WORDS:
-                cache.clear()  # news brings new words without end: the cache must not grow with it
-            cache[low] = tuple(e for e in self.entries if _word_matches(e.words[0], low))
-        return cache[low]
+        """The entries whose first word pattern matches the word ``low``, in lexicon order."""
+        return tuple(self.entries[k] for k in self._first.matching(low))
 
     def entry_at(self, tokens: Sequence[Token], i: int) -> tuple[Entry, int] | None:
         """The longest stance entry starting at token ``i``."""
