@@ -155,9 +155,12 @@ def test_cli_refuses_workers_and_scheduler_together(tmp_path: Path, corpus: Path
 
 def test_local_workers_keep_glibcs_own_malloc_thresholds() -> None:
     # Dask's default MALLOC_TRIM_THRESHOLD_ costs spaCy 10-15% more CPU per article
-    from stancemap.cluster import ClusterOptions, _connect
+    import dask
 
-    client, cluster = _connect(ClusterOptions(workers=1))
+    from stancemap.cluster import DASK_CONFIG, ClusterOptions, _connect
+
+    with dask.config.set(DASK_CONFIG):
+        client, cluster = _connect(ClusterOptions(workers=1))
     try:
         env = client.run(
             lambda: (os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"))
@@ -166,3 +169,26 @@ def test_local_workers_keep_glibcs_own_malloc_thresholds() -> None:
         client.close()
         cluster.close()
     assert list(env.values()) == [(None, "1")]  # Dask's other worker settings stay
+
+
+def test_the_client_holds_only_the_partitions_in_flight(tmp_path: Path, corpus: Path) -> None:
+    # Dask's message logs once kept every partition sent, so the client grew with the corpus
+    import gc
+
+    from stancemap.cluster import ClusterOptions, ingest_on_cluster
+    from stancemap.store import Store
+
+    alive: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        if done >= total - 2 and not alive:
+            gc.collect()
+            alive.append(sum(isinstance(o, Article) for o in gc.get_objects()))
+
+    settings = Settings(db=f"sqlite:///{tmp_path / 'c.sqlite'}")
+    options = ClusterOptions(workers=1, partition_size=2, in_flight=2)
+    with Store.open(settings.db) as store:
+        report = ingest_on_cluster([corpus], settings, store, options, progress=progress)
+    assert report.new == ARTICLES
+    # in flight: two partitions queued for the worker, one being stored, one read ahead
+    assert alive and alive[0] <= 4 * options.partition_size, alive

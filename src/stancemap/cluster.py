@@ -93,20 +93,27 @@ def _connect(options: ClusterOptions) -> tuple[Any, Any]:
             return Client(options.scheduler, timeout="30s"), None  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as e:
             raise SettingsError(f"cannot reach the Dask scheduler at {options.scheduler}: {e}") from e
-    import dask
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=options.workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",  # any free port: two runs on one machine do not clash
+        silence_logs=logging.ERROR,
+    )
+    return Client(cluster), cluster  # type: ignore[no-untyped-call]
 
+
+#: Dask settings for the run, in force while it lasts (a worker Dask restarts gets them too).
+DASK_CONFIG: dict[str, Any] = {
     # Dask starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also fixes glibc's mmap
     # threshold: every large array spaCy allocates per batch is then mapped and unmapped
     # afresh, costing 10-15% more CPU per article (measured). Workers start without it.
-    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=options.workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",  # any free port: two runs on one machine do not clash
-            silence_logs=logging.ERROR,
-        )
-    return Client(cluster), cluster  # type: ignore[no-untyped-call]
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    # Each of Dask's batched streams keeps its last N messages for debugging (default
+    # 1,000, each up to 1 MB): the scheduler's stream to a worker kept every partition
+    # of articles sent, so the client's memory grew with the corpus. Keep the last one.
+    "distributed.admin.low-level-log-length": 1,
+}
 
 
 def warm(model: str) -> str:
@@ -150,6 +157,22 @@ def ingest_on_cluster(
     progress: Progress | None = None,
 ) -> BatchReport:
     """Extract on the cluster and store every new article under ``paths``; see the module notes."""
+    try:
+        import dask
+    except ImportError as e:
+        raise SettingsError("--workers and --scheduler need Dask: pip install 'stancemap[dask]'") from e
+    with dask.config.set(DASK_CONFIG):
+        return _ingest(paths, settings, store, options, issues, progress)
+
+
+def _ingest(
+    paths: Sequence[str | Path],
+    settings: Settings,
+    store: Store,
+    options: ClusterOptions,
+    issues: Sequence[Issue],
+    progress: Progress | None,
+) -> BatchReport:
     report = BatchReport()
     client, cluster = _connect(options)
     try:

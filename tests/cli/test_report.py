@@ -55,6 +55,16 @@ def _json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> object:
     return json.loads(capsys.readouterr().out)
 
 
+def test_ingest_leaves_the_stored_positions_consolidated(db: str) -> None:
+    from stancemap.store import Store
+
+    with Store.open(db) as store:
+        entries = store.position_entries(issue="rur-referendum")
+        assert {e.actor_code for e in entries} == {"CHL", "PER"}
+        # built by the ingest, not left to the first reader (this test runs before any read)
+        assert all(e.current for e in entries)
+
+
 def test_positions_give_each_actor_its_stance(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     rows = _json(capsys, ["--db", db, "positions", "--issue", "rur-referendum", "--format", "json"])
     assert isinstance(rows, list)
