@@ -18,7 +18,7 @@ claims to it stays stale instead of hiding them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -219,10 +219,3 @@ class PositionsTable:
                 saved += result.rowcount
         return saved
 
-
-def pairs_by_issue(entries: Sequence[PositionEntry]) -> dict[str, list[str]]:
-    """The actors of ``entries`` grouped by issue, in order."""
-    out: dict[str, list[str]] = {}
-    for e in entries:
-        out.setdefault(e.issue_id, []).append(e.actor_code)
-    return out
