@@ -22,6 +22,9 @@ from .lexicon import StanceLexicon, Token, stem, tokenize
 
 __all__ = ["IssueMatcher", "IssueProfile", "Terms", "split_definition"]
 
+#: Texts whose terms an IssueMatcher keeps (a few KB each: text, stems, names).
+TERMS_CACHE = 2048
+
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _DEFINITION = re.compile(r"\b(support|oppose)\s*:", re.IGNORECASE)
 _NOT_NAMES = frozenset(
@@ -216,12 +219,19 @@ class IssueMatcher:
             )
 
     def terms(self, text: str) -> Terms:
-        """The terms of a text (cached: targets and contexts repeat across a corpus's statements)."""
-        found = self._terms.get(text)
+        """The terms of a text, cached for the latest ``TERMS_CACHE`` texts.
+
+        Targets and the evidence around them recur within an article and across
+        reports of the same words; the contexts (up to 500 characters each) mostly
+        do not, so the cache is kept small and drops its oldest text first: a
+        larger one only held memory that grew with the corpus.
+        """
+        cache = self._terms
+        found = cache.get(text)
         if found is None:
-            if len(self._terms) > 20000:
-                self._terms.clear()
-            found = self._terms[text] = Terms.of(tokenize(text), self.lex, self.gaz, text)
+            if len(cache) >= TERMS_CACHE:
+                del cache[next(iter(cache))]  # dicts keep insertion order: the oldest
+            found = cache[text] = Terms.of(tokenize(text), self.lex, self.gaz, text)
         return found
 
     def allowed(self, p: IssueProfile, target: Terms, published: date | None) -> bool:
