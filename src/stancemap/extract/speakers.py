@@ -148,7 +148,8 @@ class Discourse:
         elif len(words) > len(p.name.split()):
             p.name, p.first = name, _key(words[0])
         p.mentions.append(m.name[0])
-        p.descriptors.extend(self.text[a:b] for a, b in m.descriptors)
+        if not self.quoted(m.name[0]):  # inside a quotation a speaker's words, and the parse, mislead
+            p.descriptors.extend(self.text[a:b] for a, b in m.descriptors)
         self._mentions.append((m.name[0], p))
 
     def _match(self, words: list[str], at: int) -> _Participant | None:
@@ -160,13 +161,22 @@ class Discourse:
                 continue
             if best is None or max(p.mentions, default=0) > max(best.mentions, default=0):
                 best = p
+        if best is None and first is None:
+            # a name written family name first ("Fu Cong", later "Fu")
+            best = next((p for p in reversed(self.participants) if p.first == last), None)
         return best
 
     def _bridge(self, roles: Sequence[RoleMention]) -> None:
         """A role mention that names no one, followed closely by a new name: the same person."""
         for p in self.participants:
             first = p.mentions[0]
-            before = [r for r in roles if not r.plural and first - _BRIDGE_CHARS <= r.span[1] <= first]
+            own = [self.classify(d) for d in p.descriptors]
+            if any(v is not None and v.basis in ("state", "org", "person") for v in own):
+                continue
+            before = [
+                r for r in roles
+                if not r.plural and first - _BRIDGE_CHARS <= r.span[1] <= first and not self.quoted(r.span[0])
+            ]  # fmt: skip
             if not before:
                 continue
             role = before[-1]
@@ -189,6 +199,8 @@ class Discourse:
                 before = p
             elif after is None:
                 after = p
+        if before is None and after is None and first is None:
+            return next((p for p in reversed(self.participants) if p.first == last), None)
         return before or after
 
     def verdict(self, p: _Participant) -> Verdict | None:
@@ -233,7 +245,7 @@ class Discourse:
             self.gaz.body(text) is not None
         )
         ref = self.gaz.lookup(text, on=self.article.published)
-        if ref is not None and (office or _POSSESSIVE.search(text) or not _STATE_CODE.match(ref.code)):
+        if ref is not None and (office or _POSSESSIVE.search(text)):
             return Verdict(ref, title, "state")
         return Verdict(None, title, "office") if office else None
 
@@ -277,9 +289,10 @@ class Discourse:
     def home(self) -> ActorRef | None:
         """The state the article is about: the first one its title, else its body, names."""
         on = self.article.published
+        vias = ("name", "alias", "demonym", "seat", "official")
         for text in (self.article.title or "", self.text[self.article.body_start :]):
             for m in self.gaz.find(text, on=on):
-                if m.via in ("name", "alias", "demonym", "seat") and _STATE_CODE.match(m.actor.code):
+                if m.via in vias and _STATE_CODE.match(m.actor.code):
                     return m.actor
         return None
 

@@ -34,6 +34,14 @@ __all__ = ["build_statements"]
 
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
 
+#: What joins two people in one subject ("A and B", "A, as well as B").
+_JOINED = re.compile(r"^[^.;:]{0,40}\b(?:and|as well as|along with|together with)\b[^.;:]{0,80}$")
+#: What joins the parties of a list ("A, B and C", "A, along with B").
+_LIST_JOIN = re.compile(
+    r"^\s*(?:,|,?\s+and|,?\s+or|&|,?\s+as well as|,?\s+along with|,?\s+together with|,?\s+joined by)"
+    r"\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: A quantity that picks some members of a body ("seven EU states", "several NATO allies").
 _SOME = re.compile(
     r"\b(some|several|many|most|few|a number of|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
@@ -207,7 +215,16 @@ class _Builder:
                     seen.setdefault(m.actor.code, _Speaker(m.actor, None, None))
             if len(seen) >= 2:
                 return list(seen.values())
+        if len(a.persons) >= 2 and _JOINED.search(self.text[a.persons[0][1] : a.persons[-1][0]]):
+            # "Both Ruritania's president A and Borduria's prime minister B told ...": one each
+            each = [self.named(self.discourse.clean(self.text[lo:hi]), None, None, lo) for lo, hi in a.persons]
+            by_actor = {sp.actor.code: sp for sp in each if not sp.actor.code.startswith(("PERSON:", "ORG:"))}
+            if len(by_actor) >= 2 and len(by_actor) == len(each):
+                return list(by_actor.values())
         if person is None:
+            listed = self.listed(source)
+            if listed:
+                return listed
             counted = self.discourse.counted_group(source, a.source[0])
             if counted:  # "the three nations", "both leaders": the list the article gave last
                 return [_Speaker(r, None, None) for r in counted]
@@ -266,6 +283,25 @@ class _Builder:
                 return [_Speaker(ActorRef(f"ORG:{org}", org), None, None)]
             return [_Speaker(ref, None, title if title and title.lower() != ref.name.lower() else None)]
         return _one(self.unknown(source))
+
+    def listed(self, source: str) -> list[_Speaker] | None:
+        """The parties a source lists, however it joins them ("A, along with B and C, ...").
+
+        A list in parentheses spells out a body's members ("the Secretariat (A, B, C)"): not its own.
+        """
+        source = source.split("(")[0]
+        found = [
+            m for m in self.gaz.find(source, on=self.article.published)
+            if m.via in ("name", "alias", "demonym", "seat")
+        ]  # fmt: skip
+        if len(found) < 2:
+            return None
+        seen = {found[0].actor.code: _Speaker(found[0].actor, None, None)}
+        for prev, m in zip(found, found[1:], strict=False):
+            if not _LIST_JOIN.match(source[prev.end : m.start]):
+                break
+            seen.setdefault(m.actor.code, _Speaker(m.actor, None, None))
+        return list(seen.values()) if len(seen) >= 2 else None
 
     def person_in(self, a: Attribution, source: str) -> str | None:
         """The person named in a source: the first PERSON entity, else a known or trailing name.
@@ -341,10 +377,13 @@ class _Builder:
             person = known.speaker
         local = self.discourse.classify(title) if title else None
         whole = self.discourse.verdict(participant) if participant is not None else None
-        for v in (local, whole):
+        for v in (whole, local):
             if v is not None and v.actor is not None and v.basis in ("state", "org"):
                 return _Speaker(v.actor, person, title or v.title)
-        if local is not None and local.basis == "person" or _speaks_for_no_one(title, self.lex):
+        # "Representative X, former chairman of ...": an office held now outweighs one held before
+        holds_office = whole is not None and whole.basis == "office"
+        nobody = local is not None and local.basis == "person" or _speaks_for_no_one(title, self.lex)
+        if nobody and not holds_office:
             return _Speaker(ActorRef(f"PERSON:{person}", person), person, title)
         if whole is not None and whole.basis == "person":
             return _Speaker(ActorRef(f"PERSON:{person}", person), person, title or whole.title)

@@ -323,6 +323,8 @@ class Gazetteer:
             candidates = self._full.get(f"{tokens[0]} {tokens[-1]}") or set()
         if not candidates:
             candidates = self._last.get(tokens[-1]) or set()
+            if len(tokens) > 1:  # "Ali Khan" is not "Karim Khan": a given name must agree
+                candidates = {p for p in candidates if _key(p).split()[0][:1] == tokens[0][:1]}
         offices = [o for person in candidates for o in self._offices[person] if on is None or o.valid_on(on)]
         if not offices or len({o.person for o in offices}) > 1:
             return None
