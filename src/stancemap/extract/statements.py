@@ -33,6 +33,11 @@ from .speakers import Discourse
 __all__ = ["build_statements"]
 
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
+_UNSCORED = ("PERSON:", "ORG:")
+#: A report whose content is the sentence before it ("X stated this", "This was said by X").
+_SAID = r"(?:stated|said|told|announced|declared|noted|stressed|emphasi[sz]ed|wrote|added|reported)"
+_POINTS_BACK = re.compile(rf"\b{_SAID}\s+(?:this|so)\b|^\W*(?:this|that) was {_SAID}\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 #: What joins two people in one subject ("A and B", "A, as well as B").
 _JOINED = re.compile(r"^[^.;:]{0,40}\b(?:and|as well as|along with|together with)\b[^.;:]{0,80}$")
@@ -128,10 +133,12 @@ def _head_word(source: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def _paragraph_of(text: str, pos: int) -> tuple[int, int]:
-    lo = text.rfind("\n", 0, pos) + 1
-    hi = text.find("\n", pos)
-    return lo, (len(text) if hi < 0 else hi)
+def _lead_in(text: str, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The sentence before ``sentence``, within its paragraph, and ``sentence`` itself."""
+    lo, hi = sentence
+    floor = text.rfind("\n", 0, lo) + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, max(floor, lo - 1))]
+    return (ends[-2] if len(ends) >= 2 else floor), hi
 
 
 def _heading_actor(text: str, gaz: Gazetteer, lo: int, hi: int) -> tuple[ActorRef, int] | None:
@@ -217,8 +224,9 @@ class _Builder:
                 return list(seen.values())
         if len(a.persons) >= 2 and _JOINED.search(self.text[a.persons[0][1] : a.persons[-1][0]]):
             # "Both Ruritania's president A and Borduria's prime minister B told ...": one each
-            each = [self.named(self.discourse.clean(self.text[lo:hi]), None, None, lo) for lo, hi in a.persons]
-            by_actor = {sp.actor.code: sp for sp in each if not sp.actor.code.startswith(("PERSON:", "ORG:"))}
+            clean = self.discourse.clean
+            each = [self.named(clean(self.text[lo:hi]), None, None, lo) for lo, hi in a.persons]
+            by_actor = {sp.actor.code: sp for sp in each if not sp.actor.code.startswith(_UNSCORED)}
             if len(by_actor) >= 2 and len(by_actor) == len(each):
                 return list(by_actor.values())
         if person is None:
@@ -283,6 +291,31 @@ class _Builder:
                 return [_Speaker(ActorRef(f"ORG:{org}", org), None, None)]
             return [_Speaker(ref, None, title if title and title.lower() != ref.name.lower() else None)]
         return _one(self.unknown(source))
+
+    def event_channel(self, a: Attribution, actor: str) -> str | None:
+        """The medium named in the sentence that leads into the statement's own.
+
+        The medium is often named once for a statement and its continuation ("In a statement,
+        the ministry said on Monday. It added ..."), but only just before: a medium named further
+        back, or by another speaker in between, belongs to another event.
+        """
+        assert a.cue is not None
+        lo, hi = _lead_in(self.text, a.context or a.cue)
+        other = [s.evidence.end for s in self.out if s.actor != actor and s.evidence.end <= a.cue[0]]
+        lo = max(lo, other[-1] if other else lo)
+        c0, c1 = a.content
+        found = self.lex.channel(self.text[lo : max(lo, c0)] + " " + self.text[min(hi, c1) : hi])
+        if found is None:
+            # "... . The minister stated this at the session": a report that points back names the event
+            end = self.text.find("\n", hi)
+            end = len(self.text) if end < 0 else end
+            ends = [*(m.end() for m in _SENTENCE_END.finditer(self.text, hi + 1, end)), end][:2]
+            for s0, s1 in zip([hi, *ends], ends, strict=False):
+                sentence = self.text[s0:s1]
+                if _POINTS_BACK.search(sentence):
+                    found = self.lex.channel(sentence)
+                    break
+        return found
 
     def listed(self, source: str) -> list[_Speaker] | None:
         """The parties a source lists, however it joins them ("A, along with B and C, ...").
@@ -480,11 +513,6 @@ class _Builder:
         when: date | None = find_date(context, self.article.published) if context else None
         basis = "text" if when else None
         channel = self.lex.channel(context) if context else None
-        if channel is None and a.cue is not None:
-            # the medium is often named once for a paragraph ("In a statement, ... It added ...")
-            lo, hi = _paragraph_of(self.text, a.cue[0])
-            c0, c1 = a.content
-            channel = self.lex.channel(self.text[lo : max(lo, c0)] + " " + self.text[min(hi, c1) : hi])
         kind: Kind = "summary" if len(speakers) > 1 else a.kind  # type: ignore[assignment]
         last = self.memory.last
         for sp in speakers:
@@ -492,11 +520,13 @@ class _Builder:
                 last is not None
                 and kind != "summary"
                 and last.actor == sp.actor.code
-                and (last.speaker == sp.speaker or a.follows)
+                and (last.speaker == sp.speaker or a.follows or None in (last.speaker, sp.speaker))
             ):
                 if when is None and last.date is not None and last.date_basis != "article":
                     when, basis = last.date, "earlier"
                 channel = channel or last.channel
+            if channel is None and a.cue is not None:
+                channel = self.event_channel(a, sp.actor.code)
             if when is None and self.article.published is not None:
                 # News reports what was said lately: without a day in the text, the article's own.
                 when, basis = self.article.published, "article"
