@@ -50,19 +50,24 @@ _BRIDGE_CHARS = 300
 
 @dataclass(frozen=True)
 class SpeakerWords:
-    """Word lists of the speaker model (``data/offices.txt``, ``state_organs.txt``, ``outlets.txt``)."""
+    """Word lists of the speaker model (``data/offices.txt``, ``state_organs.txt``, ``outlets.txt``...)."""
 
     offices: frozenset[str]
     organs: frozenset[str]
     outlets: frozenset[str]
     org_heads: frozenset[str] = frozenset()
+    nonspeakers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def load_speaker_words() -> SpeakerWords:
     """The packaged word lists of the speaker model (cached)."""
     return SpeakerWords(
-        _words("offices.txt"), _words("state_organs.txt"), _words("outlets.txt"), _words("org_heads.txt")
+        _words("offices.txt"),
+        _words("state_organs.txt"),
+        _words("outlets.txt"),
+        _words("org_heads.txt"),
+        _words("nonspeakers.txt"),
     )
 
 
@@ -334,7 +339,7 @@ class Discourse:
         """Whether a source is a news outlet or one of its shows ("Reuters", "a Journal editorial")."""
         low = re.sub(r"^(?:the|a|an)\s+", "", fold(source).lower().strip(" ,.'’\"“”"))
         low = re.sub(r"['’]s\b", "", low)
-        if low in self.words.outlets:
+        if low in self.words.outlets or any(" " in o and low.endswith(" " + o) for o in self.words.outlets):
             return True
         words = [w.strip(".,'’\"“”") for w in low.split()]
         return bool(words) and words[-1] in self.words.outlets and not self.gaz.find(source)

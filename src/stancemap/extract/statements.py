@@ -471,14 +471,12 @@ class _Builder:
         Only a name, or a noun that can name a speaker (a role, a body, a group), is kept: a
         fragment or a generic noun ("the website", "reports") is no speaker at all.
         """
-        name = re.sub(r"^\s*(the|a|an)\s+", "", source, flags=re.IGNORECASE).strip()[:80]
+        name = re.sub(r"^\s*(the|a|an)\s+", "", source, flags=re.IGNORECASE).strip(" ,.;:'’\"“”")[:80]
         head = _head_word(source)
         singular = head[:-1] if head.endswith("s") else head
-        speaker_nouns = (self.lex.nominals, self.lex.nonofficial, self.discourse.words.offices)
-        named = any(w[:1].isupper() for w in name.split())
-        if not named and not any(head in ws or singular in ws for ws in speaker_nouns):
+        if sum(c.isalpha() for c in name) < 2 or name.lower() in _PRONOUNS:
             return None
-        if not name or name.lower() in _PRONOUNS:
+        if head in self.discourse.words.nonspeakers or name.lower() in self.discourse.words.nonspeakers:
             return None
         kind = self.lex.nominals.get(head) or self.lex.nominals.get(singular)
         prefix = "ORG" if kind in ("body", "group") else "PERSON"
