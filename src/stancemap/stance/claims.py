@@ -117,6 +117,22 @@ def _map_polarity(p: IssueProfile, f: Finding, target: Terms) -> int:
     return base
 
 
+#: Verbs that end what they govern (Levin 1993, class 55.4 "stop" verbs, with their near kin):
+#: a stance toward ending X is the opposite stance toward X.
+_ENDING = frozenset(
+    "cease ceases ceased stop stops stopped end ends ending halt halts halted discontinue discontinued "
+    "terminate terminated quit abandon abandoned scrap scrapped reverse reversed revoke revoked "
+    "lift lifted drop dropped withdraw withdrew withdrawn".split()
+)
+
+
+def _reverses(words: Sequence[str], hits: set[str]) -> bool:
+    """Whether the target ends the issue's object ("to cease their cooperation") rather than names it."""
+    stems = [stem(w) for w in words]
+    first_hit = next((i for i, s in enumerate(stems) if s in hits), None)
+    return first_hit is not None and any(w in _ENDING for w in words[:first_hit])
+
+
 def claims_for(
     article: Article, st: Statement, matcher: IssueMatcher, title: Terms | None = None
 ) -> list[Claim]:
@@ -182,7 +198,11 @@ def _claims_of(
     kind = f.entry.kind
     prio = 0 if kind == "frame" else 1 if f.role == "attributive" or kind in {"topic", "basis"} else 2
     strict = kind == "basis"
-    names_ok = f.entry.words[0].startswith(("recogn", "legitim", "illegitim", "support", "back"))
+    # a bare name is the issue's object for recognition ("recognizes Kosovo") and for backing a
+    # person ("support for Ruritania's opposition leader Berg"); backing a state ("supports
+    # China") says nothing of which of that state's issues
+    recognition = f.entry.words[0].startswith(("recogn", "legitim", "illegitim"))
+    backing = f.entry.words[0].startswith(("support", "back"))
     cue_text = _span_text(article, tokens, f.cue)
     why = f"cue '{cue_text}' ({f.entry.kind})" + (f", negated by '{f.negator}'" if f.negator else "")
     out: list[tuple[int, Claim, IssueProfile | None]] = []
@@ -194,6 +214,7 @@ def _claims_of(
         target_text = _span_text(article, tokens, span)
         words = [t.low for t in tokens[span[0] : span[1]] if t.is_word]
         whole = matcher.terms(target_text)
+        names_ok = recognition or (backing and not whole.codes)
         found: list[tuple[IssueProfile, set[str], str]] = []
         pieces = [] if lex.is_anaphor(words) else _pieces(tokens, span)
         if not pieces:
@@ -229,6 +250,8 @@ def _claims_of(
             continue
         for profile, hits, note in found:
             pol = polarity if k else _map_polarity(profile, f, whole)
+            if _reverses(words, hits):
+                pol = -pol  # "urged them to cease the cooperation": against the cooperation
             detail = f"; issue words {sorted(hits)}" if hits else ""
             text = reason + detail + (f"; {note}" if note else "")
             out.append((prio, Claim(target_text, _POLARITY[pol], profile.issue.id, text), profile))
