@@ -120,9 +120,7 @@ def _map_polarity(p: IssueProfile, f: Finding, target: Terms) -> int:
 #: Verbs that end what they govern (Levin 1993, class 55.4 "stop" verbs, with their near kin):
 #: a stance toward ending X is the opposite stance toward X.
 _ENDING = frozenset(
-    "cease ceases ceased stop stops stopped end ends ending halt halts halted discontinue discontinued "
-    "terminate terminated quit abandon abandoned scrap scrapped reverse reversed revoke revoked "
-    "lift lifted drop dropped withdraw withdrew withdrawn".split()
+    ["cease", "ceases", "ceased", "stop", "stops", "stopped", "end", "ends", "ending", "halt", "halts", "halted", "discontinue", "discontinued", "terminate", "terminated", "quit", "abandon", "abandoned", "scrap", "scrapped", "reverse", "reversed", "revoke", "revoked", "lift", "lifted", "drop", "dropped", "withdraw", "withdrew", "withdrawn"]
 )
 
 
