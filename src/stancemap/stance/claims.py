@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
+from importlib import resources
 
 from ..models import Article, Claim, Issue, Polarity, Statement
 from ..resolve import Gazetteer
@@ -117,18 +118,18 @@ def _map_polarity(p: IssueProfile, f: Finding, target: Terms) -> int:
     return base
 
 
-#: Verbs that end what they govern (Levin 1993, class 55.4 "stop" verbs, with their near kin):
-#: a stance toward ending X is the opposite stance toward X.
-_ENDING = frozenset(
-    ["cease", "ceases", "ceased", "stop", "stops", "stopped", "end", "ends", "ending", "halt", "halts", "halted", "discontinue", "discontinued", "terminate", "terminated", "quit", "abandon", "abandoned", "scrap", "scrapped", "reverse", "reversed", "revoke", "revoked", "lift", "lifted", "drop", "dropped", "withdraw", "withdrew", "withdrawn"]
-)
+@lru_cache(maxsize=1)
+def _ending_verbs() -> frozenset[str]:
+    """Verbs that end what they govern (``data/ending_verbs.txt``: Levin's "stop" verbs and kin)."""
+    text = resources.files(__package__).joinpath("data", "ending_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def _reverses(words: Sequence[str], hits: set[str]) -> bool:
     """Whether the target ends the issue's object ("to cease their cooperation") rather than names it."""
     stems = [stem(w) for w in words]
     first_hit = next((i for i, s in enumerate(stems) if s in hits), None)
-    return first_hit is not None and any(w in _ENDING for w in words[:first_hit])
+    return first_hit is not None and any(w in _ending_verbs() for w in words[:first_hit])
 
 
 def claims_for(
