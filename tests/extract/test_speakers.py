@@ -105,3 +105,12 @@ def test_an_office_naming_no_state_belongs_to_the_state_the_article_is_about(ext
 def test_a_generic_noun_is_no_speaker(extractor: Extractor) -> None:
     text = "The website said the quota would be lifted next year."
     assert all(not s.actor.startswith(("PERSON:", "ORG:")) for s in run(extractor, text))
+
+
+def test_a_role_noun_resolves_to_the_person_holding_it(extractor: Extractor) -> None:
+    text = (
+        "Sweden's ambassador, Anna Berg, arrived in the capital on Monday.\n\n"
+        "Sweden's ambassador said the border could not be changed by force."
+    )
+    got = run(extractor, text)
+    assert actors(got) == [("SWE", "Anna Berg")]

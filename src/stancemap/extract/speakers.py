@@ -208,6 +208,26 @@ class Discourse:
             return next((p for p in reversed(self.participants) if p.first == last), None)
         return before or after
 
+    def holder(self, role: str, actor: str | None, at: int) -> _Participant | None:
+        """The participant who holds ``role`` ("envoy") for ``actor``, named nearest to ``at``.
+
+        "Ruritania's envoy rejected the plan" is the envoy the article names, before or just
+        after: a reader looks for the name that goes with the role.
+        """
+        role = role.lower()
+        best: tuple[tuple[int, int], _Participant] | None = None
+        for p in self.participants:
+            if not any(role in (w.lower().strip(".,'’") for w in _WORD.findall(d)) for d in p.descriptors):
+                continue
+            v = self.verdict(p)
+            if actor is not None and (v is None or v.actor is None or v.actor.code != actor):
+                continue
+            near = min(p.mentions, key=lambda m: abs(m - at))
+            key = (0 if near <= at else 1, abs(near - at))
+            if best is None or key < best[0]:
+                best = (key, p)
+        return best[1] if best is not None else None
+
     def verdict(self, p: _Participant) -> Verdict | None:
         """What the participant speaks for, from every role the article gives them (cached)."""
         key = id(p)

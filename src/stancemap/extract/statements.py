@@ -268,6 +268,11 @@ class _Builder:
             if self.discourse.home is not None and head in self.discourse.words.offices:
                 return [_Speaker(self.discourse.home, None, source)]  # "lawmakers" in a story about one state
             return _one(self.unknown(source))
+        if kind == "person" and not plural:
+            # "Ruritania's envoy said": the envoy the article names, before or after
+            holder = self.discourse.holder(head, ref.code if ref is not None else None, a.source[0])
+            if holder is not None:
+                return _one(self.named(holder.name, ref, title, a.source[0]))
         if nominal and ref is None:
             heading = self.heading_since_last(a)
             if heading is not None:
