@@ -15,7 +15,7 @@ from stancemap.store import Store
 
 _ids = count(1)
 
-QUOTE = "the alliance does not accept the results of these elections as affecting the legal status"
+QUOTE = "the alliance rejects the outcome of these elections as altering the legal status"
 
 
 def row(

@@ -13,7 +13,7 @@ from stancemap.cli import main
 
 ARTICLE = """ date 2021-05-12 By A. Writer
 
-Ruritania will never recognize the so-called referendum held in the occupied region, Ruritanian Foreign Minister Anna Kowalski said in a briefing on Tuesday.
+Ruritania will never recognize this so-called plebiscite staged in the occupied province, Ruritanian Foreign Minister Anna Kowalski said in a briefing on Tuesday.
 
 "We call on all sides to return to negotiations without delay," Kowalski said.
 """

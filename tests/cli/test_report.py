@@ -21,7 +21,7 @@ description = "support: accepts the referendum. oppose: rejects it."
 ARTICLES = {
     "one.txt": """ date 2021-05-12
 
-Chile will never recognize the so-called referendum held in the occupied region of Ruritania, Chilean Foreign Minister Anna Kowalski said in a briefing on Tuesday.
+Chile will never recognize this so-called plebiscite staged in the occupied province of Ruritania, Chilean Foreign Minister Anna Kowalski said in a briefing on Tuesday.
 """,
     "two.txt": """ date 2021-05-13
 

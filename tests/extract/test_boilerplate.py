@@ -4,7 +4,7 @@ from stancemap.extract.boilerplate import BoilerplateIndex
 from stancemap.models import Article
 
 BACKGROUND = (
-    "The two countries have disputed the region since a war in the early 1990s, "
+    "The two countries have disputed the region since the war of the late 1980s, "
     "and talks mediated by a group of states have made little progress."
 )
 

@@ -12,7 +12,7 @@ PUB = date(2021, 4, 14)  # a Wednesday
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("said in a briefing on 9 April", date(2021, 4, 9)),
+        ("spoke at a briefing on 9 April", date(2021, 4, 9)),
         ("said on April 9", date(2021, 4, 9)),
         ("said on March 31st", date(2021, 3, 31)),
         ("wrote on 2 March 2019", date(2019, 3, 2)),

@@ -7,7 +7,7 @@ from stancemap.extract.pipeline import Extractor, char_batches, pieces
 from stancemap.models import Article
 
 PARAGRAPH = (
-    "{country} will never recognize the so-called referendum held in the occupied region, "
+    "{country} will never recognize this so-called plebiscite staged in the occupied province, "
     "its foreign minister {name} said in a briefing on Tuesday."
 )
 COUNTRIES = ["Ruritania", "Freedonia", "Latveria", "Genovia", "Elbonia", "Borduria", "Syldavia", "Wakanda"]

@@ -131,7 +131,7 @@ def test_boilerplate_paragraphs_yield_nothing(extractor: Extractor) -> None:
         ("Chile rejects the vote, its foreign minister told a news conference.", "press_conference"),
         ("Chile rejects the vote, its foreign minister wrote on Facebook.", "facebook"),
         (
-            "Chile rejects the vote, its foreign minister said in a statement posted on the ministry website.",
+            "Chile rejects the vote, its foreign minister said in a statement put up on the ministry website.",
             "website",
         ),
         ("Chile rejects the vote, its foreign minister said in a television interview.", "interview"),

@@ -45,7 +45,7 @@ support: recognizes or backs him. oppose: rejects his claim."""
 [[issue]]
 id = "bor-integrity"
 title = "Territorial integrity of Borduria"
-description = """The sovereignty and territorial integrity of Borduria within its internationally
+description = """The territorial integrity and sovereignty of Borduria within its internationally
 recognized borders (which include Ruritania).
 support: supports or reaffirms it. oppose: rejects it."""
 ''')
@@ -95,7 +95,7 @@ def claims_of(text: str, **kw: object) -> dict[str | None, str]:
         ("Borduria does not consider the elections in Ruritania legitimate.", "oppose"),
         ("The results of the elections in Ruritania have no legal consequences.", "oppose"),
         ("The elections in Ruritania cannot prejudice the final status of the region.", "oppose"),
-        ("The elections in Ruritania will not have any bearing on the talks.", "oppose"),
+        ("The elections in Ruritania will have no bearing whatever on the talks.", "oppose"),
         ("Borduria condemns the elections in Ruritania.", "oppose"),
         ("The elections in Ruritania were neither free nor fair.", "oppose"),
         # the negation stays in its clause
@@ -124,7 +124,7 @@ def test_stance_words_count_inside_the_evidence_only() -> None:
     text = 'After the sham "elections" in Ruritania, the minister said talks would resume in June.'
     assert claims_of(text, evidence="talks would resume in June") == {}
     assert claims_of('The sham "elections" in Ruritania are a farce.') == {"rur-vote-2031": "oppose"}
-    assert claims_of("the so-called elections in Ruritania") == {"rur-vote-2031": "oppose"}
+    assert claims_of("the so-called polls in Ruritania") == {"rur-vote-2031": "oppose"}
 
 
 @pytest.mark.parametrize(
@@ -168,7 +168,7 @@ def test_summary_reads_the_whole_sentence() -> None:
         ("Borduria condemns the elections in Ruritania.", date(2035, 6, 30), "rur-vote-2035"),
         ("Borduria does not recognize the run-off in Ruritania.", PUBLISHED, "rur-vote-2031"),
         (
-            "Borduria does not recognize the second round of the vote in Ruritania.",
+            "Borduria does not recognize the vote's second round in Ruritania.",
             PUBLISHED,
             "rur-vote-2031",
         ),

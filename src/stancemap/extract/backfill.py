@@ -50,7 +50,7 @@ def headlines_from_body(statements: list[Statement], headlines: set[int]) -> lis
 
 
 # The signature line a social-media embed leaves in a page's text:
-# "— Linas Linkevicius (@LinkeviciusL) September 23, 2020"
+# "— Anna Kowalski (@AnnaKowalski) March 3, 2031"
 _EMBED = re.compile(
     r"^[ \t]*[—–-][ \t]*(?P<name>[^()\n@]{2,80}?)[ \t]*\(@\w{1,30}\)[ \t]*"
     r"(?P<day>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$",

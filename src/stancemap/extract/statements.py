@@ -376,7 +376,7 @@ class _Builder:
             return None
         before = source[: source.rfind(name[0])].split()
         if before and before[-1].lower() in _GLUE:
-            return None  # "Minister for Reconciliation and Civil Equality": part of a title, not a name
+            return None  # "Minister for Rural Affairs and Fisheries": part of a title, not a name
         candidate = " ".join(name).strip(" .’'")
         if len(name) == 1 and self.memory.person(candidate) is None:
             official = self.gaz.official(candidate, self.article.published)

@@ -2,7 +2,7 @@
 
 Two first lines are recognized:
 
-* a seed-style header, `` date 2020-04-11 By Akbar Mammadov`` (leading space
+* a seed-style header, `` date 2020-04-11 By Anna Kowalski`` (leading space
   and the ``By`` part optional), which gives the publication date and author;
 * otherwise a title: a short first line without a final period, followed by a
   blank line.

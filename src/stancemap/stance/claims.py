@@ -90,7 +90,7 @@ def _span_text(article: Article, tokens: Sequence[Token], span: tuple[int, int])
 
 
 def _pieces(tokens: Sequence[Token], span: tuple[int, int]) -> list[tuple[int, int]]:
-    """A target split at its conjunctions ("the sovereignty and territorial integrity of X")."""
+    """A target split at its conjunctions ("the independence and integrity of X")."""
     out: list[tuple[int, int]] = []
     s = span[0]
     for k in range(span[0], span[1]):
