@@ -52,3 +52,14 @@ def test_a_report_that_points_back_names_the_event(extractor: Extractor) -> None
     )
     got = run(extractor, text)
     assert got and all(s.channel == "speech" for s in got)
+
+
+def test_a_speaker_quoted_again_later_keeps_the_day_and_medium_of_their_event(extractor: Extractor) -> None:
+    text = (
+        "Chilean Foreign Minister Ana Rojas told a news conference on Monday that the quota would stay.\n\n"
+        "Peruvian Foreign Minister Luis Paz said the quota should go.\n\n"
+        '"We will not give in," Rojas said.'
+    )
+    rojas = [s for s in run(extractor, text) if s.speaker == "Ana Rojas"]
+    assert len(rojas) == 2
+    assert {(s.date, s.channel) for s in rojas} == {(date(2024, 3, 4), "press_conference")}

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import Article, Kind, Span, Statement
@@ -88,6 +88,8 @@ class _Memory:
     people: dict[str, _Speaker] | None = None
     #: The latest statement by a group or an organization ("G7 foreign ministers"), for "the ministers".
     group: Statement | None = None
+    #: The latest dated statement of each named speaker (by surname).
+    events: dict[str, Statement] = field(default_factory=dict)
 
     def remember(self, st: Statement, plural: bool = False) -> None:
         self.last = st
@@ -100,9 +102,15 @@ class _Memory:
         if st.speaker:
             sp = _Speaker.of(st)
             self.people[st.speaker.split()[-1].lower()] = sp
+            if st.date_basis in ("text", "earlier"):
+                self.events[st.speaker.split()[-1].lower()] = st
 
     def person(self, last_name: str) -> _Speaker | None:
         return (self.people or {}).get(last_name.lower())
+
+    def event(self, speaker: str | None) -> Statement | None:
+        """The latest dated statement of a named speaker: the speech event their later words belong to."""
+        return self.events.get(speaker.split()[-1].lower()) if speaker else None
 
 
 def _clean_person(name: str, titles: frozenset[str]) -> str:
@@ -528,6 +536,11 @@ class _Builder:
                 if when is None and last.date is not None and last.date_basis != "article":
                     when, basis = last.date, "earlier"
                 channel = channel or last.channel
+            event = self.memory.event(sp.speaker) if kind != "summary" else None
+            if when is None and event is not None and event.actor == sp.actor.code and event.date is not None:
+                # a speaker quoted again later, with no new day or medium: the same event
+                when, basis = event.date, "earlier"
+                channel = channel or event.channel
             if channel is None and a.cue is not None:
                 channel = self.event_channel(a, sp.actor.code)
             if when is None and self.article.published is not None:
