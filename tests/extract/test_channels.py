@@ -63,3 +63,18 @@ def test_a_speaker_quoted_again_later_keeps_the_day_and_medium_of_their_event(ex
     rojas = [s for s in run(extractor, text) if s.speaker == "Ana Rojas"]
     assert len(rojas) == 2
     assert {(s.date, s.channel) for s in rojas} == {(date(2024, 3, 4), "press_conference")}
+
+
+def test_statements_of_one_day_share_the_medium_they_all_name(extractor: Extractor) -> None:
+    text = (
+        "Chile's envoy Ana Rojas told a Security Council meeting on Friday that the quota was unfair. "
+        "Peru's envoy Luis Paz told the same meeting on Friday that it was needed. "
+        "Ecuador's envoy Marta Cruz said on Friday that her country would abstain."
+    )
+    got = {s.speaker: s.channel for s in run(extractor, text)}
+    assert got.get("Marta Cruz") == "speech"
+
+
+def test_speaking_to_a_nations_lawmakers_is_a_speech(extractor: Extractor) -> None:
+    got = run(extractor, "Speaking to Chilean lawmakers, Foreign Minister Ana Rojas said the quota would stay.")
+    assert [s.channel for s in got] == ["speech"]

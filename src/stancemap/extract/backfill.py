@@ -117,4 +117,26 @@ def share_within_speaker(statements: list[Statement]) -> list[Statement]:
         undated = st.date_basis in (None, "article")
         if st.kind != "summary" and not st.speaker and undated and len(agreed) == 1:
             out[k] = replace(st, date=next(iter(agreed)), date_basis="earlier")
+    return share_within_day(out)
+
+
+def share_within_day(statements: list[Statement]) -> list[Statement]:
+    """Fill a missing channel from the day's event: what all the day's other statements agree on.
+
+    An article about one meeting names it once ("at Friday's Security Council meeting") and
+    then reports speaker after speaker from it; a statement made that day with no medium of
+    its own was made there, when every statement of that day that names a medium names the
+    same one (and at least two do).
+    """
+    by_day: dict[date, list[str]] = {}
+    for st in statements:
+        if st.date is not None and st.date_basis in ("text", "earlier") and st.channel:
+            by_day.setdefault(st.date, []).append(st.channel)
+    out = list(statements)
+    for k, st in enumerate(out):
+        if st.channel is not None or st.date is None or st.date_basis not in ("text", "earlier"):
+            continue
+        named = by_day.get(st.date, [])
+        if len(named) >= 2 and len(set(named)) == 1:
+            out[k] = replace(st, channel=named[0])
     return out
