@@ -245,3 +245,27 @@ def test_backing_a_state_by_name_claims_none_of_its_issues() -> None:
 
 def test_backing_a_person_by_name_claims_the_issue_naming_them() -> None:
     assert claims_of("Borduria voiced its support for Kowalczyk.") == {"rur-pretender": "support"}
+
+
+NEGATED_DEFINITION = parse_issues('''
+[[issue]]
+id = "rur-vote"
+title = "The vote in Ruritania"
+description = """The vote held in Ruritania in 2031.
+support: recognizes the vote or accepts its result. oppose: does not recognize the vote or its result,
+or condemns it."""
+''')
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Borduria does not accept the result of the vote in Ruritania.", "oppose"),
+        ("Borduria accepts the result of the vote in Ruritania.", "support"),
+        ("Borduria condemns the vote in Ruritania.", "oppose"),
+    ],
+)
+def test_a_definition_that_negates_the_cue_is_read_with_its_negation(text: str, polarity: str) -> None:
+    article, st = statement(text)
+    (out,) = attach_claims(article, [st], NEGATED_DEFINITION, use_gazetteer=False)
+    assert {c.issue: c.polarity for c in out.claims} == {"rur-vote": polarity}

@@ -20,7 +20,7 @@ from importlib import resources
 from ..models import Article, Claim, Issue, Polarity, Statement
 from ..resolve import Gazetteer
 from .lexicon import StanceLexicon, Token, load_stance_lexicon, stem, tokenize
-from .matching import IssueMatcher, IssueProfile, Terms
+from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
 
 __all__ = ["attach_claims", "claims_for"]
@@ -103,19 +103,58 @@ def _pieces(tokens: Sequence[Token], span: tuple[int, int]) -> list[tuple[int, i
     return out
 
 
+_DEFINITION_NEGATORS = frozenset({"not", "no", "never", "n't", "neither", "nor", "cannot"})
+
+
+@lru_cache(maxsize=512)
+def _cue_uses(definition: str, cue: str) -> tuple[bool, ...]:
+    """For each use of the cue stem in a definition line, whether the line negates it ("does not recognize")."""
+    tokens = tokenize(definition)
+    uses: list[bool] = []
+    for k, t in enumerate(tokens):
+        if not t.is_word or stem(t.low) != cue:
+            continue
+        before: list[str] = []
+        # a negation reaches over its verb's coordinated objects ("does not recognize the result or
+        # his legitimacy"), not over a coordinated verb ("does not recognize it or condemns it") nor
+        # past a comma ("does not recognize them, condemns them")
+        if k and tokens[k - 1].low in ("or", "and"):
+            uses.append(False)
+            continue
+        for u in reversed(tokens[max(0, k - 8) : k]):
+            if not u.is_word or u.low == "but":
+                break
+            before.append(u.low)
+        uses.append(any(w in _DEFINITION_NEGATORS or w.endswith("n't") for w in before))
+    return tuple(uses)
+
+
 def _map_polarity(p: IssueProfile, f: Finding, target: Terms) -> int:
-    """The polarity as the issue defines it: the support/oppose sentence that cue and target fit best."""
+    """The polarity as the issue defines it, from the support/oppose lines that use the cue.
+
+    Each use of the cue in a definition line implies a polarity for the statement: the line's
+    own when both negate the cue alike ("does not recognize" in the statement and in the oppose
+    line), the other one when they differ. When the uses disagree, the line the target fits best
+    decides; when nothing decides, the cue's own polarity stands.
+    """
+    if not f.entry.polarity:
+        return f.polarity
     cue = stem(f.entry.words[0].rstrip("*"))
-    base = f.polarity
-    fits = []
-    for sign, terms in ((1, p.support), (-1, p.oppose)):
-        if cue in terms.stems:
-            fits.append((len((terms.stems | terms.names) & (target.stems | target.names)), sign))
-    if len(fits) == 2 and fits[0][0] != fits[1][0] and f.entry.polarity:
-        n, sign = max(fits)
-        if n:
-            return sign if f.negator is None else -sign
-    return base
+    negated = f.negator is not None
+    _, sup, opp = split_definition(p.issue.description)
+    implied: list[tuple[int, int]] = []  # (fit of the line to the target, implied polarity)
+    for sign, text, terms in ((1, sup, p.support), (-1, opp, p.oppose)):
+        fit = len((terms.stems | terms.names) & (target.stems | target.names))
+        implied += [(fit, sign if used_negated == negated else -sign) for used_negated in _cue_uses(text, cue)]
+    signs = {s for _, s in implied}
+    if len(signs) == 1:
+        return signs.pop()
+    if len(signs) == 2:
+        best = max(fit for fit, _ in implied)
+        top = {s for fit, s in implied if fit == best}
+        if best and len(top) == 1:
+            return top.pop()
+    return f.polarity
 
 
 @lru_cache(maxsize=1)
