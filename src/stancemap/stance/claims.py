@@ -108,7 +108,7 @@ _DEFINITION_NEGATORS = frozenset({"not", "no", "never", "n't", "neither", "nor",
 
 @lru_cache(maxsize=512)
 def _cue_uses(definition: str, cue: str) -> tuple[bool, ...]:
-    """For each use of the cue stem in a definition line, whether the line negates it ("does not recognize")."""
+    """For each use of a cue stem in a definition line, whether the line negates it ("does not recognize")."""
     tokens = tokenize(definition)
     uses: list[bool] = []
     for k, t in enumerate(tokens):
@@ -145,7 +145,7 @@ def _map_polarity(p: IssueProfile, f: Finding, target: Terms) -> int:
     implied: list[tuple[int, int]] = []  # (fit of the line to the target, implied polarity)
     for sign, text, terms in ((1, sup, p.support), (-1, opp, p.oppose)):
         fit = len((terms.stems | terms.names) & (target.stems | target.names))
-        implied += [(fit, sign if used_negated == negated else -sign) for used_negated in _cue_uses(text, cue)]
+        implied += [(fit, sign if use == negated else -sign) for use in _cue_uses(text, cue)]
     signs = {s for _, s in implied}
     if len(signs) == 1:
         return signs.pop()
