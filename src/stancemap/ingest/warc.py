@@ -33,11 +33,13 @@ from .fields import host_outlet, to_date
 from .html import parse_html
 from .skipped import Skipped
 
-__all__ = ["HTML_TYPES", "WARC_SUFFIXES", "is_warc", "parse_record_html", "read_warc"]
+__all__ = ["HTML_TYPES", "WARC_SUFFIXES", "is_warc", "parse_record_html", "read_warc", "split_content_type"]
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 #: Media types read as HTML pages.
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+#: What reading on from a damaged archive raises (besides warcio's own errors).
+_UNREADABLE = (EOFError, OSError, ValueError, zlib.error)
 #: Bytes read at a time from a record's payload.
 _CHUNK = 1 << 16
 
@@ -66,7 +68,7 @@ def read_warc(path: Path, source: str, settings: Settings) -> Iterator[Article |
                 record = next(records)
             except StopIteration:
                 return
-            except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error, StatusAndHeadersParserException) as e:
+            except (*_UNREADABLE, ArchiveLoadFailed, StatusAndHeadersParserException) as e:
                 yield Skipped(f"{source}:{offset}", "truncated", f"the archive cannot be read past here: {e}")
                 return
             where = f"{source}:{offset}"  # where the record starts, as an index of the archive gives it
@@ -99,7 +101,7 @@ def _record_article(record: Any, where: str, settings: Settings) -> Article:
     if http is None:
         raise InputError("not_html", "a response record without HTTP headers")
     status = http.get_statuscode()
-    media, charset = _content_type(http.get_header("Content-Type") or "")
+    media, charset = split_content_type(http.get_header("Content-Type") or "")
     if status != "200":
         raise InputError("not_html", f"an HTTP {status} response, not a page")
     if media not in HTML_TYPES:
@@ -130,7 +132,7 @@ def parse_record_html(
     return dataclasses.replace(article, **changes) if changes else article
 
 
-def _content_type(value: str) -> tuple[str, str | None]:
+def split_content_type(value: str) -> tuple[str, str | None]:
     """(media type, charset or None) of a Content-Type header value."""
     media, _, params = value.partition(";")
     charset = None
