@@ -158,16 +158,18 @@ def test_every_failure_is_recorded_with_its_reason_and_the_round_goes_on(
     server.routes["/rss.xml"] = Route(rss(server.base, entries))
     server.routes["/bad.xml"] = Route(b"<rss><channel><item>unclosed", content_type="application/rss+xml")
     server.routes["/notafeed.xml"] = Route(b"<html><body>hello</body></html>", content_type="text/html")
+    server.routes["/huge.xml"] = Route(rss(server.base, [f"/x/{i}" for i in range(3000)]))
     sources = [
         Source(server.url("/rss.xml")),
         Source(server.url("/bad.xml")),
         Source(server.url("/notafeed.xml")),
         Source(server.url("/missing.xml")),
+        Source(server.url("/huge.xml")),
         Source("http://127.0.0.1:9/dead.xml"),  # nothing listens on the discard port
     ]
     report = run_round(store, sources, watch_settings)
     assert report.stored == 2
-    assert report.sources_failed == {"malformed_feed": 2, "http_404": 1, "unreachable": 1}
+    assert report.sources_failed == {"malformed_feed": 2, "http_404": 1, "unreachable": 1, "too_large": 1}
     assert report.entries_failed == {
         "http_404": 1,
         "too_large": 1,

@@ -200,3 +200,28 @@ def test_the_dask_client_streams_records_into_partitions(archive: Path, settings
     parts = list(_partitions([archive], settings, 3))
     assert [len(p) for p in parts] == [3, 1]
     assert parts[0][0].url == "https://news.example/story-1"
+
+
+def test_records_are_read_one_at_a_time(tmp_path: Path, settings: Settings) -> None:
+    import tracemalloc
+
+    path = tmp_path / "many.warc.gz"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for k in range(500):
+            _response(writer, f"https://news.example/img{k}.png", bytes([k % 251 + 1]) * 40_000, "image/png")
+            if k % 25 == 0:
+                _response(writer, f"https://news.example/page{k}", b"<html><body>hello</body></html>")
+    assert path.stat().st_size < 1_000_000  # compressed; 20 MB of payloads inflated
+    report = BatchReport()
+    list(read_paths([path], settings))  # trafilatura's imports and caches, before measuring
+    tracemalloc.start()
+    try:
+        for item in read_paths([path], settings):
+            if isinstance(item, Skipped):
+                report.skip(item)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert report.passed == {"not_html": 500} and len(report.skipped) == 20  # the pages have no text
+    assert peak < 2_000_000, f"peak {peak:,} bytes: records are held, not streamed"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import FetchError
+from ..store.feeds import URL_CHARS
 
 __all__ = ["Listing", "detect_kind", "parse_listing"]
 
@@ -74,13 +75,21 @@ def _gunzip(body: bytes, limit: int) -> bytes:
 
 
 def _http_url(url: str | None, base: str) -> str | None:
+    """``url`` made absolute against ``base``, without its fragment; None unless it is http(s).
+
+    A URL longer than the store keeps as a key (``URL_CHARS``) is dropped too.
+    """
     if not url:
         return None
-    full = urljoin(base, url.strip())
-    parts = urlsplit(full)
+    try:
+        full = urljoin(base, url.strip())
+        parts = urlsplit(full)
+    except ValueError:
+        return None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
-    return full.split("#", 1)[0]
+    full = full.split("#", 1)[0]
+    return full if len(full) <= URL_CHARS else None
 
 
 def _feed(body: bytes, base: str) -> Listing:
