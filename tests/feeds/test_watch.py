@@ -23,8 +23,9 @@ def _pages(server: LocalServer, ks: list[int], prefix: str = "/news/") -> list[s
 
 
 @pytest.fixture()
-def store(watch_settings: Settings):  # type: ignore[no-untyped-def]
-    with Store.open(watch_settings.db) as s:
+def store(db_url: str, watch_settings: Settings):  # type: ignore[no-untyped-def]
+    """The store on each engine (PostgreSQL when STANCEMAP_TEST_PG_URL is set)."""
+    with Store.open(db_url) as s:
         yield s
 
 
