@@ -89,3 +89,29 @@ def test_a_bad_feeds_file_is_a_settings_error(tmp_path: Path, capsys: pytest.Cap
     path.write_text('[[source]]\nurl = "ftp://x"\n', encoding="utf-8")
     assert main(["--db", f"sqlite:///{tmp_path / 'x.sqlite'}", "watch", str(path), "--once"]) == 2
     assert "url must be an http(s) URL" in capsys.readouterr().err
+
+
+def test_reextract_replaces_an_article_whose_text_changed(
+    watched: tuple[str, LocalServer], capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gzip
+
+    from sqlalchemy import update
+
+    from stancemap.store.feeds import feed_entries
+
+    db, server = watched
+    url = server.url("/news/1")
+    with Store.open(db) as store:
+        (old_id,) = [a for u, a in store.stored_entries() if u == url]
+        with store.engine.begin() as conn:  # as if a better extractor now read the page differently
+            conn.execute(update(feed_entries).where(feed_entries.c.url == url).values(raw=gzip.compress(article_html(9).encode())))
+    capsys.readouterr()
+    assert main(["--db", db, "reextract"]) == 0
+    assert "pages: 2 extracted again, 1 with new text" in capsys.readouterr().out
+    with Store.open(db) as store:
+        assert store.article(old_id) is None
+        (new_id,) = [a for u, a in store.stored_entries() if u == url]
+        article = store.article(new_id)
+        assert article is not None and "Referendum rejected 9" in (article["title"] or "")
+        assert store.counts()["articles"] == 2
