@@ -81,3 +81,15 @@ def test_a_sitemap_with_an_entity_bomb_is_refused() -> None:
         assert e.reason == "malformed_feed"
     else:
         assert all("aaaa" not in u for u, _ in listing.entries)  # entities are not expanded
+
+
+def test_a_feed_cut_short_keeps_what_was_read_and_says_so() -> None:
+    whole = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        b"<item><title>a</title><link>https://n.example/a</link></item>"
+        b"<item><title>b</title><link>https://n.example/b</link></item></channel></rss>"
+    )
+    assert parse_listing(whole, None, "https://n.example/rss", 10_000).problem is None
+    cut = parse_listing(whole[:-40], None, "https://n.example/rss", 10_000)
+    assert [u for u, _ in cut.entries][:1] == ["https://n.example/a"]
+    assert cut.problem is not None and "not well-formed" in cut.problem

@@ -14,6 +14,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
+from xml.sax import SAXException
 
 from ..errors import FetchError
 from ..store.feeds import URL_CHARS
@@ -107,7 +108,7 @@ def _feed(body: bytes, base: str) -> Listing:
         raise FetchError("malformed_feed", f"the feed cannot be read: {parsed.get('bozo_exception')}")
     if not parsed.get("version") and not listing.entries:
         raise FetchError("malformed_feed", "not an RSS or Atom feed that feedparser recognizes")
-    if parsed.get("bozo"):  # a feed cut short or sloppy: what could be read is kept
+    if isinstance(parsed.get("bozo_exception"), SAXException):  # cut short or sloppy: what was read is kept
         listing.problem = f"the feed is not well-formed: {parsed.get('bozo_exception')}"
     return listing
 
