@@ -225,3 +225,23 @@ def test_records_are_read_one_at_a_time(tmp_path: Path, settings: Settings) -> N
         tracemalloc.stop()
     assert report.passed == {"not_html": 500} and len(report.skipped) == 20  # the pages have no text
     assert peak < 2_000_000, f"peak {peak:,} bytes: records are held, not streamed"
+
+
+def test_gzip_and_chunked_payloads_are_decoded(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "encoded.warc"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        for uri, body, headers in (
+            ("https://news.example/gz", gzip.compress(article_html(1).encode()), [("Content-Encoding", "gzip")]),
+            (
+                "https://news.example/chunked",
+                b"%x\r\n" % len(article_html(2).encode()) + article_html(2).encode() + b"\r\n0\r\n\r\n",
+                [("Transfer-Encoding", "chunked")],
+            ),
+        ):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *headers], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=http)
+            )
+    articles, skipped = _read(path, settings)
+    assert [a.title for a in articles] == ["Referendum rejected 1", "Referendum rejected 2"] and not skipped
