@@ -15,7 +15,7 @@ from pathlib import Path
 from .config import Settings
 from .extract.boilerplate import BoilerplateIndex
 from .extract.pipeline import Extractor
-from .ingest import Skipped, read_paths
+from .ingest import PASSED_OVER, Skipped, read_paths
 from .models import Article, Issue, Statement
 from .store import Store
 
@@ -27,12 +27,25 @@ Progress = Callable[[int, int], None]
 
 @dataclass
 class BatchReport:
-    """What a batch did: articles new, already stored, skipped (by reason), statements found."""
+    """What a batch did: articles new, already stored, skipped (by reason), statements found.
+
+    ``passed`` counts, by reason, inputs that are no articles but no fault either
+    (``ingest.PASSED_OVER``: a web archive's requests and images); only their
+    number is kept, so an archive of millions of records needs no memory for them.
+    """
 
     new: int = 0
     already: int = 0
     statements: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    passed: Counter[str] = field(default_factory=Counter)
+
+    def skip(self, item: Skipped) -> None:
+        """Record an input that did not become an article."""
+        if item.reason in PASSED_OVER:
+            self.passed[item.reason] += 1
+        else:
+            self.skipped.append(item)
 
     @property
     def skipped_by_reason(self) -> Counter[str]:
@@ -56,7 +69,7 @@ def scan(
     try:
         for item in read_paths(paths, settings):
             if isinstance(item, Skipped):
-                report.skipped.append(item)
+                report.skip(item)
             else:
                 index.add(item)
                 total += 1

@@ -43,6 +43,20 @@ class Settings:
     boilerplate_min_articles: int = 2
     #: Bearer token that allows writes through the HTTP API; empty refuses writes.
     api_token: str = ""
+    #: ``watch``: least time between two requests to one host (robots.txt Crawl-delay may ask more).
+    watch_host_interval_ms: int = 1000
+    #: ``watch``: seconds to connect, and between bytes read, before a request times out.
+    watch_timeout_s: int = 20
+    #: ``watch``: tries after the first for a timeout, a refused connection, a 429 or a 5xx.
+    watch_retries: int = 2
+    #: ``watch``: wait before the first retry; doubled for each next one.
+    watch_backoff_ms: int = 1000
+    #: ``watch``: a feed or page larger than this is not read (reason ``too_large``).
+    watch_max_bytes: int = 5_000_000
+    #: ``watch``: redirects followed before a request is given up as ``redirect_loop``.
+    watch_max_redirects: int = 5
+    #: ``watch``: the User-Agent sent, and the name looked up in robots.txt.
+    watch_user_agent: str = "stancemap-watch/0.1"
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied and validated."""
@@ -73,6 +87,15 @@ def _validated(settings: Settings) -> Settings:
         raise SettingsError(f"max_doc_chars must be between 1000 and 200000, not {settings.max_doc_chars}")
     if settings.boilerplate_min_articles < 2:
         raise SettingsError("boilerplate_min_articles must be at least 2")
+    for name in ("watch_host_interval_ms", "watch_retries", "watch_backoff_ms"):
+        if getattr(settings, name) < 0:
+            raise SettingsError(f"{name} must not be negative")
+    if settings.watch_timeout_s < 1 or settings.watch_max_bytes < 1 or settings.watch_max_redirects < 0:
+        raise SettingsError(
+            "watch_timeout_s and watch_max_bytes must be positive, watch_max_redirects not negative"
+        )
+    if not settings.watch_user_agent.strip():
+        raise SettingsError("watch_user_agent must not be empty")
     if not settings.db.strip():
         raise SettingsError("db must be an SQLAlchemy URL such as sqlite:///stancemap.sqlite")
     return settings

@@ -7,6 +7,7 @@ The tree::
     ├── UsageError                 exit 2, HTTP 422   a bad argument or filter from the user
     ├── NotFoundError              exit 3, HTTP 404   an issue, article or actor that is not stored
     ├── InputError                 exit 4, HTTP 422   an article that cannot be read (carries a reason code)
+    │   └── FetchError             exit 4, HTTP 502   a feed or page that cannot be fetched (reason code too)
     ├── IssuesFileError            exit 2, HTTP 422   an issues TOML file that does not follow the spec
     ├── StoreError                 exit 5, HTTP 503   the database cannot be opened, migrated or written
     └── ModelError                 exit 6, HTTP 500   the spaCy model cannot be loaded
@@ -18,6 +19,7 @@ the docs and a test can assert on the kind of failure rather than on wording.
 from __future__ import annotations
 
 __all__ = [
+    "FetchError",
     "InputError",
     "IssuesFileError",
     "ModelError",
@@ -84,6 +86,13 @@ class InputError(StancemapError):
 
     def __str__(self) -> str:
         return f"[{self.code}:{self.reason}] {self.message}"
+
+
+class FetchError(InputError):
+    """A feed, sitemap or page that ``watch`` could not fetch (``timeout``, ``http_404``, ...)."""
+
+    http_status = 502
+    code = "S008"
 
 
 class IssuesFileError(StancemapError):

@@ -53,7 +53,9 @@ def _version() -> str:
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The web app over ``settings.db`` (or over ``store``, which the caller then owns)."""
     from ..web.boilerplate import BoilerplateCache
+    from ..web.feeds import router as feeds_page_router
     from ..web.pages import router as pages_router
+    from .feeds import router as feeds_router
     from .routes import router as read_router
     from .writes import router as write_router
 
@@ -107,5 +109,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(read_router)
     app.include_router(write_router)
+    app.include_router(feeds_router)
     app.include_router(pages_router)
+    app.include_router(feeds_page_router)
     return app

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import click
 
 from ..errors import StancemapError
-from . import corpus, query, report, serve
+from . import corpus, query, report, serve, watch
 from .common import State
 from .corpus import demo_paths
 
@@ -58,6 +58,8 @@ for _command in (
     report.export,
     corpus.demo,
     serve.serve,
+    watch.watch,
+    watch.reextract,
 ):
     cli.add_command(_command)
 query.issues.add_command(report.suggest)

@@ -102,10 +102,12 @@ def report_skips(report: Any) -> None:
 def print_summary(report: Any) -> None:
     out = console(stderr=False)
     reasons = ", ".join(f"{n} {r}" for r, n in sorted(report.skipped_by_reason.items()))
+    passed = ", ".join(f"{n} {r}" for r, n in sorted(report.passed.items()))
     out.print(
         f"articles: {report.new} new, {report.already} already stored, "
         f"{len(report.skipped)} skipped{f' ({reasons})' if reasons else ''}; "
-        f"statements found: {report.statements}"
+        + (f"records passed over: {passed}; " if passed else "")
+        + f"statements found: {report.statements}"
     )
 
 

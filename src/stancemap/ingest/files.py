@@ -23,13 +23,14 @@ from .html import looks_like_html, parse_html
 from .jsonl import read_jsonl
 from .skipped import Skipped
 from .text import parse_text
+from .warc import is_warc, read_warc
 
 __all__ = ["HTML_SUFFIXES", "JSONL_SUFFIXES", "TEXT_SUFFIXES", "read_file", "read_paths"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-#: The files read from a folder; others there are ignored.
+#: The files read from a folder, with web archives (``*.warc``, ``*.warc.gz``); others there are ignored.
 FOLDER_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 
@@ -54,7 +55,7 @@ def read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[Arti
 def read_file(path: str | Path, settings: Settings) -> Iterator[Article | Skipped]:
     """The article(s) in one file, whatever its extension, or why it was skipped.
 
-    A JSON Lines file yields one item per record; any other file yields one item.
+    A JSON Lines file or web archive yields one item per record; any other file yields one item.
     """
     source = str(path)
     path = Path(path)
@@ -75,6 +76,9 @@ def read_file(path: str | Path, settings: Settings) -> Iterator[Article | Skippe
         return
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path, source, settings)
+        return
+    if is_warc(path):  # read record by record, whatever the archive's size
+        yield from read_warc(path, source, settings)
         return
     if info.st_size > settings.max_file_bytes:
         yield Skipped(
@@ -132,5 +136,5 @@ def _read_folder(folder: Path, settings: Settings, seen: set[tuple[int, int]]) -
             is_dir = False
         if is_dir:
             yield from _read_folder(path, settings, seen)
-        elif Path(entry.name).suffix.lower() in FOLDER_SUFFIXES:
+        elif Path(entry.name).suffix.lower() in FOLDER_SUFFIXES or is_warc(path):
             yield from read_file(path, settings)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 
-__all__ = ["REASONS", "Skipped"]
+__all__ = ["PASSED_OVER", "REASONS", "Skipped"]
 
 #: Every reason code a reader uses, with what it means.
 REASONS: dict[str, str] = {
@@ -25,7 +25,15 @@ REASONS: dict[str, str] = {
     "unreadable": "the operating system refused to read the file or folder",
     "not_found": "the path does not exist",
     "unsupported": "the path is neither a regular file nor a folder",
+    "not_response": "a web archive record that is no response (request, metadata, warcinfo, revisit)",
+    "not_html": "a web archive response or fetched page that is not an HTML page with status 200",
+    "truncated": "a web archive record cut short (marked WARC-Truncated, or the file ends inside it)",
 }
+
+#: Reasons that mark no fault in the input: a web archive holds requests, metadata,
+#: images and scripts beside its pages. They are counted in a run's summary, not
+#: listed one by one, and do not make the exit status 4.
+PASSED_OVER = frozenset({"not_response", "not_html"})
 
 
 @dataclass(frozen=True)

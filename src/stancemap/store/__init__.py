@@ -21,6 +21,7 @@ from ..errors import StoreError
 from ..models import Article, Issue, Statement
 from . import schema
 from .batches import Batches
+from .feeds import Feeds
 from .migrations import applied, migrate
 from .positions import PositionEntry, PositionsTable
 from .reads import Reads, StatementFilter, StoredStatement
@@ -47,7 +48,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-class Store(Reads, Batches, PositionsTable):
+class Store(Reads, Batches, PositionsTable, Feeds):
     """A stancemap database reached through SQLAlchemy."""
 
     def __init__(self, engine: Engine) -> None:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
+from .feeds import create_feed_tables
 from .positions import create_positions_table
 from .search import create_search_index
 
@@ -61,12 +62,18 @@ def _positions(conn: Connection) -> None:
     create_positions_table(conn)
 
 
+def _feeds(conn: Connection) -> None:
+    # What `stancemap watch` remembers between runs: sources, entries with raw pages, errors.
+    create_feed_tables(conn)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _initial),
     ("0002_statement_date_basis", _date_basis),
     ("0004_evidence_search", _evidence_search),
     ("0005_filter_indexes", _filter_indexes),
     ("0006_positions", _positions),
+    ("0009_feeds", _feeds),
 ]
 
 
