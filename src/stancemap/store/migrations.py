@@ -16,7 +16,7 @@ from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
 from .positions import create_positions_table
-from .search import create_search_index
+from .search import create_search_index, stem_search_index
 
 __all__ = ["MIGRATIONS", "applied", "migrate"]
 
@@ -61,12 +61,18 @@ def _positions(conn: Connection) -> None:
     create_positions_table(conn)
 
 
+def _search_stemming(conn: Connection) -> None:
+    # "cease-fire", "cease fire" and "ceasefires" find "ceasefire": the index stems (``search.py``).
+    stem_search_index(conn)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _initial),
     ("0002_statement_date_basis", _date_basis),
     ("0004_evidence_search", _evidence_search),
     ("0005_filter_indexes", _filter_indexes),
     ("0006_positions", _positions),
+    ("0007_search_stemming", _search_stemming),
 ]
 
 
