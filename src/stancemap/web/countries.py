@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .assets import asset_url
+
 __all__ = ["CountryCode", "country_codes", "flag_url", "map_key", "marker"]
 
 #: International organizations that have a flag of their own among the vendored flags.
@@ -50,7 +52,7 @@ def flag_url(actor_code: str) -> str | None:
     row = country_codes().get(actor_code)
     name = row.alpha2.lower() if row and row.alpha2 else _IGO_FLAGS.get(actor_code)
     if name and name in _flag_files():
-        return f"/static/vendor/flag-icons/4x3/{name}.svg"
+        return asset_url(f"vendor/flag-icons/4x3/{name}.svg")
     return None
 
 

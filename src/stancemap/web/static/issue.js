@@ -1,67 +1,114 @@
 // The issue page's world map and timeline, drawn with the vendored Vega-Lite from the
 // page's own JSON (the #issue-data block), with the vendored world-atlas shapes.
+// The map has no floating tooltip: pointing at a country, or tapping it, shows it in
+// the preview box under the map (so nothing is drawn off screen and a tap never leaves
+// the page at once); a second click or tap on the same country opens its page.
+// Small states are dots. Only the actors that count (views.COUNTED_KINDS) are drawn.
 (function () {
   "use strict";
-  var COLORS = { support: "#2166ac", oppose: "#c8412e", mixed: "#8e5fb3", neutral: "#9aa3ad", "no statement": "#e9ebee" };
+  var COLORS = { support: "#2166ac", oppose: "#c8412e", mixed: "#8e5fb3", neutral: "#5c6670", "no statement": "#e9ebee" };
   var LABELS = { support: "supports", oppose: "opposes", mixed: "mixed", neutral: "neutral", "no statement": "no statement" };
   var source = document.getElementById("issue-data");
   if (!source || typeof vegaEmbed === "undefined") return;
   var data = JSON.parse(source.textContent);
   var options = { actions: false, renderer: "svg" };
+  var byActor = {};
+  data.positions.forEach(function (p) { byActor[p.actor] = p; });
 
   function go(path) { window.location.href = path; }
 
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  var armed = null;  // the country clicked or tapped once: a second click opens its page
+  function preview(datum) {
+    var box = document.getElementById("map-preview");
+    if (!box || !datum) return;
+    var p = datum.actor ? byActor[datum.actor] : null;
+    box.textContent = "";
+    var head = el("p", { "class": "preview-head" });
+    head.appendChild(el("strong", {}, p ? p.actor_name : (datum.country || "")));
+    head.appendChild(document.createTextNode(" "));
+    var stance = p ? p.stance : "none";
+    head.appendChild(el("span", { "class": "stance stance-" + stance }, p ? LABELS[p.stance] : "no statement"));
+    box.appendChild(head);
+    if (!p) return;
+    var who = [p.best.speaker, p.latest_date].filter(Boolean).join(" · ");
+    if (who) box.appendChild(el("p", { "class": "muted small" }, who));
+    var quote = el("p", { "class": "quote" });
+    quote.appendChild(el("a", { href: "/articles/" + encodeURIComponent(p.best.article_id) + "#ev-" + p.best.statement_id },
+      "“" + (p.best.evidence || "").slice(0, 220) + "”"));
+    box.appendChild(quote);
+    box.appendChild(el("a", { href: "/actors/" + encodeURIComponent(p.actor), "class": "preview-open" }, p.actor_name + "’s page →"));
+  }
+
   function drawMap() {
-    var el = document.getElementById("map");
-    if (!el) return Promise.resolve();
-    var rows = data.positions.filter(function (p) { return p.map_key; }).map(function (p) {
-      return {
-        map_key: p.map_key, actor: p.actor, actor_name: p.actor_name, stance: LABELS[p.stance] || p.stance,
-        speaker: p.best.speaker || "", date: p.latest_date || "", evidence: (p.best.evidence || "").slice(0, 140)
-      };
+    var box = document.getElementById("map");
+    if (!box) return Promise.resolve();
+    var counted = data.positions.filter(function (p) { return p.counted; });
+    var rows = counted.filter(function (p) { return p.map_key; }).map(function (p) {
+      return { map_key: p.map_key, actor: p.actor, stance: LABELS[p.stance] || p.stance, actor_name: p.actor_name };
     });
+    var dots = counted.filter(function (p) { return p.marker; }).map(function (p) {
+      return { actor: p.actor, country: p.actor_name, shown: LABELS[p.stance] || p.stance, lon: p.marker[0], lat: p.marker[1] };
+    });
+    var color = {
+      field: "shown", type: "nominal", legend: null,
+      scale: { domain: Object.keys(LABELS).map(function (k) { return LABELS[k]; }),
+               range: Object.keys(LABELS).map(function (k) { return COLORS[k]; }) }
+    };
     var spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-      width: "container", height: Math.max(220, Math.round(el.clientWidth * 0.47)),
+      width: "container", height: Math.max(200, Math.round(box.clientWidth * 0.47)),
       autosize: { type: "fit-x", contains: "padding" },
       background: null,
-      data: { url: "/static/vendor/world-atlas/countries-110m.json", format: { type: "topojson", feature: "countries" } },
       projection: { type: "equalEarth" },
-      transform: [
-        { filter: "datum.properties.name !== 'Antarctica'" },
-        { calculate: "datum.id ? datum.id : 'name:' + datum.properties.name", as: "key" },
-        { lookup: "key", from: { data: { values: rows }, key: "map_key",
-          fields: ["actor", "actor_name", "stance", "speaker", "date", "evidence"] } },
-        { calculate: "datum.stance ? datum.stance : 'no statement'", as: "shown" },
-        { calculate: "datum.actor_name ? datum.actor_name : datum.properties.name", as: "country" }
-      ],
-      mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.6, cursor: "pointer" },
-      encoding: {
-        color: {
-          field: "shown", type: "nominal", legend: null,
-          scale: { domain: Object.keys(LABELS).map(function (k) { return LABELS[k]; }),
-                   range: Object.keys(LABELS).map(function (k) { return COLORS[k]; }) }
+      layer: [
+        {
+          data: { url: box.getAttribute("data-atlas"), format: { type: "topojson", feature: "countries" } },
+          transform: [
+            { filter: "datum.properties.name !== 'Antarctica'" },
+            { calculate: "datum.id ? datum.id : 'name:' + datum.properties.name", as: "key" },
+            { lookup: "key", from: { data: { values: rows }, key: "map_key", fields: ["actor", "stance", "actor_name"] } },
+            { calculate: "datum.stance ? datum.stance : 'no statement'", as: "shown" },
+            { calculate: "datum.actor_name ? datum.actor_name : datum.properties.name", as: "country" }
+          ],
+          mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.6, cursor: "pointer", tooltip: false },
+          encoding: { color: color }
         },
-        tooltip: [
-          { field: "country", title: "Country" }, { field: "shown", title: "Stance" },
-          { field: "speaker", title: "Speaker" }, { field: "date", title: "Latest" },
-          { field: "evidence", title: "Said" }
-        ]
-      }
+        {
+          data: { values: dots },
+          mark: { type: "circle", size: 70, opacity: 1, stroke: "#ffffff", strokeWidth: 1.5, cursor: "pointer", tooltip: false },
+          encoding: { longitude: { field: "lon", type: "quantitative" }, latitude: { field: "lat", type: "quantitative" }, color: color }
+        }
+      ]
     };
-    return vegaEmbed(el, spec, options).then(function (result) {
-      result.view.addEventListener("click", function (_event, item) {
-        if (item && item.datum && item.datum.actor) go("/actors/" + encodeURIComponent(item.datum.actor));
+    return vegaEmbed(box, spec, options).then(function (result) {
+      result.view.addEventListener("mouseover", function (_event, item) {
+        if (item && item.datum) preview(item.datum);
       });
-      el.setAttribute("data-ready", "1");
+      result.view.addEventListener("click", function (_event, item) {
+        if (!item || !item.datum) return;
+        var actor = item.datum.actor;
+        if (actor && actor === armed) { go("/actors/" + encodeURIComponent(actor)); return; }
+        preview(item.datum);
+        armed = actor || null;
+      });
+      var svg = box.querySelector("svg");
+      if (svg) svg.setAttribute("aria-hidden", "true");  // the list under the map says the same, as text
+      box.setAttribute("data-ready", "1");
     });
   }
 
   function drawTimeline() {
-    var el = document.getElementById("timeline-chart");
-    var dated = data.timeline.filter(function (e) { return e.date; });
-    if (!el) return Promise.resolve();
-    if (!dated.length) { el.textContent = "No dated statement."; el.setAttribute("data-ready", "1"); return Promise.resolve(); }
+    var box = document.getElementById("timeline-chart");
+    var dated = data.timeline.filter(function (e) { return e.date && e.counted; });
+    if (!box) return Promise.resolve();
+    if (!dated.length) { box.textContent = "No dated statement."; box.setAttribute("data-ready", "1"); return Promise.resolve(); }
     var actors = {}, days = {};
     dated.forEach(function (e) { actors[e.actor_name] = true; days[e.date] = true; });
     // A few days: one tick per day with a statement (the default would tick at noon, twice per label).
@@ -92,11 +139,13 @@
         ]
       }
     };
-    return vegaEmbed(el, spec, options).then(function (result) {
+    return vegaEmbed(box, spec, options).then(function (result) {
       result.view.addEventListener("click", function (_event, item) {
         if (item && item.datum && item.datum.statement_id) go("/statements/" + item.datum.statement_id);
       });
-      el.setAttribute("data-ready", "1");
+      var svg = box.querySelector("svg");
+      if (svg) svg.setAttribute("aria-hidden", "true");  // the list under the chart says the same, as text
+      box.setAttribute("data-ready", "1");
     });
   }
 
