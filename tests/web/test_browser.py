@@ -41,7 +41,7 @@ def test_issue_page_table_map_timeline_then_actor_then_article(page: Any, server
     print("screenshot:", shot(page, "issue-page"))
 
     # sorting and filtering the table
-    page.click("#reactions-table th:has-text('Actor')")
+    page.click("#reactions-table th button.sort:has-text('Actor')")
     names = page.eval_on_selector_all(
         "#reactions-table tbody tr td.actor-cell", "els => els.map(e => e.getAttribute('data-value'))"
     )
