@@ -19,7 +19,12 @@ pytestmark = pytest.mark.browser
 ISSUE = "ukraine-ceasefire-2025"
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 DESKTOP = {"viewport": {"width": 1366, "height": 900}}
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 2,
+}
 
 
 @pytest.fixture()
@@ -118,7 +123,9 @@ def test_phone_reactions_table_is_one_card_per_actor(open_page: Any, server: str
         row = f"#reactions-table tbody tr:visible >> nth={i}"
         card = _box(pg, row)
         assert card["width"] <= 390
-        parts = [_box(pg, f"{row} >> {c}") for c in ("td.actor-cell", ".stance", "td.date-cell", "td.speaker-cell")]
+        parts = [
+            _box(pg, f"{row} >> {c}") for c in ("td.actor-cell", ".stance", "td.date-cell", "td.speaker-cell")
+        ]
         for j, a in enumerate(parts):
             assert a["x"] + a["width"] <= card["x"] + card["width"] + 1, "nothing sticks out of the card"
             for b in parts[j + 1 :]:
@@ -147,10 +154,14 @@ def test_counts_agree_with_what_is_shown(open_page: Any, server: str) -> None:
         assert pg.locator("#reactions-table tbody tr:visible").count() == data["actors"] + data["others"]
         names = ", ".join(p["actor_name"] for p in data["positions"] if not p["counted"])
         if not [p for p in data["positions"] if p["counted"] and p["actor_kind"] == "igo"]:
-            assert names in pg.locator(".igos").inner_text(), "the Organizations box says where the others are"
+            assert names in pg.locator(".igos").inner_text(), (
+                "the Organizations box says where the others are"
+            )
 
 
-def test_evidence_is_one_click_from_the_table_and_lands_on_the_text_on_a_phone(open_page: Any, server: str) -> None:
+def test_evidence_is_one_click_from_the_table_and_lands_on_the_text_on_a_phone(
+    open_page: Any, server: str
+) -> None:
     pg = open_page(PHONE)
     pg.goto(f"{server}/issues/{ISSUE}")
     link = pg.locator("#reactions-table tbody tr:visible td.evidence a").first

@@ -217,8 +217,8 @@ class IssueDetail(BaseModel):
 
     issue: IssueOut
     stances: dict[str, int] = Field(description="how many counted actors take each stance")
-    actors: int = Field(default=0, description="how many actors count (states and international organizations)")
-    others: int = Field(default=0, description="how many people and other bodies took a position, listed apart")
+    actors: int = Field(default=0, description="how many actors count (states and IGOs)")
+    others: int = Field(default=0, description="how many people and other bodies took one (apart)")
     positions: list[PositionOut]
     timeline: list[TimelineOut]
 

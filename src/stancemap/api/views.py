@@ -15,8 +15,7 @@ from urllib.parse import quote
 from starlette.datastructures import URL
 
 from ..errors import NotFoundError
-from ..store import StatementFilter, Store, StoredStatement
-from ..store import actor_kind
+from ..store import StatementFilter, Store, StoredStatement, actor_kind
 from ..web.countries import flag_url, map_key, marker
 from .models import (
     ActorDetail,

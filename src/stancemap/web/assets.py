@@ -35,7 +35,7 @@ def asset_url(path: str) -> str:
 
 
 def cache_control(path: str, query: str, status: int) -> str | None:
-    """The ``Cache-Control`` of a response to ``path?query``, or None for responses that are not static files."""
+    """The ``Cache-Control`` of a response to ``path?query``; None when it is not a static file."""
     if not path.startswith(STATIC_PREFIX) or status not in (200, 304):
         return None
     return IMMUTABLE if "v=" in query else REVALIDATE
