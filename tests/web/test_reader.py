@@ -200,7 +200,7 @@ def test_map_preview_then_open_and_no_nulls(open_page: Any, server: str) -> None
     pg = open_page({"viewport": {"width": 420, "height": 844}, "is_mobile": True, "has_touch": True})
     pg.goto(f"{server}/issues/{ISSUE}")
     pg.wait_for_selector("#map[data-ready='1'] svg path", state="attached")
-    coloured = pg.locator("#map svg path[fill='#2166ac']").first
+    coloured = pg.locator("#map svg path.s-support").first
     coloured.scroll_into_view_if_needed()
     coloured.click(force=True)
     preview = pg.locator("#map-preview")
@@ -210,7 +210,7 @@ def test_map_preview_then_open_and_no_nulls(open_page: Any, server: str) -> None
     open_link = preview.locator("a.preview-open")
     assert open_link.count() == 1
     # a country with no statement: its name and 'no statement', never 'null'
-    grey = pg.locator("#map svg path[fill='#e9ebee']").nth(40)
+    grey = pg.locator("#map svg path.s-none").nth(40)
     grey.dispatch_event("mouseover")
     grey.click(force=True)
     assert "no statement" in preview.inner_text() and "null" not in preview.inner_text().lower()

@@ -18,7 +18,9 @@ from ..api.routes import get_store
 from ..store import Store
 from .boilerplate import BoilerplateCache
 from .highlight import Mark, Segment, segments
-from .templating import templates
+from .templating import STANCE_LABELS, templates
+from .worldmap import MapState
+from .worldmap import render as render_map
 
 __all__ = ["router"]
 
@@ -60,11 +62,16 @@ def issue(request: Request, issue_id: str, store: StoreDep) -> HTMLResponse:
     states = [p for p in data.positions if p.counted and p.actor_kind == "state"]
     igos = [p for p in data.positions if p.counted and p.actor_kind != "state"]
     others = [p for p in data.positions if not p.counted]
-    return _render(
-        request,
-        "issue.html",
-        {"data": data, "payload": payload, "states": states, "igos": igos, "others": others},
-    )
+    drawn = [MapState(p.actor, p.actor_name, p.stance, p.map_key, p.marker) for p in states]
+    context = {
+        "data": data,
+        "payload": payload,
+        "states": states,
+        "igos": igos,
+        "others": others,
+        "worldmap": render_map(drawn, STANCE_LABELS),
+    }
+    return _render(request, "issue.html", context)
 
 
 @router.get("/actors", response_class=HTMLResponse)

@@ -1,15 +1,15 @@
-// The issue page's world map and timeline, drawn with the vendored Vega-Lite from the
-// page's own JSON (the #issue-data block), with the vendored world-atlas shapes.
-// The map has no floating tooltip: pointing at a country, or tapping it, shows it in
-// the preview box under the map (so nothing is drawn off screen and a tap never leaves
-// the page at once); a second click or tap on the same country opens its page.
-// Small states are dots. Only the actors that count (views.COUNTED_KINDS) are drawn.
+// The issue page: the world map (drawn by the server) answers the pointer, and the
+// timeline is drawn with the vendored Vega-Lite from the page's own JSON (#issue-data).
+// Pointing at a country, or tapping it, shows it in the preview box under the map (so
+// nothing is drawn off screen and a tap never leaves the page at once); a second click
+// or tap on the same country opens its page. Only the actors that count
+// (views.COUNTED_KINDS) are on the map and the timeline.
 (function () {
   "use strict";
   var COLORS = { support: "#2166ac", oppose: "#c8412e", mixed: "#8e5fb3", neutral: "#5c6670", "no statement": "#e9ebee" };
   var LABELS = { support: "supports", oppose: "opposes", mixed: "mixed", neutral: "neutral", "no statement": "no statement" };
   var source = document.getElementById("issue-data");
-  if (!source || typeof vegaEmbed === "undefined") return;
+  if (!source) return;
   var data = JSON.parse(source.textContent);
   var options = { actions: false, renderer: "svg" };
   var byActor = {};
@@ -46,66 +46,33 @@
     box.appendChild(el("a", { href: "/actors/" + encodeURIComponent(p.actor), "class": "preview-open" }, p.actor_name + "’s page →"));
   }
 
-  function drawMap() {
+  // The map is drawn by the server (web/worldmap.py); here it only answers the pointer.
+  function wireMap() {
     var box = document.getElementById("map");
-    if (!box) return Promise.resolve();
-    var counted = data.positions.filter(function (p) { return p.counted; });
-    var rows = counted.filter(function (p) { return p.map_key; }).map(function (p) {
-      return { map_key: p.map_key, actor: p.actor, stance: LABELS[p.stance] || p.stance, actor_name: p.actor_name };
+    if (!box) return;
+    function target(e) { return e.target.closest && e.target.closest("path[class^='s-'], circle.dot"); }
+    function datum(shape) {
+      var title = shape.querySelector("title");
+      var name = title ? title.textContent.replace(/: [^:]*$/, "") : "";
+      return { actor: shape.getAttribute("data-actor"), country: name };
+    }
+    box.addEventListener("mouseover", function (e) {
+      var shape = target(e);
+      if (shape) preview(datum(shape));
     });
-    var dots = counted.filter(function (p) { return p.marker; }).map(function (p) {
-      return { actor: p.actor, country: p.actor_name, shown: LABELS[p.stance] || p.stance, lon: p.marker[0], lat: p.marker[1] };
-    });
-    var color = {
-      field: "shown", type: "nominal", legend: null,
-      scale: { domain: Object.keys(LABELS).map(function (k) { return LABELS[k]; }),
-               range: Object.keys(LABELS).map(function (k) { return COLORS[k]; }) }
-    };
-    var spec = {
-      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-      width: "container", height: Math.max(200, Math.round(box.clientWidth * 0.47)),
-      autosize: { type: "fit-x", contains: "padding" },
-      background: null,
-      projection: { type: "equalEarth" },
-      layer: [
-        {
-          data: { url: box.getAttribute("data-atlas"), format: { type: "topojson", feature: "countries" } },
-          transform: [
-            { filter: "datum.properties.name !== 'Antarctica'" },
-            { calculate: "datum.id ? datum.id : 'name:' + datum.properties.name", as: "key" },
-            { lookup: "key", from: { data: { values: rows }, key: "map_key", fields: ["actor", "stance", "actor_name"] } },
-            { calculate: "datum.stance ? datum.stance : 'no statement'", as: "shown" },
-            { calculate: "datum.actor_name ? datum.actor_name : datum.properties.name", as: "country" }
-          ],
-          mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.6, cursor: "pointer", tooltip: false },
-          encoding: { color: color }
-        },
-        {
-          data: { values: dots },
-          mark: { type: "circle", size: 70, opacity: 1, stroke: "#ffffff", strokeWidth: 1.5, cursor: "pointer", tooltip: false },
-          encoding: { longitude: { field: "lon", type: "quantitative" }, latitude: { field: "lat", type: "quantitative" }, color: color }
-        }
-      ]
-    };
-    return vegaEmbed(box, spec, options).then(function (result) {
-      result.view.addEventListener("mouseover", function (_event, item) {
-        if (item && item.datum) preview(item.datum);
-      });
-      result.view.addEventListener("click", function (_event, item) {
-        if (!item || !item.datum) return;
-        var actor = item.datum.actor;
-        if (actor && actor === armed) { go("/actors/" + encodeURIComponent(actor)); return; }
-        preview(item.datum);
-        armed = actor || null;
-      });
-      var svg = box.querySelector("svg");
-      if (svg) svg.setAttribute("aria-hidden", "true");  // the list under the map says the same, as text
-      box.setAttribute("data-ready", "1");
+    box.addEventListener("click", function (e) {
+      var shape = target(e);
+      if (!shape) return;
+      var d = datum(shape);
+      if (d.actor && d.actor === armed) { go("/actors/" + encodeURIComponent(d.actor)); return; }
+      preview(d);
+      armed = d.actor || null;
     });
   }
 
   function drawTimeline() {
     var box = document.getElementById("timeline-chart");
+    if (typeof vegaEmbed === "undefined") return Promise.reject(new Error("the chart library did not load"));
     var dated = data.timeline.filter(function (e) { return e.date && e.counted; });
     if (!box) return Promise.resolve();
     if (!dated.length) { box.textContent = "No dated statement."; box.setAttribute("data-ready", "1"); return Promise.resolve(); }
@@ -149,6 +116,6 @@
     });
   }
 
-  drawMap().catch(function (err) { document.getElementById("map").textContent = "The map could not be drawn: " + err; });
+  wireMap();
   drawTimeline().catch(function (err) { document.getElementById("timeline-chart").textContent = "The timeline could not be drawn: " + err; });
 })();
