@@ -12,7 +12,8 @@ headers), the number of requests, and the time from the start of navigation to
 the map being drawn and to the ``load`` event. "Drawn" is the first animation frame
 in which a country of ``#map`` has a size and its fill from the style sheet (not
 the default black), whoever drew it (the server's SVG, or Vega in the browser):
-a script added before the page's own polls for it each frame. Prints one JSON object with every run and the median.
+a script added before the page's own polls for it each frame. Prints one JSON
+object with every run and the median.
 The server is not started here: start one (``stancemap serve``) over a database.
 """
 
@@ -32,7 +33,7 @@ FAST_3G = {
 }
 
 
-#: Runs in the page before its own scripts (so the page's CSP does not apply) and notes the frame the map shows.
+#: Runs before the page's own scripts (the page's CSP does not apply) and notes the frame the map shows.
 MAP_WATCH = """(function () {
   function tick() {
     var shape = document.querySelector("#map svg path[class^='s-'], #map svg path[fill]");
