@@ -14,14 +14,15 @@ query that filters statements by words goes through it.
 - Any other engine: a case-insensitive substring test per word (a scan).
 
 Both indexes stem English words since migration ``0007_search_stemming`` (FTS5
-``porter`` over ``unicode61``, PostgreSQL's ``english`` configuration): "ceasefires"
+``porter`` over ``unicode61``, PostgreSQL's ``english`` stemmer): "ceasefires"
 finds "ceasefire", "supported" finds "supports". ``q`` matches statements whose
 evidence contains every word of it, and words in double quotes must appear together
 as a phrase (``"sham referendum" Crimea``). A compound may be written three ways, so
 two words side by side, or joined by a hyphen, also match the closed compound:
 "cease-fire" and "cease fire" find "ceasefire" (``alternatives``). Case is ignored;
-accents are not. The engines differ on stop words: PostgreSQL's ``english``
-configuration drops them from the query ("the"), FTS5 keeps them.
+accents are not. Neither engine drops stop words (PostgreSQL's configuration is
+``english`` without its stop-word list). The stemmers differ a little (FTS5's
+Porter, PostgreSQL's Snowball English) on rare words.
 ``create_search_index`` is called by migration ``0004_evidence_search`` and
 ``stem_search_index`` by ``0007_search_stemming``.
 """
@@ -49,8 +50,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _QUOTED = re.compile(r'"([^"]*)"')
 #: A hyphenated compound among unquoted words ("cease-fire", "Russia-Ukraine").
 _UNIT = re.compile(r"\w+(?:-\w+)+|\w+", re.UNICODE)
-#: The text-search configuration of the PostgreSQL index (English stemming, since 0007).
-PG_CONFIG = "english"
+#: The text-search configuration of the PostgreSQL index since 0007: PostgreSQL's
+#: ``english`` with its Snowball stemmer but no stop-word list, made by ``stem_search_index``,
+#: so that, like FTS5, it keeps every word ("region's" needs the "s").
+PG_CONFIG = "stancemap_english"
 #: The FTS5 tokenizer of the SQLite index (Porter stemming over unicode61, since 0007).
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 0"
 #: Beyond this many words a query is not expanded into its compounds (2^n alternatives at worst).
@@ -249,4 +252,23 @@ def stem_search_index(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
     elif conn.dialect.name == "postgresql":
         conn.exec_driver_sql(f"ALTER TABLE statements DROP COLUMN IF EXISTS {PG_COLUMN}")
+        _create_pg_config(conn)
     create_search_index(conn, tokenize=FTS_TOKENIZE, pg_config=PG_CONFIG)
+
+
+def _create_pg_config(conn: Connection) -> None:
+    """``PG_CONFIG`` in the current schema: ``english``, its stemmer without stop words."""
+    exists = conn.exec_driver_sql(
+        "SELECT 1 FROM pg_ts_config WHERE cfgname = %(name)s AND cfgnamespace = current_schema()::regnamespace",
+        {"name": PG_CONFIG},
+    ).first()
+    if exists is not None:
+        return
+    conn.exec_driver_sql(
+        f"CREATE TEXT SEARCH DICTIONARY {PG_CONFIG}_stem (TEMPLATE = snowball, Language = english)"
+    )
+    conn.exec_driver_sql(f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = english)")
+    conn.exec_driver_sql(
+        f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} ALTER MAPPING FOR "
+        f"asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH {PG_CONFIG}_stem"
+    )
