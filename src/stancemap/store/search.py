@@ -259,7 +259,8 @@ def stem_search_index(conn: Connection) -> None:
 def _create_pg_config(conn: Connection) -> None:
     """``PG_CONFIG`` in the current schema: ``english``, its stemmer without stop words."""
     exists = conn.exec_driver_sql(
-        "SELECT 1 FROM pg_ts_config WHERE cfgname = %(name)s AND cfgnamespace = current_schema()::regnamespace",
+        "SELECT 1 FROM pg_ts_config "
+        "WHERE cfgname = %(name)s AND cfgnamespace = current_schema()::regnamespace",
         {"name": PG_CONFIG},
     ).first()
     if exists is not None:
