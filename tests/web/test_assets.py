@@ -38,6 +38,9 @@ def test_pages_and_scripts_are_compressed_and_vendored_files_kept(client: TestCl
     assert page.status_code == 200 and page.headers["content-encoding"] == "gzip"
     assert "Cache-Control" not in page.headers or "immutable" not in page.headers["Cache-Control"]
     scripts = re.findall(r'<script src="([^"]+)"', page.text)
+    lazy = re.search(r'data-scripts="([^"]+)"', page.text)
+    assert lazy, "the chart library is loaded when the timeline comes near"
+    scripts += lazy.group(1).split()
     assert any("vega.min.js?v=" in s for s in scripts), scripts
     for src in scripts:
         r = client.get(src, headers={"Accept-Encoding": "gzip"})

@@ -34,6 +34,7 @@ def test_issue_page_table_map_timeline_then_actor_then_article(page: Any, server
     grey = page.eval_on_selector("#map svg path.s-none", "e => getComputedStyle(e).fill")
     blue = page.eval_on_selector("#map svg path.s-support", "e => getComputedStyle(e).fill")
     assert grey == "rgb(233, 235, 238)" and blue == "rgb(33, 102, 172)", (grey, blue)
+    page.locator("#timeline-chart").scroll_into_view_if_needed()
     page.wait_for_selector("#timeline-chart[data-ready='1'] svg", state="attached")
     assert (
         page.locator(

@@ -37,7 +37,9 @@ def open_page(browser: Any) -> Iterator[Any]:
         contexts.append(context)
         pg = context.new_page()
         pg.errors = []
+        pg.requests = []
         pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+        pg.on("request", lambda r: pg.requests.append(r.url))
         pg.set_default_timeout(20_000)
         return pg
 
@@ -82,6 +84,7 @@ def test_axe_finds_no_serious_violation_on_any_page_type(open_page: Any, server:
         pg.goto(server + path)
         if name == "issue":
             pg.wait_for_selector("#map[data-ready='1'] svg", state="attached")
+            pg.locator("#timeline-chart").scroll_into_view_if_needed()
             pg.wait_for_selector("#timeline-chart[data-ready='1']", state="attached")
         violations = _axe(pg)
         report[name] = sorted(f"{v['impact']}:{v['id']}" for v in violations)
@@ -130,7 +133,14 @@ def test_phone_reactions_table_is_one_card_per_actor(open_page: Any, server: str
             assert a["x"] + a["width"] <= card["x"] + card["width"] + 1, "nothing sticks out of the card"
             for b in parts[j + 1 :]:
                 assert not _overlap(a, b), "no part of a card covers another"
+    # the map came with the page; the chart library waits until the timeline is near
+    assert pg.locator("#map svg path.s-support").count() >= 1
+    assert not [u for u in pg.requests if "/vendor/vega" in u], "no chart library before the timeline"
     print("screenshot:", shot(pg, "issue-phone"))
+    pg.locator("#timeline-chart").scroll_into_view_if_needed()
+    pg.wait_for_selector("#timeline-chart[data-ready='1'] svg", state="attached")
+    assert [u for u in pg.requests if "/vendor/vega/vega.min.js?v=" in u]
+    assert not pg.errors, pg.errors
 
 
 def test_counts_agree_with_what_is_shown(open_page: Any, server: str) -> None:

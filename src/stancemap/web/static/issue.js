@@ -70,9 +70,32 @@
     });
   }
 
+  // The chart library (about 240 KB compressed) is fetched only when the timeline comes
+  // near the screen, so the page and its map arrive without it.
+  function loadScripts(urls) {
+    return urls.reduce(function (chain, url) {
+      return chain.then(function () {
+        return new Promise(function (resolve, reject) {
+          var s = document.createElement("script");
+          s.src = url;
+          s.onload = resolve;
+          s.onerror = function () { reject(new Error("could not load " + url)); };
+          document.head.appendChild(s);
+        });
+      });
+    }, Promise.resolve());
+  }
+
+  function whenNear(box, then) {
+    if (!("IntersectionObserver" in window)) { then(); return; }
+    var seen = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); then(); }
+    }, { rootMargin: "400px 0px" });
+    seen.observe(box);
+  }
+
   function drawTimeline() {
     var box = document.getElementById("timeline-chart");
-    if (typeof vegaEmbed === "undefined") return Promise.reject(new Error("the chart library did not load"));
     var dated = data.timeline.filter(function (e) { return e.date && e.counted; });
     if (!box) return Promise.resolve();
     if (!dated.length) { box.textContent = "No dated statement."; box.setAttribute("data-ready", "1"); return Promise.resolve(); }
@@ -117,5 +140,13 @@
   }
 
   wireMap();
-  drawTimeline().catch(function (err) { document.getElementById("timeline-chart").textContent = "The timeline could not be drawn: " + err; });
+  var chart = document.getElementById("timeline-chart");
+  if (chart) {
+    whenNear(chart, function () {
+      var urls = (chart.getAttribute("data-scripts") || "").split(" ").filter(Boolean);
+      var needed = data.timeline.some(function (e) { return e.date && e.counted; });
+      var ready = needed && typeof vegaEmbed === "undefined" ? loadScripts(urls) : Promise.resolve();
+      ready.then(drawTimeline).catch(function (err) { chart.textContent = "The timeline could not be drawn: " + err; });
+    });
+  }
 })();
