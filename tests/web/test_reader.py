@@ -285,3 +285,35 @@ def test_search_compounds_names_and_marks(open_page: Any, server: str) -> None:
     assert by_name == pg.locator(".st").count() > 0
     pg.goto(f"{server}/statements?q=zzzzqqq")
     assert "No statement matches" in pg.locator(".empty").inner_text()
+
+
+@pytest.mark.parametrize("touch", [False, True])
+def test_timeline_tooltip_stays_on_a_narrow_screen(open_page: Any, server: str, touch: bool) -> None:
+    size = PHONE if touch else {"viewport": {"width": 390, "height": 844}}
+    pg = open_page(size)
+    pg.goto(f"{server}/issues/{ISSUE}")
+    pg.locator("#timeline-chart").scroll_into_view_if_needed()
+    pg.wait_for_selector("#timeline-chart[data-ready='1'] svg", state="attached")
+    points = pg.locator("#timeline-chart svg g.mark-symbol.role-mark path")
+    assert points.count() >= 2
+    seen = 0
+    for i in range(points.count()):
+        box = points.nth(i).bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        if touch:
+            pg.touchscreen.tap(x, y)
+        else:
+            pg.mouse.move(x, y)
+        pg.wait_for_timeout(100)
+        assert pg.url.endswith(f"/issues/{ISSUE}"), "a first tap previews, it does not leave"
+        tip = pg.locator(".chart-tip")
+        if tip.count() and tip.is_visible():
+            seen += 1
+            t = tip.bounding_box()
+            assert t["x"] >= 0 and t["x"] + t["width"] <= 390, t
+        if touch:  # a tap elsewhere (the heading) puts it away: the next point is a first tap again
+            head = pg.locator("#timeline").bounding_box()
+            pg.touchscreen.tap(head["x"] + 5, head["y"] + head["height"] / 2)
+            assert not pg.locator(".chart-tip").is_visible()
+    assert seen >= 2
+    assert not pg.errors, pg.errors

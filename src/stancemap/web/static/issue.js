@@ -11,6 +11,35 @@
   var source = document.getElementById("issue-data");
   if (!source) return;
   var data = JSON.parse(source.textContent);
+  // A pointer that can hover previews by hovering, so one click opens; a finger taps once to preview.
+  var canHover = window.matchMedia ? window.matchMedia("(hover: hover)").matches : true;
+
+  // The timeline's tooltip: Vega's own could be drawn past the edge of a narrow window,
+  // so this one is placed at the pointer and then pushed back inside the window.
+  var tip = null;
+  function showTip(event, value) {
+    if (!tip) {
+      tip = el("div", { "class": "chart-tip", role: "tooltip" });
+      document.body.appendChild(tip);
+    }
+    if (!value || !event) { tip.hidden = true; return; }
+    tip.textContent = "";
+    Object.keys(value).forEach(function (k) {
+      if (value[k] === "" || value[k] === null || value[k] === undefined) return;
+      var row = el("div");
+      row.appendChild(el("strong", {}, k + ": "));
+      row.appendChild(document.createTextNode(String(value[k])));
+      tip.appendChild(row);
+    });
+    tip.hidden = false;
+    var w = tip.offsetWidth, h = tip.offsetHeight, pad = 6;
+    var x = Math.min(Math.max(pad, event.clientX + 12), window.innerWidth - w - pad);
+    var y = event.clientY + 14 + h > window.innerHeight - pad ? event.clientY - h - 10 : event.clientY + 14;
+    tip.style.left = Math.max(pad, x) + window.scrollX + "px";
+    tip.style.top = Math.max(pad, y) + window.scrollY + "px";
+  }
+  function tooltipHandler(_handler, event, _item, value) { showTip(event, value); }
+
   var options = { actions: false, renderer: "svg" };
   var byActor = {};
   data.positions.forEach(function (p) { byActor[p.actor] = p; });
@@ -58,7 +87,10 @@
     }
     box.addEventListener("mouseover", function (e) {
       var shape = target(e);
-      if (shape) preview(datum(shape));
+      if (!shape) return;
+      var d = datum(shape);
+      preview(d);
+      if (canHover) armed = d.actor || null;
     });
     box.addEventListener("click", function (e) {
       var shape = target(e);
@@ -129,9 +161,18 @@
         ]
       }
     };
-    return vegaEmbed(box, spec, options).then(function (result) {
-      result.view.addEventListener("click", function (_event, item) {
-        if (item && item.datum && item.datum.statement_id) go("/statements/" + item.datum.statement_id);
+    return vegaEmbed(box, spec, Object.assign({ tooltip: tooltipHandler }, options)).then(function (result) {
+      var tapped = null;
+      document.addEventListener("click", function (e) {
+        if (!box.contains(e.target)) { tapped = null; showTip(null, null); }
+      });
+      result.view.addEventListener("click", function (event, item) {
+        var id = item && item.datum && item.datum.statement_id;
+        if (!id) { tapped = null; showTip(null, null); return; }
+        if (canHover || tapped === id) { go("/statements/" + id); return; }
+        tapped = id;  // a first tap shows the statement; a second opens it
+        var d = item.datum;
+        showTip(event, { Actor: d.actor_name, Date: d.date, Stance: d.polarity, Speaker: d.speaker, Said: d.evidence });
       });
       var svg = box.querySelector("svg");
       if (svg) svg.setAttribute("aria-hidden", "true");  // the list under the chart says the same, as text
