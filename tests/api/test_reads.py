@@ -41,8 +41,14 @@ def test_issue_twin_has_positions_timeline_and_stance_counts(client: TestClient)
     data = get(client, f"/issues/{ISSUE}.json")
     assert data["issue"]["id"] == ISSUE and data["issue"]["url"] == f"/issues/{ISSUE}"
     assert data["positions"], "the ceasefire articles yield positions"
-    assert sum(data["stances"].values()) == len(data["positions"])
+    # one definition of who counts (states and international organizations) feeds every tally
+    counted = [p for p in data["positions"] if p["counted"]]
+    assert all(p["counted"] == (p["actor_kind"] in {"state", "igo"}) for p in data["positions"])
+    assert sum(data["stances"].values()) == data["actors"] == len(counted)
+    assert data["others"] == len(data["positions"]) - len(counted) > 0, "the demo has people and bodies"
+    assert all(e["counted"] == (e["actor_kind"] in {"state", "igo"}) for e in data["timeline"])
     for p in data["positions"]:
+        assert p["best"]["article_title"], "the best statement's article is cited by its title"
         assert p["issue"] == ISSUE
         assert p["stance"] in {"support", "oppose", "mixed", "neutral"}
         assert p["best"]["statement_id"] in p["statement_ids"]
@@ -53,6 +59,16 @@ def test_issue_twin_has_positions_timeline_and_stance_counts(client: TestClient)
     )
     dates = [e["date"] for e in data["timeline"] if e["date"]]
     assert dates == sorted(dates)
+
+
+def test_actor_filter_takes_a_code_or_a_name_in_any_case(client: TestClient) -> None:
+    by_code = get(client, "/statements.json?actor=CAN")
+    assert by_code["total"] >= 1
+    for spelled in ("can", "Canada", "CANADA", " canada "):
+        assert get(client, f"/statements.json?actor={spelled}")["total"] == by_code["total"], spelled
+    assert get(client, "/statements.json?actor=Nowhereland")["total"] == 0
+    st = by_code["items"][0]
+    assert st["article_title"] and st["outlet"] and st["published"], "a statement cites its article"
 
 
 def test_positions_and_timeline_lists_are_paged(client: TestClient) -> None:
@@ -72,7 +88,7 @@ def test_actors_list_and_actor_twin(client: TestClient) -> None:
     assert counts == sorted(counts, reverse=True)
     usa = get(client, "/actors/USA.json?limit=2")
     assert usa["actor"]["code"] == "USA" and usa["actor"]["kind"] == "state"
-    assert usa["actor"]["flag"].endswith("/us.svg")
+    assert "/us.svg?v=" in usa["actor"]["flag"]
     assert usa["statements"]["total"] == usa["actor"]["statements"] >= 1
     assert len(usa["statements"]["items"]) <= 2
     assert all(s["actor"] == "USA" for s in usa["statements"]["items"])

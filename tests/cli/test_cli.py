@@ -100,6 +100,11 @@ def test_statements_formats(capsys: pytest.CaptureFixture[str], corpus: Path, db
     code, out, _ = run(capsys, "--db", db, "statements", "--actor", actor, "--format", "csv")
     parsed = list(csv.DictReader(io.StringIO(out)))
     assert parsed and {r["actor"] for r in parsed} == {actor}
+    # the actor by its name, in another case
+    code, out, _ = run(
+        capsys, "--db", db, "statements", "--actor", rows[0]["actor_name"].upper(), "--format", "csv"
+    )
+    assert len(list(csv.DictReader(io.StringIO(out)))) == len(parsed)
     code, out, _ = run(capsys, "--db", db, "statements", "--article", "two.txt", "--format", "json")
     assert {r["article"] for r in json.loads(out)} <= {"two.txt"}
 

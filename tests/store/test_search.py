@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 
 from stancemap.models import Article, Span, Statement
 from stancemap.store import Store
-from stancemap.store.search import fts5_query, search_phrases, tsquery
+from stancemap.store.search import alternatives, fts5_query, highlight_pattern, search_phrases, tsquery
 
 TEXTS = {
     "one.txt": "Ruritania rejects the sham referendum held in the occupied region.",
@@ -119,3 +119,63 @@ def test_sqlite_migration_backfills_rows_stored_before_it(tmp_path: Path) -> Non
     with Store.open(url) as s:
         assert "0004_evidence_search" in s.migrations()
         assert _found(s, "old statement") == {"old.txt"}
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("ceasefire", {"c1.txt", "c2.txt"}),
+        ("cease-fire", {"c1.txt", "c2.txt", "c3.txt"}),  # hyphenated: the words together, or closed up
+        ("cease fire", {"c1.txt", "c2.txt", "c3.txt"}),  # loose words: both, or closed up
+        ('"cease fire"', {"c1.txt", "c2.txt", "c3.txt"}),
+        ("ceasefires", {"c1.txt", "c2.txt"}),  # stemmed: plural and singular
+        ("supported", {"c1.txt", "c3.txt"}),
+        ("fire cease", {"c3.txt"}),  # both words, in any order; closed up only in the order given
+    ],
+)
+def test_compounds_and_stems(db_url: str, q: str, expected: set[str]) -> None:
+    with Store.open(db_url) as s:
+        _add(s, "c1.txt", "Borduria supports the ceasefire that the mediators proposed.")
+        _add(s, "c2.txt", "Two ceasefires have failed since May, Ruritania said.")
+        _add(s, "c3.txt", "Syldavia supported a cease-fire on the northern front.")
+        assert _found(s, q) == expected
+
+
+def test_alternatives_of_a_query() -> None:
+    assert alternatives("cease-fire") == [[["cease", "fire"]], [["ceasefire"]]]
+    assert alternatives("cease fire") == [[["cease"], ["fire"]], [["ceasefire"]]]
+    assert alternatives("region's") == [[["region"], ["s"]]]
+    assert alternatives("!!!") == [[]]
+    many = " ".join(f"word{i}" for i in range(12))
+    assert len(alternatives(many)) == 1  # long queries are not expanded
+
+
+def test_highlight_pattern_marks_what_was_found() -> None:
+    pattern = highlight_pattern("cease-fire supported")
+    assert pattern is not None
+    text = "It supports a ceasefire and a cease-fire; it fired nothing."
+    assert [m.group(0) for m in pattern.finditer(text)] == ["supports", "ceasefire", "cease", "fire", "fired"]
+    assert highlight_pattern("!!!") is None
+
+
+def test_migration_0007_stems_an_index_built_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    url = f"sqlite:///{path}"
+    with Store.open(url) as s:
+        _add(s, "c1.txt", "Two ceasefires have failed since May, Ruritania said.")
+    con = sqlite3.connect(path)  # back to the index of 0004, without stemming
+    con.executescript(
+        "DROP TABLE statements_fts;"
+        "CREATE VIRTUAL TABLE statements_fts USING fts5(evidence_text, content='statements', "
+        "content_rowid='id', tokenize='unicode61 remove_diacritics 0');"
+        "INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');"
+        "DELETE FROM schema_migrations WHERE name = '0007_search_stemming';"
+    )
+    con.commit()
+    con.close()
+    raw = Store(create_engine(url))
+    assert _found(raw, "ceasefire") == set()
+    raw.engine.dispose()
+    with Store.open(url) as s:
+        assert "0007_search_stemming" in s.migrations()
+        assert _found(s, "ceasefire") == {"c1.txt"}

@@ -28,9 +28,13 @@ def test_issue_page_table_map_timeline_then_actor_then_article(page: Any, server
     # the map is drawn: every country a shape, some coloured by a stance
     page.wait_for_selector("#map[data-ready='1'] svg path", state="attached")
     assert page.locator("#map svg path").count() > 150
-    fills = page.eval_on_selector_all("#map svg path", "els => els.map(e => e.getAttribute('fill'))")
-    assert {"#2166ac", "#c8412e"} & set(fills), "some state is coloured support or oppose"
-    assert "#e9ebee" in fills, "states with no statement are grey"
+    fills = page.eval_on_selector_all("#map svg path", "els => els.map(e => e.getAttribute('class'))")
+    assert {"s-support", "s-oppose"} & set(fills), "some state is coloured support or oppose"
+    assert "s-none" in fills, "states with no statement are grey"
+    grey = page.eval_on_selector("#map svg path.s-none", "e => getComputedStyle(e).fill")
+    blue = page.eval_on_selector("#map svg path.s-support", "e => getComputedStyle(e).fill")
+    assert grey == "rgb(233, 235, 238)" and blue == "rgb(33, 102, 172)", (grey, blue)
+    page.locator("#timeline-chart").scroll_into_view_if_needed()
     page.wait_for_selector("#timeline-chart[data-ready='1'] svg", state="attached")
     assert (
         page.locator(
@@ -41,7 +45,7 @@ def test_issue_page_table_map_timeline_then_actor_then_article(page: Any, server
     print("screenshot:", shot(page, "issue-page"))
 
     # sorting and filtering the table
-    page.click("#reactions-table th:has-text('Actor')")
+    page.click("#reactions-table th button.sort:has-text('Actor')")
     names = page.eval_on_selector_all(
         "#reactions-table tbody tr td.actor-cell", "els => els.map(e => e.getAttribute('data-value'))"
     )
@@ -73,6 +77,8 @@ def test_issue_page_table_map_timeline_then_actor_then_article(page: Any, server
     # follow a statement to its article: evidence, source and cue highlighted and linked
     page.locator(".position .st .st-foot a").first.click()
     page.wait_for_load_state()
+    assert "#ev-" in page.url and page.locator("#article-text a.hl.single").count() >= 1
+    page.goto(page.url.split("#")[0])  # every statement highlighted, none singled out
     assert page.locator("#article-text a.hl-evidence").count() >= 1
     assert page.locator("#article-text a.hl-source").count() >= 1
     assert page.locator("#article-text a.hl-cue").count() >= 1

@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from importlib import metadata, resources
 
 from fastapi import FastAPI, Request, Response
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -52,6 +53,7 @@ def _version() -> str:
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The web app over ``settings.db`` (or over ``store``, which the caller then owns)."""
+    from ..web.assets import cache_control
     from ..web.boilerplate import BoilerplateCache
     from ..web.feeds import router as feeds_page_router
     from ..web.pages import router as pages_router
@@ -89,7 +91,14 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
+        cache = cache_control(request.url.path, request.url.query, response.status_code)
+        if cache:
+            response.headers["Cache-Control"] = cache
         return response
+
+    # Pages, JSON and the vendored scripts compress 3-4x (web/assets.py says how long each is kept);
+    # level 4: an issue page in 4 ms to 26% of its size, where level 6 takes 13 ms for 24%.
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=4)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:

@@ -98,6 +98,7 @@ class StatementOut(BaseModel):
     outlet: str | None = None
     published: dt.date | None = None
     flag: str | None = None
+    article_title: str | None = Field(default=None, description="the article's title, to cite it by")
 
 
 class ArticleOut(BaseModel):
@@ -157,6 +158,8 @@ class BestOut(BaseModel):
     date: str | None = None
     evidence: str
     outlet: str | None = None
+    article_title: str | None = Field(default=None, description="the article's title, to cite it by")
+    published: dt.date | None = Field(default=None, description="the article's publication date")
 
 
 class PositionOut(BaseModel):
@@ -182,6 +185,14 @@ class PositionOut(BaseModel):
     history: list[HistoryOut]
     flag: str | None = Field(default=None, description="static URL of the actor's flag")
     map_key: str | None = Field(default=None, description="id of the actor's shape in the world map")
+    marker: tuple[float, float] | None = Field(
+        default=None, description="longitude and latitude of the dot that stands for a small state on the map"
+    )
+    counted: bool = Field(
+        default=True,
+        description="whether the actor counts in the issue's tallies, table, map and timeline "
+        "(states and international organizations); people and other bodies are listed apart",
+    )
 
 
 class TimelineOut(BaseModel):
@@ -197,13 +208,17 @@ class TimelineOut(BaseModel):
     statement_id: int
     article: str
     article_id: str
+    actor_kind: str | None = None
+    counted: bool = True
 
 
 class IssueDetail(BaseModel):
     """An issue's page: every actor's position, the timeline, and the counts of stances."""
 
     issue: IssueOut
-    stances: dict[str, int]
+    stances: dict[str, int] = Field(description="how many counted actors take each stance")
+    actors: int = Field(default=0, description="how many actors count (states and IGOs)")
+    others: int = Field(default=0, description="how many people and other bodies took one (apart)")
     positions: list[PositionOut]
     timeline: list[TimelineOut]
 

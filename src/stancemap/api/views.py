@@ -8,14 +8,15 @@ functions only read; they raise ``NotFoundError`` for what is not stored.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any, TypeVar
 from urllib.parse import quote
 
 from starlette.datastructures import URL
 
 from ..errors import NotFoundError
-from ..store import StatementFilter, Store, StoredStatement
-from ..web.countries import flag_url, map_key
+from ..store import StatementFilter, Store, StoredStatement, actor_kind
+from ..web.countries import flag_url, map_key, marker
 from .models import (
     ActorDetail,
     ActorOut,
@@ -31,6 +32,7 @@ from .models import (
 )
 
 __all__ = [
+    "COUNTED_KINDS",
     "StatementQuery",
     "actor_detail",
     "actors_page",
@@ -42,6 +44,7 @@ __all__ = [
     "issue_timeline",
     "issues_page",
     "page",
+    "resolve_actor",
     "statement_detail",
     "statement_out",
     "statements_page",
@@ -51,6 +54,11 @@ T = TypeVar("T")
 
 
 StatementQuery = StatementFilter  # the API's name for the store's filters
+
+#: The one definition of which actors an issue page counts: the pills, the table's
+#: rows shown by default, the map and the timeline all use it. People and other
+#: bodies (a party, "G7 countries") are listed apart and never counted.
+COUNTED_KINDS = frozenset({"state", "igo"})
 
 
 def _link(url: URL, **params: int) -> str:
@@ -79,13 +87,25 @@ def statement_out(st: StoredStatement) -> StatementOut:
         outlet=st.row.get("outlet"),
         published=st.row.get("published"),
         flag=flag_url(st.row["actor_code"]),
+        article_title=st.row.get("article_title"),
     )
+
+
+def resolve_actor(store: Store, query: StatementQuery) -> StatementQuery:
+    """``query`` with its actor named by code: "Russia", "rus" and "RUS" all mean ``RUS``.
+
+    An actor the store does not know stays as given, and matches nothing.
+    """
+    if not query.actor:
+        return query
+    code = store.find_actor(query.actor)
+    return replace(query, actor=code) if code and code != query.actor else query
 
 
 def statements_page(
     store: Store, url: URL, query: StatementQuery, limit: int, offset: int
 ) -> Page[StatementOut]:
-    filters = query.filters()
+    filters = resolve_actor(store, query).filters()
     rows = store.statements(limit=limit, offset=offset, **filters)
     total = store.count_statements(**filters)
     return page(url, [statement_out(s) for s in rows], total, limit, offset)
@@ -154,21 +174,39 @@ def issues_page(store: Store, url: URL, limit: int, offset: int) -> Page[IssueOu
     return page(url, items, len(every), limit, offset)
 
 
-def _position_out(p: Any) -> PositionOut:
+def _position_out(p: Any, cites: dict[str, dict[str, Any]] | None = None) -> PositionOut:
     d = p.to_dict()
-    return PositionOut(**d, flag=flag_url(d["actor"]), map_key=map_key(d["actor"]))
+    cite = (cites or {}).get(d["best"]["article_id"], {})
+    d["best"] = {**d["best"], "article_title": cite.get("title"), "published": cite.get("published")}
+    return PositionOut(
+        **d,
+        flag=flag_url(d["actor"]),
+        map_key=map_key(d["actor"]),
+        marker=marker(d["actor"]),
+        counted=d["actor_kind"] in COUNTED_KINDS,
+    )
+
+
+def _positions_out(store: Store, found: list[Any]) -> list[PositionOut]:
+    """Positions as the API shows them, each best statement's article cited by title (one query)."""
+    cites = store.article_cites([p.best["article_id"] for p in found])
+    return [_position_out(p, cites) for p in found]
 
 
 def issue_positions(store: Store, issue_id: str) -> list[PositionOut]:
     from ..positions import positions
 
-    return [_position_out(p) for p in positions(store, issue_id)]
+    return _positions_out(store, positions(store, issue_id))
 
 
 def issue_timeline(store: Store, issue_id: str) -> list[TimelineOut]:
     from ..positions import timeline
 
-    return [TimelineOut(**e.to_dict()) for e in timeline(store, issue_id)]
+    out = []
+    for e in timeline(store, issue_id):
+        kind = actor_kind(e.actor)
+        out.append(TimelineOut(**e.to_dict(), actor_kind=kind, counted=kind in COUNTED_KINDS))
+    return out
 
 
 def issue_detail(store: Store, issue_id: str) -> IssueDetail:
@@ -176,10 +214,13 @@ def issue_detail(store: Store, issue_id: str) -> IssueDetail:
     if issue is None:
         raise NotFoundError(f"no issue {issue_id!r} is stored")
     found = issue_positions(store, issue_id)
-    stances = Counter(p.stance for p in found)
+    counted = [p for p in found if p.counted]
+    stances = Counter(p.stance for p in counted)
     return IssueDetail(
         issue=_issue_out(store, issue.id, issue.title, issue.description),
         stances={s: stances.get(s, 0) for s in ("support", "oppose", "mixed", "neutral")},
+        actors=len(counted),
+        others=len(found) - len(counted),
         positions=found,
         timeline=issue_timeline(store, issue_id),
     )
@@ -208,7 +249,7 @@ def actor_detail(store: Store, url: URL, code: str, limit: int, offset: int) -> 
     if row is None:
         raise NotFoundError(f"no actor {code!r} is stored")
     row = {**row, "statements": store.count_statements(actor=code)}
-    found = [_position_out(p) for p in actor_positions(store, code)]
+    found = _positions_out(store, actor_positions(store, code))
     return ActorDetail(
         actor=_actor_out(row),
         positions=found,

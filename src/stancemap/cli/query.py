@@ -10,7 +10,7 @@ __all__ = ["articles", "issues", "statements"]
 
 
 @click.command()
-@click.option("--actor", help="Actor code (RUS, EU, ...).")
+@click.option("--actor", help="Actor code or name, any case (RUS, rus, Russia, EU, ...).")
 @click.option("--issue", help="Issue id.")
 @click.option("--article", help="Article name or id.")
 @click.option("--polarity", type=click.Choice(["support", "oppose", "neutral"]), help="Stance of a claim.")
@@ -35,6 +35,8 @@ def statements(
     """List stored statements, filtered by actor, issue, article, stance, kind or words."""
     filters = {"actor": actor, "issue": issue, "article": article, "polarity": polarity, "kind": kind}
     with open_store(state) as store:
+        if actor:
+            filters["actor"] = store.find_actor(actor) or actor
         rows = [s.to_spec() for s in store.statements(q=words, limit=limit, offset=offset, **filters)]
     if fmt == "json":
         emit(rows, fmt, [], "")

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, inspect, select, text
 from . import schema
 from .feeds import create_feed_tables
 from .positions import create_positions_table
-from .search import create_search_index
+from .search import create_search_index, stem_search_index
 
 __all__ = ["MIGRATIONS", "applied", "migrate"]
 
@@ -62,6 +62,11 @@ def _positions(conn: Connection) -> None:
     create_positions_table(conn)
 
 
+def _search_stemming(conn: Connection) -> None:
+    # "cease-fire", "cease fire" and "ceasefires" find "ceasefire": the index stems (``search.py``).
+    stem_search_index(conn)
+
+
 def _feeds(conn: Connection) -> None:
     # What `stancemap watch` remembers between runs: sources, entries with raw pages, errors.
     create_feed_tables(conn)
@@ -73,6 +78,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0004_evidence_search", _evidence_search),
     ("0005_filter_indexes", _filter_indexes),
     ("0006_positions", _positions),
+    ("0007_search_stemming", _search_stemming),
     ("0009_feeds", _feeds),
 ]
 

@@ -86,6 +86,15 @@ class StatementFilter:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "")}
 
 
+#: What a statement row carries of its article, so a page can cite it by title, outlet and date.
+_ARTICLE_CITE = (
+    schema.articles.c.name.label("article_name"),
+    schema.articles.c.title.label("article_title"),
+    schema.articles.c.outlet,
+    schema.articles.c.published,
+)
+
+
 class Reads:
     """Read-only queries; ``Store`` supplies ``engine``."""
 
@@ -124,7 +133,7 @@ class Reads:
         publication, article and text order."""
         s, a, c = schema.statements, schema.articles, schema.claims
         f = StatementFilter(**filters)
-        q = self._statement_query(f, select(s, a.c.name.label("article_name")).select_from(s))
+        q = self._statement_query(f, select(s, *_ARTICLE_CITE).select_from(s))
         q = q.order_by(a.c.published, a.c.name, s.c.seq).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
@@ -155,7 +164,7 @@ class Reads:
     def statement(self, statement_id: int) -> StoredStatement | None:
         """One statement by its id, or None."""
         s, a, c = schema.statements, schema.articles, schema.claims
-        q = select(s, a.c.name.label("article_name")).join(a, a.c.id == s.c.article_id)
+        q = select(s, *_ARTICLE_CITE).join(a, a.c.id == s.c.article_id)
         with self.engine.connect() as conn:
             r = conn.execute(q.where(s.c.id == statement_id)).first()
             if r is None:
@@ -248,6 +257,15 @@ class Reads:
             r = conn.execute(select(a).where(or_(a.c.id == key, a.c.name == key)).limit(1)).first()
         return dict(r._mapping) if r is not None else None
 
+    def article_cites(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Title, outlet and publication date of each article in ``ids``, by id (one query)."""
+        a = schema.articles
+        if not ids:
+            return {}
+        q = select(a.c.id, a.c.title, a.c.outlet, a.c.published).where(a.c.id.in_(sorted(set(ids))))
+        with self.engine.connect() as conn:
+            return {r.id: dict(r._mapping) for r in conn.execute(q)}
+
     def counts(self) -> dict[str, int]:
         """How many articles, statements, claims, actors and issues are stored."""
         out = {}
@@ -289,6 +307,31 @@ class Reads:
         with self.engine.connect() as conn:
             r = conn.execute(select(t.c.code, t.c.name, t.c.kind).where(t.c.code == code)).first()
         return dict(r._mapping) if r is not None else None
+
+    def find_actor(self, text: str) -> str | None:
+        """The code of the actor that ``text`` names: its code or its name, in any case; None if none.
+
+        An exact code wins; then a code or a name equal to ``text`` ignoring case (the
+        most quoted actor first when two share a name).
+        """
+        t, s = schema.actors, schema.statements
+        wanted = text.strip()
+        if not wanted:
+            return None
+        with self.engine.connect() as conn:
+            exact = conn.execute(select(t.c.code).where(t.c.code == wanted)).first()
+            if exact is not None:
+                return str(exact.code)
+            n = select(func.count()).where(s.c.actor_code == t.c.code).scalar_subquery()
+            low = wanted.lower()
+            q = (
+                select(t.c.code)
+                .where(or_(func.lower(t.c.code) == low, func.lower(t.c.name) == low))
+                .order_by(n.desc(), t.c.code)
+                .limit(1)
+            )
+            r = conn.execute(q).first()
+        return str(r.code) if r is not None else None
 
     def issues(self) -> list[Issue]:
         t = schema.issues

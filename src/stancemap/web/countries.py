@@ -3,6 +3,8 @@
 Actor codes are ISO 3166-1 alpha-3 for states (and the spec's X.. codes for
 entities without one). The flags are named by alpha-2 and the map's shapes by ISO
 numeric id, so ``data/country_codes.tsv`` joins them; it is read once, on first use.
+States too small for the map's shapes are drawn as a dot at the point
+``data/markers.tsv`` gives.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CountryCode", "country_codes", "flag_url", "map_key"]
+from .assets import asset_url
+
+__all__ = ["CountryCode", "country_codes", "flag_url", "map_key", "marker"]
 
 #: International organizations that have a flag of their own among the vendored flags.
 _IGO_FLAGS = {"EU": "eu", "UN": "un", "ARAB_LEAGUE": "arab", "ASEAN": "asean"}
@@ -48,7 +52,7 @@ def flag_url(actor_code: str) -> str | None:
     row = country_codes().get(actor_code)
     name = row.alpha2.lower() if row and row.alpha2 else _IGO_FLAGS.get(actor_code)
     if name and name in _flag_files():
-        return f"/static/vendor/flag-icons/4x3/{name}.svg"
+        return asset_url(f"vendor/flag-icons/4x3/{name}.svg")
     return None
 
 
@@ -56,3 +60,15 @@ def map_key(actor_code: str) -> str | None:
     """How the world map's geometry names the actor's country, or None if it has no shape."""
     row = country_codes().get(actor_code)
     return row.map_key if row and row.map_key else None
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, tuple[float, float]]:
+    path = resources.files("stancemap.web").joinpath("data", "markers.tsv")
+    with path.open(encoding="utf-8") as fh:
+        return {r["alpha3"]: (float(r["lon"]), float(r["lat"])) for r in csv.DictReader(fh, delimiter="\t")}
+
+
+def marker(actor_code: str) -> tuple[float, float] | None:
+    """Where the map draws a small state as a dot (longitude, latitude), or None for other actors."""
+    return _markers().get(actor_code)

@@ -17,8 +17,10 @@ from ..api.params import ActorKind, Limit, Offset, statement_query
 from ..api.routes import get_store
 from ..store import Store
 from .boilerplate import BoilerplateCache
-from .highlight import Mark, segments
-from .templating import templates
+from .highlight import Mark, Segment, segments
+from .templating import STANCE_LABELS, templates
+from .worldmap import MapState
+from .worldmap import render as render_map
 
 __all__ = ["router"]
 
@@ -56,14 +58,20 @@ def issues(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset 
 def issue(request: Request, issue_id: str, store: StoreDep) -> HTMLResponse:
     data = views.issue_detail(store, issue_id)
     payload = data.model_dump(mode="json")
-    states = [p for p in data.positions if p.actor_kind == "state"]
-    others = [p for p in data.positions if p.actor_kind != "state"]
-    igos = [p for p in others if p.actor_kind == "igo"]
-    return _render(
-        request,
-        "issue.html",
-        {"data": data, "payload": payload, "states": states, "igos": igos, "others": others},
-    )
+    # views.COUNTED_KINDS decides who counts; the page only sorts the counted into states and IGOs
+    states = [p for p in data.positions if p.counted and p.actor_kind == "state"]
+    igos = [p for p in data.positions if p.counted and p.actor_kind != "state"]
+    others = [p for p in data.positions if not p.counted]
+    drawn = [MapState(p.actor, p.actor_name, p.stance, p.map_key, p.marker) for p in states]
+    context = {
+        "data": data,
+        "payload": payload,
+        "states": states,
+        "igos": igos,
+        "others": others,
+        "worldmap": render_map(drawn, STANCE_LABELS),
+    }
+    return _render(request, "issue.html", context)
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -104,8 +112,29 @@ def article(request: Request, article: str, store: StoreDep) -> HTMLResponse:
     background = cache.spans(store, data.text, data.outlet)
     pieces = segments(data.text, marks, data.body_start, background)
     titles = {i.id: i.title for i in store.issues()}
-    context = {"data": data, "pieces": pieces, "titles": titles, "background": len(background)}
+    context = {
+        "data": data,
+        "pieces": pieces,
+        "anchors": _anchors(pieces),
+        "titles": titles,
+        "background": len(background),
+    }
     return _render(request, "article.html", context)
+
+
+def _anchors(pieces: list[Segment]) -> list[list[int]]:
+    """For each piece of the article, the statements whose first highlighted words it holds.
+
+    The page puts ``id="ev-N"`` there, so ``/articles/x#ev-N`` lands on statement N's
+    words in the text (on a phone too, where the list of statements comes after the text).
+    """
+    seen: set[int] = set()
+    out: list[list[int]] = []
+    for piece in pieces:
+        first = [i for i in piece.statement_ids if i not in seen] if piece.role else []
+        seen.update(first)
+        out.append(first)
+    return out
 
 
 @router.get("/statements", response_class=HTMLResponse)
@@ -115,7 +144,7 @@ def statements(
     found = views.statements_page(store, request.url, query, limit, offset)
     context = {
         "page": found,
-        "query": query,
+        "query": query,  # as typed: the form shows what the reader wrote ("russia", not RUS)
         "issues": store.issues(),
         "titles": {i.id: i.title for i in store.issues()},
         "searched": bool(query.filters()),

@@ -12,7 +12,11 @@ from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader
+from markupsafe import Markup, escape
 from starlette.templating import Jinja2Templates
+
+from ..store.search import highlight_pattern
+from .assets import asset_url
 
 __all__ = ["STANCE_LABELS", "templates"]
 
@@ -44,6 +48,26 @@ def _label(value: Any) -> str:
     return "" if value is None else str(value).replace("_", " ")
 
 
+@lru_cache(maxsize=256)
+def _pattern(q: str) -> Any:
+    return highlight_pattern(q)
+
+
+def _marked(value: Any, q: str | None) -> Markup:
+    """``value`` escaped, with the words that the search ``q`` matched in ``<mark>``."""
+    text = "" if value is None else str(value)
+    pattern = _pattern(q) if q else None
+    if pattern is None:
+        return escape(text)
+    out, pos = [], 0
+    for m in pattern.finditer(text):
+        out.append(escape(text[pos : m.start()]))
+        out.append(Markup('<mark class="found">%s</mark>') % m.group(0))
+        pos = m.end()
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
 @lru_cache(maxsize=1)
 def templates() -> Jinja2Templates:
     """The page templates (built once, on first use)."""
@@ -51,5 +75,7 @@ def templates() -> Jinja2Templates:
     env.filters["nice_date"] = _nice_date
     env.filters["shorten"] = _shorten
     env.filters["label"] = _label
+    env.filters["marked"] = _marked
+    env.globals["asset"] = asset_url
     env.globals["stance_labels"] = STANCE_LABELS
     return Jinja2Templates(env=env)
