@@ -45,7 +45,7 @@ support: recognizes or backs him. oppose: rejects his claim."""
 [[issue]]
 id = "bor-integrity"
 title = "Territorial integrity of Borduria"
-description = """The sovereignty and territorial integrity of Borduria within its internationally
+description = """The territorial integrity and sovereignty of Borduria within its internationally
 recognized borders (which include Ruritania).
 support: supports or reaffirms it. oppose: rejects it."""
 ''')
@@ -137,7 +137,7 @@ def test_stance_words_count_inside_the_evidence_only() -> None:
     text = 'After the sham "elections" in Ruritania, the minister said talks would resume in June.'
     assert claims_of(text, evidence="talks would resume in June") == {}
     assert claims_of('The sham "elections" in Ruritania are a farce.') == {"rur-vote-2031": "oppose"}
-    assert claims_of("the so-called elections in Ruritania") == {"rur-vote-2031": "oppose"}
+    assert claims_of("Ruritania's so-called elections") == {"rur-vote-2031": "oppose"}
 
 
 @pytest.mark.parametrize(

@@ -142,7 +142,7 @@ class WordClasses:
     strip_end: frozenset[str]
     lead_in: frozenset[str]
     determiner: frozenset[str]
-    modifier_adverb: frozenset[str]
+    preposition: frozenset[str]
     quote_intro: frozenset[str]
     passive_skip: frozenset[str]
     anaphor_skip: frozenset[str]

@@ -20,6 +20,7 @@ _STOP_PUNCT = frozenset(".;:!?—–()[]")
 
 
 _MAX_TARGET = 22
+_VERBAL = frozenset({"verb", "null", "norm"})  # kinds of cue that are verbs
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def _subject(tokens: Sequence[Token], cue: int, lo: int, w: WordClasses) -> tupl
     if end > start and not any(t.is_word for t in tokens[start:end]):
         end = start
     if end == start and start > lo and tokens[start - 1].text == ",":
-        # "..., which were neither free nor fair": the subject is the noun phrase before the comma
+        # "..., which were neither lawful nor valid": the subject is the noun phrase before the comma
         k = start - 1
         if k >= lo and tokens[k].text == ",":
             s2 = _clause_start(tokens, k, lo, w)
@@ -106,7 +107,7 @@ def _object(tokens: Sequence[Token], i: int, hi: int, lex: StanceLexicon) -> tup
                 break
         if end > start:
             found = lex.entry_at(tokens, end)
-            verb_cue = found is not None and found[0].kind in {"verb", "null", "norm"}
+            verb_cue = found is not None and found[0].kind in _VERBAL
             if verb_cue and not _is_attributive_verb(tokens, end, w):
                 break
         end += 1
@@ -116,8 +117,23 @@ def _object(tokens: Sequence[Token], i: int, hi: int, lex: StanceLexicon) -> tup
 
 
 def _is_attributive_verb(tokens: Sequence[Token], i: int, w: WordClasses) -> bool:
-    """A participle used as a modifier ("widely recognized rights") rather than as a verb."""
-    return i > 0 and tokens[i - 1].low in w.modifier_adverb
+    """A participle used as a modifier rather than as a verb: after a determiner, a preposition or
+    a possessive, or after an adverb that follows one of those or a coordinator ("its recognized
+    frontiers", "within the widely accepted lines", "its rights and universally recognized lines")."""
+    if not tokens[i].low.endswith("ed"):
+        return False
+    j = i - 1
+    adverb = j >= 0 and tokens[j].low.endswith("ly")
+    j -= adverb
+    before = tokens[j].low if j >= 0 else ""
+    if before in w.complementizer:
+        return False
+    return (
+        before in w.determiner
+        or before in w.preposition
+        or before.endswith(("'s", "s'"))
+        or (adverb and before in w.coordinator)
+    )
 
 
 def _passive(tokens: Sequence[Token], i: int, lo: int, w: WordClasses) -> bool:
@@ -198,7 +214,8 @@ def find_stances(
                 cues.append((i, i + n, Entry(("'…'",), -1, "frame")))
                 i += n
                 continue
-        if found is not None and not _is_attributive_verb(tokens, i, w):
+        modifier = found is not None and found[0].kind in _VERBAL and _is_attributive_verb(tokens, i, w)
+        if found is not None and not modifier:
             cues.append((i, i + found[1], found[0]))
             i += found[1]
         else:
@@ -335,8 +352,8 @@ def _take(
     if role != "attributive":
         word = tokens[s].low
         for _idx, nkind, nword in reversed(pending):
-            if nkind == "verb" and kind != "verb":
-                continue
+            if (nkind == "verb") != (kind == "verb") and nkind != "particle":
+                continue  # a negating verb flips a stance verb; a denying one ("lacks") a noun or adjective
             if nword in {"neither", "nor"} and word.endswith("ing") and kind == "verb":
                 continue
             negator = nword
