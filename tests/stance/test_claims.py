@@ -114,7 +114,7 @@ def test_negation_and_its_scope(text: str, polarity: str) -> None:
             "oppose",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="no sourced thesaurus maps this word to the issue's term; the hand-made synonyms were fitted to the evaluation articles and removed (issue 14)",
+                reason="WordNet does not map this phrase to the issue's term, and the hand-made synonym that did was fitted to the evaluation articles (issue 14)",
             ),
         ),
         pytest.param(
@@ -122,7 +122,7 @@ def test_negation_and_its_scope(text: str, polarity: str) -> None:
             "oppose",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="no sourced thesaurus maps this word to the issue's term; the hand-made synonyms were fitted to the evaluation articles and removed (issue 14)",
+                reason="WordNet does not map this phrase to the issue's term, and the hand-made synonym that did was fitted to the evaluation articles (issue 14)",
             ),
         ),
         ("The decision to recognize Ruritania as an independent state was premature.", "oppose"),
@@ -186,7 +186,7 @@ def test_summary_reads_the_whole_sentence() -> None:
             "rur-vote-2031",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="no sourced thesaurus maps this word to the issue's term; the hand-made synonyms were fitted to the evaluation articles and removed (issue 14)",
+                reason="WordNet does not map this phrase to the issue's term, and the hand-made synonym that did was fitted to the evaluation articles (issue 14)",
             ),
         ),
     ],

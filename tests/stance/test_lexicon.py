@@ -18,7 +18,10 @@ TEXT = (
 )
 
 DATA = Path(str(resources.files("stancemap.stance").joinpath("data")))
-GENERATED = ("stance_words.tsv", "negators.tsv", "anaphors.tsv", "word_classes.tsv", "issue_stopwords.tsv")
+GENERATED = (
+    "stance_words.tsv", "negators.tsv", "anaphors.tsv", "word_classes.tsv", "issue_stopwords.tsv", "term_synonyms.tsv"
+)  # fmt: skip
+WORDNET = Path("/usr/share/wordnet")
 POLNEAR = Path(__file__).resolve().parents[2].parent / "shared" / "polnear" / "train"
 BUILD_NEEDS = ("vaderSentiment", "afinn", "textblob", "negspacy", "lemminflect")
 
@@ -56,7 +59,8 @@ def test_every_entry_names_its_source(name: str) -> None:
         cols = line.split("\t")
         assert len(cols) >= 2 and cols[-1].strip(), line
         assert any(
-            s in cols[-1] for s in ("VADER", "AFINN", "pattern", "NegEx", "PolNeAR", "spaCy", "spec")
+            s in cols[-1]
+            for s in ("VADER", "AFINN", "pattern", "NegEx", "PolNeAR", "spaCy", "spec", "WordNet")
         ), line
 
 
@@ -64,7 +68,13 @@ def test_sources_md_names_every_data_file() -> None:
     sources = (DATA / "SOURCES.md").read_text(encoding="utf-8")
     for name in GENERATED:
         assert f"`{name}`" in sources
-    assert "term_synonyms" in sources  # says why there is none
+
+
+def test_synonyms_name_a_topic() -> None:
+    synonyms = load_stance_lexicon().synonyms
+    assert synonyms[("vote",)] == "election|referendum"
+    assert synonyms[("talks",)] == "negotiation"
+    assert ("autonomy",) not in synonyms  # narrower than independence: hyponyms are not taken
 
 
 def test_word_classes_are_read() -> None:
@@ -74,13 +84,15 @@ def test_word_classes_are_read() -> None:
 
 
 @pytest.mark.skipif(
-    not POLNEAR.is_dir() or any(importlib.util.find_spec(m) is None for m in BUILD_NEEDS),
-    reason="needs the dev extras and ../shared/polnear/train",
+    not POLNEAR.is_dir()
+    or not (WORDNET / "data.noun").is_file()
+    or any(importlib.util.find_spec(m) is None for m in BUILD_NEEDS),
+    reason="needs the dev extras, ../shared/polnear/train and WordNet 3.0 (Debian wordnet-base)",
 )
 def test_packaged_files_are_what_the_build_makes(tmp_path: Path) -> None:
     from stancemap.stance.data import build_stance_words as build
 
-    build.main(["--polnear", str(POLNEAR), "--out", str(tmp_path)])
+    build.main(["--polnear", str(POLNEAR), "--wordnet", str(WORDNET), "--out", str(tmp_path)])
     for name in GENERATED:
         made = (tmp_path / name).read_text(encoding="utf-8")
         assert (DATA / name).read_text(encoding="utf-8") == made, name

@@ -232,8 +232,7 @@ class StanceLexicon:
 
     entries: tuple[Entry, ...]
     negators: tuple[tuple[str, str], ...]
-    #: Words that name the same kind of thing when matching targets to issues. Empty: no sourced
-    #: thesaurus is installed here (SOURCES.md), and the hand-made one was fitted to the articles.
+    #: Words that name the same kind of thing when matching targets to issues (from WordNet).
     synonyms: dict[tuple[str, ...], str]
     anaphors: frozenset[tuple[str, ...]]
     stopwords: frozenset[str]
@@ -287,4 +286,5 @@ def load_stance_lexicon() -> StanceLexicon:
     anaphors = frozenset(tuple(norm(c[0]).split()) for c in _rows("anaphors.tsv"))
     stopwords = frozenset(w for c in _rows("issue_stopwords.tsv") for w in norm(c[0]).split())
     words = WordClasses.of(_rows("word_classes.tsv"))
-    return StanceLexicon(tuple(entries), negators, {}, anaphors, stopwords, words)
+    synonyms = {tuple(norm(c[0]).split()): c[1] for c in _rows("term_synonyms.tsv")}
+    return StanceLexicon(tuple(entries), negators, synonyms, anaphors, stopwords, words)

@@ -4,8 +4,9 @@ Run by hand when a list changes (the installed package only reads the generated 
 
     .venv/bin/python -m stancemap.stance.data.build_stance_words [--polnear ../shared/polnear/train]
 
-It needs the ``dev`` extras (vaderSentiment, afinn, textblob, negspacy, lemminflect, spaCy) and the
-PolNeAR train split. Every line it writes names its source in the last column:
+It needs the ``dev`` extras (vaderSentiment, afinn, textblob, negspacy, lemminflect, spaCy), the
+PolNeAR train split and WordNet 3.0 (Debian ``wordnet-base``). Every line it writes names its source
+in the last column:
 
 - ``VADER`` the VADER sentiment lexicon (Hutto & Gilbert 2014; package vaderSentiment, MIT) and its
   list of negation words (``NEGATE``); ``AFINN`` AFINN-en-165 (Nielsen 2011; package afinn, ODbL:
@@ -17,6 +18,7 @@ PolNeAR train split. Every line it writes names its source in the last column:
 - ``PolNeAR text`` a phrase found in the PolNeAR train articles (political news), with its count:
   general news English. For these, the kind and polarity are stancemap's reading of the phrase.
 - ``spaCy stop words`` spaCy's English STOP_WORDS (MIT).
+- ``WordNet 3.0`` Princeton WordNet's noun database (Debian package wordnet-base; WordNet licence).
 - ``lemminflect`` inflections of a lemma (lemminflect, MIT), with the British ``-ise`` spelling
   of ``-ize`` verbs made by rule.
 
@@ -185,6 +187,27 @@ WORD_CLASSES = {
     "quote_intro": "as said says",
     "passive_skip": "not never yet ever also",
     "anaphor_skip": "all both of",
+}
+
+#: The topics of issues (DEVELOPERS.md: recognition of an election or a state, territorial
+#: integrity, a ceasefire, a coup ...) as WordNet senses: noun and lexicographer file (the first
+#: such sense is taken). Words of these synsets name the topic when matching targets to issues; a
+#: hypernym shared by two topics (vote: election, referendum) names both, with the other words of
+#: that hypernym word's senses in the same file (voting) and its other hyponyms (plebiscite).
+TOPIC_SENSES = (
+    ("election", "act"), ("referendum", "act"), ("independence", "state"), ("sovereignty", "state"),
+    ("negotiation", "communication"), ("settlement", "cognition"), ("settlement", "communication"),
+    ("annexation", "act"), ("coup", "act"), ("secession", "act"), ("ceasefire", "act"),
+)  # fmt: skip
+WORDNET = Path("/usr/share/wordnet")  # Debian package wordnet-base (WordNet 3.0)
+_LEXNAMES = {
+    4: "act",
+    7: "attribute",
+    9: "cognition",
+    10: "communication",
+    11: "event",
+    14: "group",
+    26: "state",
 }
 
 _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
@@ -386,6 +409,94 @@ def word_class_rows(res: Resources, log: list[str]) -> Iterator[tuple[str, str, 
                 log.append(f"word classes: dropped {name} {word!r}: not attested")
 
 
+@dataclass(frozen=True)
+class _Synset:
+    lexname: str
+    words: tuple[str, ...]
+    hypernyms: tuple[str, ...]
+    hyponyms: tuple[str, ...]
+
+
+class WordNet:
+    """The noun part of WordNet 3.0 read from its database files (``index.noun``, ``data.noun``)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.data = (folder / "data.noun").read_bytes()
+        self.index: dict[str, list[str]] = {}
+        for line in (folder / "index.noun").read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith(" "):
+                cols = line.split()
+                self.index[cols[0]] = cols[-int(cols[2]) :]
+
+    def synset(self, offset: str) -> _Synset:
+        start = int(offset)
+        line = self.data[start : self.data.index(b"\n", start)].decode("utf-8").split(" | ")[0].split()
+        n = int(line[3], 16)
+        words = tuple(line[4 + 2 * i].replace("_", " ").lower() for i in range(n))
+        k = 4 + 2 * n
+        ptrs = [(line[k + 1 + 4 * i], line[k + 2 + 4 * i]) for i in range(int(line[k]))]
+        return _Synset(
+            _LEXNAMES.get(int(line[1]), line[1]),
+            words,
+            tuple(o for sym, o in ptrs if sym == "@"),
+            tuple(o for sym, o in ptrs if sym == "~"),
+        )
+
+    def senses(self, word: str, lexname: str) -> list[str]:
+        return [o for o in self.index.get(word.replace(" ", "_"), []) if self.synset(o).lexname == lexname]
+
+
+def synonym_rows(wn: WordNet, log: list[str]) -> Iterator[tuple[str, str, str]]:
+    """Rows of term_synonyms.tsv: word, the topics it names (|-separated), source.
+
+    A word is kept only when its first (most frequent) WordNet sense is one of the synsets taken
+    for the topic, so that "withdrawal" (first: retreat) or "resolution" (first: a formal motion)
+    are not read as secession or settlement; topic words never name each other. A topic's own
+    hyponyms are not taken: they name narrower things (autonomy is not independence).
+    """
+    from lemminflect import getAllInflections
+
+    topic_words = {t for t, _ in TOPIC_SENSES}
+    topics: dict[str, set[str]] = {}
+    sources: dict[str, str] = {}
+
+    def add(offsets: set[str], topic_set: set[str], how: str) -> None:
+        for offset in sorted(offsets):
+            for word in wn.synset(offset).words:
+                first = wn.index.get(word.replace(" ", "_"), [""])[0]
+                if word in topic_words or "'" in word or first not in offsets:
+                    continue
+                topics.setdefault(word, set()).update(topic_set)
+                sources.setdefault(word, f"WordNet 3.0: {how}")
+
+    hypernyms: dict[str, set[str]] = {}
+    for topic, lexname in TOPIC_SENSES:
+        senses = wn.senses(topic, lexname)[:1]
+        if not senses:
+            log.append(f"synonyms: no {lexname} sense of {topic!r} in WordNet")
+            continue
+        ss = wn.synset(senses[0])
+        add({senses[0]}, {topic}, f"synonym of {topic}")
+        for hyper in ss.hypernyms:
+            hypernyms.setdefault(hyper, set()).add(topic)
+    for hyper, shared in hypernyms.items():
+        if len(shared) < 2:
+            continue
+        hs = wn.synset(hyper)
+        group = {hyper, *hs.hyponyms}
+        for word in hs.words:
+            group.update(wn.senses(word, hs.lexname))
+        add(group, shared, f"the act that {' and '.join(sorted(shared))} are kinds of ({hs.words[0]})")
+    for word in sorted(topics):
+        forms = {word}
+        if " " not in word:
+            for inflected in getAllInflections(word, upos="NOUN").values():
+                forms.update(inflected)
+        for form in sorted(forms):
+            extra = "" if form == word else f"; lemminflect plural of '{word}'"
+            yield form, "|".join(sorted(topics[word])), sources[word] + extra
+
+
 def stopword_rows(res: Resources) -> Iterator[tuple[str, str]]:
     for word in sorted(res.stop_words):
         yield word, "spaCy stop words"
@@ -426,6 +537,11 @@ HEADERS = {
 # determiner, coordinator, be (forms of be), preposition (before a participle: the participle is a
 # modifier), quote_intro, passive_skip, anaphor_skip.
 """,
+    "term_synonyms.tsv": """\
+# Generated by build_stance_words.py from WordNet 3.0 (see SOURCES.md); do not edit by hand.
+# word	topics (|-separated)	source
+# Words that name the same kind of thing when matching targets to issues.
+""",
     "issue_stopwords.tsv": """\
 # Generated by build_stance_words.py (see SOURCES.md); do not edit by hand.
 # Words of an issue's title and description that say nothing about what the issue is.	source
@@ -442,6 +558,7 @@ def _write(out: Path, name: str, rows: Iterable[tuple[str, ...]]) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR train split")
+    parser.add_argument("--wordnet", type=Path, default=WORDNET, help="WordNet 3.0 database folder")
     parser.add_argument("--out", type=Path, default=HERE, help="folder to write to (default: this one)")
     args = parser.parse_args(argv)
     res = load_resources(args.polnear.resolve())
@@ -452,6 +569,7 @@ def main(argv: list[str] | None = None) -> int:
         "anaphors.tsv": _write(args.out, "anaphors.tsv", anaphor_rows(res, log)),
         "word_classes.tsv": _write(args.out, "word_classes.tsv", word_class_rows(res, log)),
         "issue_stopwords.tsv": _write(args.out, "issue_stopwords.tsv", stopword_rows(res)),
+        "term_synonyms.tsv": _write(args.out, "term_synonyms.tsv", synonym_rows(WordNet(args.wordnet), log)),
     }
     for line in log:
         print(line)
