@@ -181,7 +181,8 @@ def test_a_speaker_named_once_with_a_channel_keeps_it(extractor: Extractor) -> N
     )
     got = {(s.speaker, s.evidence.text[:10]): (s.channel, s.date) for s in run(extractor, text)}
     rojas = [v for (who, _), v in got.items() if who == "Ana Rojas"]
-    assert rojas and all(v == ("press_conference", date(2021, 6, 7)) for v in rojas)
+    # spec §2: telling an outlet, named or not ("told reporters"), is an interview
+    assert rojas and all(v == ("interview", date(2021, 6, 7)) for v in rojas)
     paz = [v for (who, _), v in got.items() if who == "Luis Paz"]
     assert paz and all(v[0] == "interview" for v in paz)
 

@@ -247,3 +247,18 @@ def test_one_description_word_alone_does_not_claim_an_issue(text: str, expected:
 
 def test_support_for_a_person_only_one_issue_names() -> None:
     assert claims_of("Freedonia reaffirmed its support for Kowalczyk.") == {"rur-pretender": "support"}
+
+
+def test_urging_an_end_to_the_object_opposes_it() -> None:
+    text = "Borduria urged the two sides to halt the elections in Ruritania."
+    assert claims_of(text) == {"rur-vote-2031": "oppose"}
+
+
+def test_backing_a_state_by_name_claims_none_of_its_issues() -> None:
+    article, st = statement("Borduria supports Ruritania.")
+    (out,) = attach_claims(article, [st], ISSUES, use_gazetteer=True)
+    assert all(c.issue is None for c in out.claims)
+
+
+def test_backing_a_person_by_name_claims_the_issue_naming_them() -> None:
+    assert claims_of("Borduria voiced its support for Kowalczyk.") == {"rur-pretender": "support"}

@@ -29,6 +29,7 @@ from ..errors import ModelError
 from ..models import Article, Issue, Statement
 from .attribution import Attribution
 from .boilerplate import BoilerplateIndex
+from .discourse import PersonMention, RoleMention
 from .lexicon import load_lexicon
 
 __all__ = ["BATCH_CHARS", "Extractor", "batch_size_for", "char_batches", "load_pipeline", "pieces", "shifted"]
@@ -112,7 +113,7 @@ def load_pipeline(model: str) -> Language:
     """
     import spacy
 
-    from . import components  # noqa: F401  (registers the factories)
+    from . import components, discourse  # noqa: F401  (registers the factories)
 
     try:
         try:
@@ -130,6 +131,7 @@ def load_pipeline(model: str) -> Language:
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ModelError(f"the spaCy model {model!r} needs a parser and an entity recognizer")
     nlp.add_pipe("stancemap_paragraphs", before="parser")
+    nlp.add_pipe("stancemap_participants", last=True)
     nlp.add_pipe("stancemap_attribution", last=True)
     return nlp
 
@@ -175,6 +177,7 @@ class Extractor:
         """(article, statements) for each article, in the order given."""
         from ..resolve import load_gazetteer
         from ..stance.claims import attach_claims
+        from .speakers import Discourse
         from .statements import build_statements
 
         nlp = self.nlp
@@ -198,18 +201,23 @@ class Extractor:
             size = batch_size_for(self.settings.batch_size, limit)
             docs = nlp.pipe(split(articles), as_tuples=True, batch_size=size, n_process=n_process)
         attributions: list[Attribution] = []
+        people: list[PersonMention] = []
+        roles: list[RoleMention] = []
         for doc, (article, offset, last) in docs:
             attributions.extend(
                 shifted(Attribution.from_dict(d), offset) for d in doc._.sm_attributions or ()
             )
+            people.extend(PersonMention.from_dict(d).shifted(offset) for d in doc._.sm_people or ())
+            roles.extend(RoleMention.from_dict(d).shifted(offset) for d in doc._.sm_roles or ())
             if not last:
                 continue
             skip = boilerplate.spans(article) if boilerplate is not None else []
-            statements = build_statements(article, attributions, gaz, lex, skip)
+            discourse = Discourse(article, people, roles, gaz, lex)
+            statements = build_statements(article, attributions, gaz, lex, skip, discourse)
             # with no issues every claim is unmatched: still worth keeping, since their
             # targets are what `issues suggest` proposes new issues from
             statements = attach_claims(article, statements, self.issues)
-            attributions = []
+            attributions, people, roles = [], [], []
             yield article, statements
 
     def extract(self, article: Article) -> list[Statement]:

@@ -28,11 +28,30 @@ from .attribution import Attribution
 from .backfill import embedded_posts, headlines_from_body, share_within_speaker
 from .dates import find_date
 from .lexicon import Lexicon
+from .speakers import Discourse
 
 __all__ = ["build_statements"]
 
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
+_UNSCORED = ("PERSON:", "ORG:")
+#: A report whose content is the sentence before it ("X stated this", "This was said by X").
+_SAID = r"(?:stated|said|told|announced|declared|noted|stressed|emphasi[sz]ed|wrote|added|reported)"
+_POINTS_BACK = re.compile(rf"\b{_SAID}\s+(?:this|so)\b|^\W*(?:this|that) was {_SAID}\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
+#: What joins two people in one subject ("A and B", "A, as well as B").
+_JOINED = re.compile(r"^[^.;:]{0,40}\b(?:and|as well as|along with|together with)\b[^.;:]{0,80}$")
+#: What joins the parties of a list ("A, B and C", "A, along with B").
+_LIST_JOIN = re.compile(
+    r"^\s*(?:,|,?\s+and|,?\s+or|&|,?\s+as well as|,?\s+along with|,?\s+together with|,?\s+joined by)"
+    r"\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: A quantity that picks some members of a body ("seven EU states", "several NATO allies").
+_SOME = re.compile(
+    r"\b(some|several|many|most|few|a number of|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+    re.IGNORECASE,
+)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 _PARAGRAPH = re.compile(r"[^\n]+")
 _HEADING_MAX_WORDS = 10
@@ -67,9 +86,13 @@ class _Memory:
     #: The latest statement by a state or organization (not ``PERSON:``/``ORG:``).
     known: Statement | None = None
     people: dict[str, _Speaker] | None = None
+    #: The latest statement by a group or an organization ("G7 foreign ministers"), for "the ministers".
+    group: Statement | None = None
 
-    def remember(self, st: Statement) -> None:
+    def remember(self, st: Statement, plural: bool = False) -> None:
         self.last = st
+        if plural or not (_STATE_CODE.match(st.actor) or st.actor.startswith(("PERSON:", "ORG:"))):
+            self.group = st
         if not st.actor.startswith(("PERSON:", "ORG:")):
             self.known = st
         if self.people is None:
@@ -101,15 +124,21 @@ def _title_of(source: str, person: str | None) -> str | None:
     return title or None
 
 
+def _same_surname(a: str, b: str) -> bool:
+    return a.split()[-1].lower() == b.split()[-1].lower()
+
+
 def _head_word(source: str) -> str:
     words = re.findall(r"[A-Za-zÀ-ÿ]+", source)
     return words[-1].lower() if words else ""
 
 
-def _paragraph_of(text: str, pos: int) -> tuple[int, int]:
-    lo = text.rfind("\n", 0, pos) + 1
-    hi = text.find("\n", pos)
-    return lo, (len(text) if hi < 0 else hi)
+def _lead_in(text: str, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The sentence before ``sentence``, within its paragraph, and ``sentence`` itself."""
+    lo, hi = sentence
+    floor = text.rfind("\n", 0, lo) + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, max(floor, lo - 1))]
+    return (ends[-2] if len(ends) >= 2 else floor), hi
 
 
 def _heading_actor(text: str, gaz: Gazetteer, lo: int, hi: int) -> tuple[ActorRef, int] | None:
@@ -132,9 +161,15 @@ def _heading_actor(text: str, gaz: Gazetteer, lo: int, hi: int) -> tuple[ActorRe
 
 class _Builder:
     def __init__(
-        self, article: Article, gaz: Gazetteer, lex: Lexicon, skip: Sequence[tuple[int, int]]
+        self,
+        article: Article,
+        gaz: Gazetteer,
+        lex: Lexicon,
+        skip: Sequence[tuple[int, int]],
+        discourse: Discourse,
     ) -> None:
         self.article = article
+        self.discourse = discourse
         self.text = article.text
         self.gaz = gaz
         self.lex = lex
@@ -165,6 +200,11 @@ class _Builder:
         if a.source is None:
             return None
         source = self.text[a.source[0] : a.source[1]]
+        on = self.article.published
+        if not a.persons and self.discourse.is_outlet(source):
+            # an outlet relays; it never speaks: the report is about the actors it names
+            relayed = self.discourse.relayed(a.content)
+            return [_Speaker(r, None, None) for r in relayed] or None
         person = self.person_in(a, source)
         title = _title_of(source, person)
         if person is not None and not title:
@@ -172,28 +212,62 @@ class _Builder:
         if person is None and a.members:
             seen: dict[str, _Speaker] = {}
             for lo, hi in a.members:
-                member = self.gaz.lookup(self.text[lo:hi], on=self.article.published)
+                member = self.gaz.lookup(self.text[lo:hi], on=on)
                 if member is not None:
                     seen.setdefault(member.code, _Speaker(member, None, None))
             # a party the parse left outside every conjunct still belongs to the list
-            for m in self.gaz.find(source, on=self.article.published):
+            for m in self.gaz.find(source, on=on):
                 lo = a.source[0] + m.start
                 if m.via != "official" and not any(s <= lo < e for s, e in a.members):
                     seen.setdefault(m.actor.code, _Speaker(m.actor, None, None))
             if len(seen) >= 2:
                 return list(seen.values())
-        ref = self.gaz.lookup(title, on=self.article.published) if title else None
+        if len(a.persons) >= 2 and _JOINED.search(self.text[a.persons[0][1] : a.persons[-1][0]]):
+            # "Both Ruritania's president A and Borduria's prime minister B told ...": one each
+            clean = self.discourse.clean
+            each = [self.named(clean(self.text[lo:hi]), None, None, lo) for lo, hi in a.persons]
+            by_actor = {sp.actor.code: sp for sp in each if not sp.actor.code.startswith(_UNSCORED)}
+            if len(by_actor) >= 2 and len(by_actor) == len(each):
+                return list(by_actor.values())
+        if person is None:
+            listed = self.listed(source)
+            if listed:
+                return listed
+            counted = self.discourse.counted_group(source, a.source[0])
+            if counted:  # "the three nations", "both leaders": the list the article gave last
+                return [_Speaker(r, None, None) for r in counted]
+        ref = self.gaz.lookup(title, on=on) if title else None
+        mentions = self.gaz.find(source, on=on)
         if ref is None:
-            mentions = self.gaz.find(source, on=self.article.published)
             ref = mentions[0].actor if mentions else None
         if person is not None:
-            return [self.named(person, ref, title)]
+            return _one(self.named(person, ref, title, a.source[0]))
         if source.lower() in _PRONOUNS:
-            return [self.pronoun(a, source)]
+            return _one(self.pronoun(a, source))
         head = self.text[a.head[0] : a.head[1]].lower() if a.head else _head_word(source)
-        nominal = head in self.lex.nominals
-        if self.lex.nominals.get(head) == "group" and not a.members:
-            return [self.unknown(source)]  # "EU states", "Western governments": members, not the body
+        if a.head is not None and any(
+            a.source[0] + m.start <= a.head[0] < a.source[0] + m.end for m in mentions
+        ):
+            head = ""  # the head is part of a name ("the United States", "the United Nations")
+        plural = head not in self.lex.nominals and head.endswith("s") and head[:-1] in self.lex.nominals
+        kind = self.lex.nominals.get(head) or (self.lex.nominals.get(head[:-1]) if plural else None)
+        nominal = kind is not None
+        if ref is None and len(mentions) == 0 and not nominal:
+            capital = self.gaz.capital(source)
+            if capital is not None:  # "Ruritania's capital said" is rare; the capital as metonym is not
+                return [_Speaker(capital, None, None)]
+        body = ref is not None and not _STATE_CODE.match(ref.code) and (plural or kind == "group")
+        if ref is not None and body and not _SOME.search(source):
+            return [_Speaker(ref, None, None)]  # "the G7 countries", "G7 foreign ministers": the body as one
+        if kind == "group" and not a.members:
+            return _one(self.unknown(source))  # "EU states", "Western governments": members, not the body
+        if plural and kind == "person" and ref is None:
+            group = self.memory.group
+            if group is not None:  # "the diplomats": the group the article has been quoting
+                return [_Speaker.of(group)]
+            if self.discourse.home is not None and head in self.discourse.words.offices:
+                return [_Speaker(self.discourse.home, None, source)]  # "lawmakers" in a story about one state
+            return _one(self.unknown(source))
         if nominal and ref is None:
             heading = self.heading_since_last(a)
             if heading is not None:
@@ -201,19 +275,66 @@ class _Builder:
         last = self.memory.known or self.memory.last
         if nominal and last is not None and (ref is None or ref.code == last.actor):
             return [_Speaker.of(last)]
-        if nominal and last is None and ref is None and self.lex.nominals.get(head) == "body":
+        if nominal and last is None and ref is None and kind == "body":
             # "Chile has withdrawn ..., the country said": the one state its own words name
             content = self.text[a.content[0] : a.content[1]]
             states = {
                 m.actor.code: m.actor
-                for m in self.gaz.find(content, on=self.article.published)
+                for m in self.gaz.find(content, on=on)
                 if m.via in ("name", "alias") and _STATE_CODE.match(m.actor.code)
             }
             if len(states) == 1:
                 return [_Speaker(next(iter(states.values())), None, None)]
         if ref is not None and not _speaks_for_no_one(source, self.lex):
+            org = self.discourse.organization(source)
+            if org is not None:
+                return [_Speaker(ActorRef(f"ORG:{org}", org), None, None)]
             return [_Speaker(ref, None, title if title and title.lower() != ref.name.lower() else None)]
-        return [self.unknown(source)]
+        return _one(self.unknown(source))
+
+    def event_channel(self, a: Attribution, actor: str) -> str | None:
+        """The medium named in the sentence that leads into the statement's own.
+
+        The medium is often named once for a statement and its continuation ("In a statement,
+        the ministry said on Monday. It added ..."), but only just before: a medium named further
+        back, or by another speaker in between, belongs to another event.
+        """
+        assert a.cue is not None
+        lo, hi = _lead_in(self.text, a.context or a.cue)
+        other = [s.evidence.end for s in self.out if s.actor != actor and s.evidence.end <= a.cue[0]]
+        lo = max(lo, other[-1] if other else lo)
+        c0, c1 = a.content
+        found = self.lex.channel(self.text[lo : max(lo, c0)] + " " + self.text[min(hi, c1) : hi])
+        if found is None:
+            # "... . The minister stated this at the session": a report that points back names the event
+            end = self.text.find("\n", hi)
+            end = len(self.text) if end < 0 else end
+            ends = [*(m.end() for m in _SENTENCE_END.finditer(self.text, hi + 1, end)), end][:2]
+            for s0, s1 in zip([hi, *ends], ends, strict=False):
+                sentence = self.text[s0:s1]
+                if _POINTS_BACK.search(sentence):
+                    found = self.lex.channel(sentence)
+                    break
+        return found
+
+    def listed(self, source: str) -> list[_Speaker] | None:
+        """The parties a source lists, however it joins them ("A, along with B and C, ...").
+
+        A list in parentheses spells out a body's members ("the Secretariat (A, B, C)"): not its own.
+        """
+        source = source.split("(")[0]
+        found = [
+            m for m in self.gaz.find(source, on=self.article.published)
+            if m.via in ("name", "alias", "demonym", "seat")
+        ]  # fmt: skip
+        if len(found) < 2:
+            return None
+        seen = {found[0].actor.code: _Speaker(found[0].actor, None, None)}
+        for prev, m in zip(found, found[1:], strict=False):
+            if not _LIST_JOIN.match(source[prev.end : m.start]):
+                break
+            seen.setdefault(m.actor.code, _Speaker(m.actor, None, None))
+        return list(seen.values()) if len(seen) >= 2 else None
 
     def person_in(self, a: Attribution, source: str) -> str | None:
         """The person named in a source: the first PERSON entity, else a known or trailing name.
@@ -240,6 +361,7 @@ class _Builder:
             if (
                 inside
                 or not w[:1].isupper()
+                or (w.isupper() and len(w) > 1)  # an acronym (MFA, UN) is no name
                 or w.lower().strip(".’'s") in self.lex.titles
                 or w.lower() in self.lex.nominals
             ):
@@ -277,27 +399,42 @@ class _Builder:
         found = _heading_actor(self.text, self.gaz, lo, a.content[0])
         return found[0] if found else None
 
-    def named(self, person: str, ref: ActorRef | None, title: str | None) -> _Speaker:
-        """A speaker named in the source: the actor from the title, or from what is known of the person."""
+    def named(self, person: str, ref: ActorRef | None, title: str | None, at: int | None = None) -> _Speaker:
+        """A speaker named in the source: what the source's own title says they speak for, else
+        what the article says of them anywhere (:class:`.speakers.Discourse`), else what is known."""
+        participant = self.discourse.participant(person, at)
         known = self.memory.person(person.split()[-1])
-        if known is not None and len(person.split()) == 1 and known.speaker:
+        if participant is not None and len(participant.name.split()) > len(person.split()):
+            person = participant.name
+        elif known is not None and len(person.split()) == 1 and known.speaker:
             person = known.speaker
-        if _speaks_for_no_one(title, self.lex):
+        local = self.discourse.classify(title) if title else None
+        whole = self.discourse.verdict(participant) if participant is not None else None
+        for v in (whole, local):
+            if v is not None and v.actor is not None and v.basis in ("state", "org"):
+                return _Speaker(v.actor, person, title or v.title)
+        # "Representative X, former chairman of ...": an office held now outweighs one held before
+        holds_office = whole is not None and whole.basis == "office"
+        nobody = local is not None and local.basis == "person" or _speaks_for_no_one(title, self.lex)
+        if nobody and not holds_office:
             return _Speaker(ActorRef(f"PERSON:{person}", person), person, title)
-        if ref is not None and title and any(m.via != "official" for m in self.gaz.find(title)):
-            return _Speaker(ref, person, title)  # the title names what the person speaks for
+        if whole is not None and whole.basis == "person":
+            return _Speaker(ActorRef(f"PERSON:{person}", person), person, title or whole.title)
         if known is not None:
             return _Speaker(known.actor, person, title or known.title)
         official = self.gaz.official(person, self.article.published)
         if official is not None:
             return _Speaker(official[0], person, title or official[1])
-        if ref is not None:
-            return _Speaker(ref, person, title)
-        known_state = self.memory.known
-        if title and known_state is not None and _STATE_CODE.match(known_state.actor) and self.office(title):
-            # "the deputy foreign minister, Kofi Mensah": an office that names no country is
-            # one of the country the article has been quoting
-            return _Speaker(_Speaker.of(known_state).actor, person, title)
+        office = any(v is not None and v.basis == "office" for v in (local, whole))
+        if office or (title and self.office(title)):
+            # "the deputy foreign minister, Kofi Mensah": an office that names no country is one of
+            # the country the article has been quoting, else of the country it is about
+            role = title or (whole.title if whole is not None else None)
+            known_state = self.memory.known
+            if known_state is not None and _STATE_CODE.match(known_state.actor):
+                return _Speaker(_Speaker.of(known_state).actor, person, role)
+            if self.discourse.home is not None:
+                return _Speaker(self.discourse.home, person, role)
         return _Speaker(ActorRef(f"PERSON:{person}", person), person, title)
 
     def appositive_title(self, start: int) -> str | None:
@@ -313,23 +450,36 @@ class _Builder:
         words = re.findall(r"[a-z]+", title.lower())
         return any(self.lex.nominals.get(w) == "person" for w in words)
 
-    def pronoun(self, a: Attribution, source: str) -> _Speaker:
-        """``she said``: the latest speaker, unless a person was named after that speaker spoke."""
+    def pronoun(self, a: Attribution, source: str) -> _Speaker | None:
+        """``she said``: the latest speaker, unless a person was named (outside quotations) after that
+        speaker spoke."""
         last = self.memory.last
-        if a.antecedent is not None:
-            name = _clean_person(self.text[a.antecedent[0] : a.antecedent[1]], self.lex.titles)
-            newer = last is None or a.antecedent[0] >= last.evidence.end
-            same = last is not None and last.speaker and last.speaker.split()[-1] == name.split()[-1]
-            if newer and not same:
-                return self.named(name, None, None)
+        at = a.source[0] if a.source is not None else a.content[0]
+        floor = last.evidence.end if last is not None else 0
+        if source.lower() not in ("it", "we", "they", "i", "you"):
+            p = self.discourse.antecedent(at, floor)
+            same = last is not None and last.speaker and _same_surname(last.speaker, p.name) if p else False
+            if p is not None and not same:
+                return self.named(p.name, None, None, at)
         if last is not None:
             return _Speaker.of(last)
-        return self.unknown(source)
+        return None  # a pronoun with no antecedent names no one
 
-    def unknown(self, source: str) -> _Speaker:
-        """A speaker who speaks for no known actor: ``PERSON:`` or ``ORG:`` with the article's words."""
-        name = re.sub(r"^\s*(the|a|an)\s+", "", source, flags=re.IGNORECASE).strip()[:80]
-        prefix = "ORG" if self.lex.nominals.get(_head_word(source)) in ("body", "group") else "PERSON"
+    def unknown(self, source: str) -> _Speaker | None:
+        """A speaker who speaks for no known actor: ``PERSON:`` or ``ORG:`` with the article's words.
+
+        Only a name, or a noun that can name a speaker (a role, a body, a group), is kept: a
+        fragment or a generic noun ("the website", "reports") is no speaker at all.
+        """
+        name = re.sub(r"^\s*(the|a|an)\s+", "", source, flags=re.IGNORECASE).strip(" ,.;:'’\"“”")[:80]
+        head = _head_word(source)
+        singular = head[:-1] if head.endswith("s") else head
+        if sum(c.isalpha() for c in name) < 2 or name.lower() in _PRONOUNS:
+            return None
+        if head in self.discourse.words.nonspeakers or name.lower() in self.discourse.words.nonspeakers:
+            return None
+        kind = self.lex.nominals.get(head) or self.lex.nominals.get(singular)
+        prefix = "ORG" if kind in ("body", "group") else "PERSON"
         return _Speaker(ActorRef(f"{prefix}:{name}", name), None, None)
 
     def follower(self, a: Attribution) -> list[_Speaker] | None:
@@ -361,11 +511,6 @@ class _Builder:
         when: date | None = find_date(context, self.article.published) if context else None
         basis = "text" if when else None
         channel = self.lex.channel(context) if context else None
-        if channel is None and a.cue is not None:
-            # the medium is often named once for a paragraph ("In a statement, ... It added ...")
-            lo, hi = _paragraph_of(self.text, a.cue[0])
-            c0, c1 = a.content
-            channel = self.lex.channel(self.text[lo : max(lo, c0)] + " " + self.text[min(hi, c1) : hi])
         kind: Kind = "summary" if len(speakers) > 1 else a.kind  # type: ignore[assignment]
         last = self.memory.last
         for sp in speakers:
@@ -373,11 +518,13 @@ class _Builder:
                 last is not None
                 and kind != "summary"
                 and last.actor == sp.actor.code
-                and (last.speaker == sp.speaker or a.follows)
+                and (last.speaker == sp.speaker or a.follows or None in (last.speaker, sp.speaker))
             ):
                 if when is None and last.date is not None and last.date_basis != "article":
                     when, basis = last.date, "earlier"
                 channel = channel or last.channel
+            if channel is None and a.cue is not None:
+                channel = self.event_channel(a, sp.actor.code)
             if when is None and self.article.published is not None:
                 # News reports what was said lately: without a day in the text, the article's own.
                 when, basis = self.article.published, "article"
@@ -403,15 +550,26 @@ class _Builder:
                 self.memory.remember(st)
 
 
+def _one(speaker: _Speaker | None) -> list[_Speaker] | None:
+    return [speaker] if speaker is not None else None
+
+
 def build_statements(
     article: Article,
     attributions: Sequence[Attribution],
     gaz: Gazetteer,
     lex: Lexicon,
     boilerplate: Sequence[tuple[int, int]] = (),
+    discourse: Discourse | None = None,
 ) -> list[Statement]:
-    """The statements of one article, in text order."""
-    builder = _Builder(article, gaz, lex, boilerplate)
+    """The statements of one article, in text order.
+
+    ``discourse`` is the article's model of who is who (from the ``stancemap_participants``
+    component); without one, speakers are resolved from their own mentions only.
+    """
+    if discourse is None:
+        discourse = Discourse(article, (), (), gaz, lex)
+    builder = _Builder(article, gaz, lex, boilerplate, discourse)
     for a in attributions:  # the title counts too: headlines attribute ("Ruritania: no to the vote")
         builder.add(a)
     out = headlines_from_body(builder.out, builder.headlines)

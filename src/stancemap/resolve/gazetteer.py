@@ -171,6 +171,7 @@ class Gazetteer:
     _last: dict[str, set[str]] = field(default_factory=dict)  # key of a last name -> persons
     _bodies: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     _states: frozenset[str] = frozenset()  # codes from countries.tsv
+    _capitals: dict[str, ActorRef] = field(default_factory=dict)  # key of a capital -> its state
     _pattern: re.Pattern[str] = field(default=re.compile(r"(?!)"))
 
     # -- building -------------------------------------------------------------------------------
@@ -181,6 +182,7 @@ class Gazetteer:
         names: dict[str, str] = {}
         entries: list[tuple[str, ActorRef, str]] = []
         states: list[str] = []
+        capitals: list[tuple[str, ActorRef]] = []
         for row in _rows("countries.tsv"):
             code, name = row["code"], row["name"]
             states.append(code)
@@ -190,6 +192,7 @@ class Gazetteer:
             entries += [(a, ref, "alias") for a in _split(row["aliases"])]
             entries += [(d, ref, "demonym") for d in _split(row["demonyms"])]
             entries += [(s, ref, "seat") for s in _split(row["seats"])]
+            capitals += [(c, ref) for c in _split(row.get("capital"))]
         for row in _rows("organizations.tsv"):
             code, name = row["code"], row["name"]
             names[code] = name
@@ -198,6 +201,8 @@ class Gazetteer:
             entries += [(a, ref, "alias") for a in _split(row["aliases"])]
             entries += [(o, ActorRef(code, name, o), "organ") for o in _split(row["organs"])]
         gaz = cls(names=names, _states=frozenset(states))
+        for capital, ref in capitals:
+            gaz._capitals.setdefault(_key(capital), ref)
         for form, ref, via in entries:
             gaz._add(form, ref, via)
         for row in _rows("nonactors.tsv"):
@@ -318,11 +323,30 @@ class Gazetteer:
             candidates = self._full.get(f"{tokens[0]} {tokens[-1]}") or set()
         if not candidates:
             candidates = self._last.get(tokens[-1]) or set()
+            if len(tokens) > 1:  # "Ali Khan" is not "Karim Khan": a given name must agree
+                candidates = {p for p in candidates if _key(p).split()[0][:1] == tokens[0][:1]}
         offices = [o for person in candidates for o in self._offices[person] if on is None or o.valid_on(on)]
         if not offices or len({o.person for o in offices}) > 1:
             return None
         best = max(offices, key=lambda o: (o.start, o.order))
         return ActorRef(best.code, self.names.get(best.code, best.code)), best.role
+
+    def body(self, text: str) -> str | None:
+        """The state organ a text names ("Foreign Ministry", "MFA", "White House"), or None."""
+        folded = fold(text)
+        for pattern, body in self._bodies:
+            if pattern.search(folded):
+                return body
+        return None
+
+    def capital(self, mention: str) -> ActorRef | None:
+        """The state whose capital a whole mention names ("Mogadishu said" speaks for Somalia).
+
+        Only the capitals the data lists as seats are found in running text (``find``); this
+        asks of a mention already known to be a speaker, where a capital is the usual metonym.
+        """
+        text = _strip_the(mention.strip(_EDGE))
+        return self._capitals.get(_key(text)) if text[:1].isupper() else None
 
     def actor(self, code: str) -> ActorRef | None:
         """The actor with this code, or None."""
@@ -360,11 +384,8 @@ class Gazetteer:
     def _with_body(self, actor: ActorRef, text: str) -> ActorRef:
         if actor.body is not None or actor.code not in self._states:
             return actor
-        folded = fold(text)
-        for pattern, body in self._bodies:
-            if pattern.search(folded):
-                return ActorRef(actor.code, actor.name, body)
-        return actor
+        body = self.body(text)
+        return actor if body is None else ActorRef(actor.code, actor.name, body)
 
     def forms(self) -> Iterable[tuple[str, ActorRef, str]]:
         """Every name form with its actor and kind (for tests and diagnostics)."""

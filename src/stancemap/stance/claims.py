@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
+from importlib import resources
 
 from ..models import Article, Claim, Issue, Polarity, Statement
 from ..resolve import Gazetteer
@@ -117,6 +118,20 @@ def _map_polarity(p: IssueProfile, f: Finding, target: Terms) -> int:
     return base
 
 
+@lru_cache(maxsize=1)
+def _ending_verbs() -> frozenset[str]:
+    """Verbs that end what they govern (``data/ending_verbs.txt``: Levin's "stop" verbs and kin)."""
+    text = resources.files(__package__).joinpath("data", "ending_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _reverses(words: Sequence[str], hits: set[str]) -> bool:
+    """Whether the target ends the issue's object ("to cease their cooperation") rather than names it."""
+    stems = [stem(w) for w in words]
+    first_hit = next((i for i, s in enumerate(stems) if s in hits), None)
+    return first_hit is not None and any(w in _ending_verbs() for w in words[:first_hit])
+
+
 def claims_for(
     article: Article, st: Statement, matcher: IssueMatcher, title: Terms | None = None
 ) -> list[Claim]:
@@ -182,7 +197,11 @@ def _claims_of(
     kind = f.entry.kind
     prio = 0 if kind == "frame" else 1 if f.role == "attributive" or kind in {"topic", "basis"} else 2
     strict = kind == "basis"
-    names_ok = f.entry.words[0].startswith(("recogn", "legitim", "illegitim", "support", "back"))
+    # a bare name is the issue's object for recognition ("recognizes Kosovo") and for backing a
+    # person ("support for Ruritania's opposition leader Berg"); backing a state ("supports
+    # China") says nothing of which of that state's issues
+    recognition = f.entry.words[0].startswith(("recogn", "legitim", "illegitim"))
+    backing = f.entry.words[0].startswith(("support", "back"))
     cue_text = _span_text(article, tokens, f.cue)
     why = f"cue '{cue_text}' ({f.entry.kind})" + (f", negated by '{f.negator}'" if f.negator else "")
     out: list[tuple[int, Claim, IssueProfile | None]] = []
@@ -194,6 +213,7 @@ def _claims_of(
         target_text = _span_text(article, tokens, span)
         words = [t.low for t in tokens[span[0] : span[1]] if t.is_word]
         whole = matcher.terms(target_text)
+        names_ok = recognition or (backing and not whole.codes)
         found: list[tuple[IssueProfile, set[str], str]] = []
         pieces = [] if lex.is_anaphor(words) else _pieces(tokens, span)
         if not pieces:
@@ -229,6 +249,8 @@ def _claims_of(
             continue
         for profile, hits, note in found:
             pol = polarity if k else _map_polarity(profile, f, whole)
+            if _reverses(words, hits):
+                pol = -pol  # "urged them to cease the cooperation": against the cooperation
             detail = f"; issue words {sorted(hits)}" if hits else ""
             text = reason + detail + (f"; {note}" if note else "")
             out.append((prio, Claim(target_text, _POLARITY[pol], profile.issue.id, text), profile))

@@ -1,0 +1,107 @@
+"""The article-level speaker model (extract.speakers, extract.discourse) on short invented articles."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from stancemap.config import Settings
+from stancemap.extract.pipeline import Extractor
+from stancemap.models import Article, Statement
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Settings())
+
+
+def run(extractor: Extractor, text: str, title: str | None = None) -> list[Statement]:
+    article = Article(name="t.txt", text=text, source="t.txt", published=date(2024, 3, 5), title=title)
+    return extractor.extract(article)
+
+
+def actors(got: list[Statement]) -> list[Any]:
+    return [(s.actor, s.speaker) for s in got]
+
+
+def test_a_role_given_once_carries_to_the_surname(extractor: Extractor) -> None:
+    text = (
+        "Talks on the river dispute resumed in Geneva on Monday.\n\n"
+        "Anna Berg, Sweden's envoy to the talks, arrived late.\n\n"
+        '"We will not accept any change to the border," Berg said.'
+    )
+    got = run(extractor, text)
+    assert actors(got) == [("SWE", "Anna Berg")]
+
+
+def test_a_nationality_without_an_office_speaks_for_no_state(extractor: Extractor) -> None:
+    text = '"The tariffs will hurt both sides," said Pavel Horak, a Czech economist.'
+    got = run(extractor, text)
+    assert [s.actor for s in got] == ["PERSON:Pavel Horak"]
+
+
+def test_an_office_with_a_nationality_speaks_for_the_state(extractor: Extractor) -> None:
+    text = '"The tariffs will hurt both sides," said Pavel Horak, a Czech presidential adviser.'
+    got = run(extractor, text)
+    assert [s.actor for s in got] == ["CZE"]
+
+
+def test_an_organization_named_after_a_country_is_not_that_country(extractor: Extractor) -> None:
+    text = (
+        '"The duties are deeply damaging," said Lena Ostrova, head of the Wine Growers Council of Portugal.'
+    )
+    got = run(extractor, text)
+    assert [s.actor for s in got] == ["ORG:Wine Growers Council of Portugal"]
+
+
+def test_an_outlet_relays_the_states_it_reports(extractor: Extractor) -> None:
+    text = "Reuters reported on Tuesday that Chile, Peru and Ecuador had rejected the proposed quota."
+    got = run(extractor, text)
+    assert sorted(s.actor for s in got) == ["CHL", "ECU", "PER"]
+    assert {s.kind for s in got} == {"summary"}
+
+
+def test_an_outlet_alone_is_never_a_speaker(extractor: Extractor) -> None:
+    text = "The quota will be lifted next year, the Daily Courier newspaper reported."
+    assert run(extractor, text) == []
+
+
+def test_a_counted_group_takes_the_list_the_article_gave(extractor: Extractor) -> None:
+    text = (
+        "Mali, Niger and Chad left the trade bloc in January.\n\n"
+        "The three nations said the bloc had failed to protect its members."
+    )
+    got = run(extractor, text)
+    assert sorted(s.actor for s in got) == ["MLI", "NER", "TCD"]
+
+
+def test_a_capital_as_subject_speaks_for_its_state(extractor: Extractor) -> None:
+    got = run(extractor, "Nairobi said the maritime border must follow the coastline.")
+    assert [s.actor for s in got] == ["KEN"]
+
+
+def test_a_state_named_with_a_plural_head_is_the_state(extractor: Extractor) -> None:
+    got = run(extractor, "The United States said it would resume the talks.")
+    assert [s.actor for s in got] == ["USA"]
+
+
+def test_the_body_named_by_a_plural_role_is_the_body(extractor: Extractor) -> None:
+    got = run(extractor, "G7 foreign ministers said the ceasefire must be unconditional.")
+    assert [s.actor for s in got] == ["G7"]
+
+
+def test_an_office_naming_no_state_belongs_to_the_state_the_article_is_about(extractor: Extractor) -> None:
+    text = (
+        "Kenya raises park fees\n\n"
+        "Park fees will double next year. Amos Kibet, minister of tourism, told parliament that the "
+        "money would fund rangers."
+    )
+    got = run(extractor, text)
+    assert actors(got) == [("KEN", "Amos Kibet")]
+
+
+def test_a_generic_noun_is_no_speaker(extractor: Extractor) -> None:
+    text = "The website said the quota would be lifted next year."
+    assert all(not s.actor.startswith(("PERSON:", "ORG:")) for s in run(extractor, text))
