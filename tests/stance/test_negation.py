@@ -66,6 +66,16 @@ def test_denial_and_negating_verbs(text: str, expected: list[tuple[str, int, str
             "Borduria called the vote in Ruritania illegitimate.",
             [("illegitimate", -1, "the vote in Ruritania")],
         ),
+        # derived words of the core, each attested in a sentiment lexicon
+        (
+            "Borduria is not supportive of the vote in Ruritania.",
+            [("supportive", -1, "the vote in Ruritania")],
+        ),
+        ("The vote in Ruritania is deplorable.", [("deplorable", -1, "The vote in Ruritania")]),
+        (
+            "The annexation of Ruritania is not acceptable.",
+            [("acceptable", -1, "The annexation of Ruritania")],
+        ),
         # an evaluative noun: the subject breaks the norm
         (
             "The referendum in Ruritania is a violation of the charter.",

@@ -51,10 +51,12 @@ recognition      +  verb  -
 endorse          +  verb  V
 endorsement      +  verb  -
 support          +  verb  V
+supportive       +  verb  -
 back             +  verb  V
 welcome          +  verb  V
 hail             +  verb  V
 accept           +  verb  V
+acceptance       +  verb  -
 uphold           +  verb  V
 respect          +  verb  V
 reaffirm commitment  +  verb  V  commitment
@@ -65,6 +67,7 @@ call for         +  verb  V
 call on          +  verb  V
 urge             +  verb  V
 encourage        +  verb  V
+encouragement    +  verb  -
 advocate         +  verb  V
 in favor of      +  verb  -  favor
 in favour of     +  verb  -  favour
@@ -81,6 +84,7 @@ deplore          -  verb  V
 oppose           -  verb  V
 protest          -  verb  V
 disapprove       -  verb  V
+disapproval      -  verb  -
 object to        -  verb  V
 criticize        -  verb  V
 legitimate       +  adj   -
@@ -91,6 +95,7 @@ valid            +  adj   -
 democratic       +  adj   -
 transparent      +  adj   -
 fair             +  adj   -
+acceptable       +  adj   -
 will of the people  +  adj  -
 illegal          -  adj   -
 unlawful         -  adj   -
@@ -101,6 +106,7 @@ fraud            -  adj   -
 fraudulent       -  adj   -
 premature        -  adj   -
 unacceptable     -  adj   -
+deplorable       -  adj   -
 undemocratic     -  adj   -
 unfair           -  adj   -
 unconstitutional -  adj   -
@@ -115,6 +121,7 @@ contrary to      -  norm  -
 contradict       -  norm  V
 breach           -  norm  V
 infringe         -  norm  V
+infringement     -  norm  N
 undermine        -  norm  V
 hamper           -  norm  V
 obstruct         -  norm  V
