@@ -66,6 +66,10 @@ def test_denial_and_negating_verbs(text: str, expected: list[tuple[str, int, str
             "Borduria called the vote in Ruritania illegitimate.",
             [("illegitimate", -1, "the vote in Ruritania")],
         ),
+        (
+            "Borduria considers the decree on Ruritania null and void.",
+            [("null and void", -1, "the decree on Ruritania")],
+        ),
         # derived words of the core, each attested in a sentiment lexicon
         (
             "Borduria is not supportive of the vote in Ruritania.",

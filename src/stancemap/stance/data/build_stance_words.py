@@ -98,6 +98,7 @@ fair             +  adj   -
 acceptable       +  adj   -
 will of the people  +  adj  -
 illegal          -  adj   -
+null and void    -  adj   -  void
 unlawful         -  adj   -
 invalid          -  adj   -
 fake             -  adj   -
@@ -143,6 +144,7 @@ negotiation      +  topic N
 resolve          +  topic V
 dialogue         +  topic -
 peace talks      +  topic -
+peace process    +  topic -  peace
 political solution  +  topic -
 on the basis of  +  basis -
 based on         +  basis -
