@@ -1,20 +1,98 @@
-"""The stance lexicon finds an entry's first word by lookup, exactly as matching every pattern would."""
+"""The stance lexicon: lookups agree with pattern matching, every entry names its source, and the
+packaged files are exactly what the build script makes from the published resources."""
 
 from __future__ import annotations
 
-from stancemap.stance.lexicon import _word_matches, load_stance_lexicon, tokenize
+import importlib.util
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from stancemap.stance.lexicon import Entry, StanceLexicon, _word_matches, load_stance_lexicon, tokenize
 
 TEXT = (
     "The ministry said it does not recognise the unilateral declaration and rejected "
     "the so-called referendum, calling for a ceasefire; Ruritania welcomed, condemned and "
-    "strongly supports recognition, while others denounced the illegitimate annexation."
+    "strongly supports recognition, while others denounced the unlawful annexation."
 )
 
+DATA = Path(str(resources.files("stancemap.stance").joinpath("data")))
+GENERATED = (
+    "stance_words.tsv", "negators.tsv", "anaphors.tsv", "word_classes.tsv", "issue_stopwords.tsv", "term_synonyms.tsv"
+)  # fmt: skip
+WORDNET = Path("/usr/share/wordnet")
+POLNEAR = Path(__file__).resolve().parents[2].parent / "shared" / "polnear" / "train"
+BUILD_NEEDS = ("vaderSentiment", "afinn", "textblob", "negspacy", "lemminflect")
 
-def test_candidates_are_the_entries_whose_first_pattern_matches_in_lexicon_order() -> None:
+
+def _with_patterns(patterns: list[str]) -> StanceLexicon:
     lex = load_stance_lexicon()
+    entries = tuple(Entry((p,), 1, "verb") for p in patterns)
+    return StanceLexicon(entries, lex.negators, {}, lex.anaphors, lex.stopwords, lex.words)
+
+
+@pytest.mark.parametrize(
+    "lex", [load_stance_lexicon(), _with_patterns(["recogni*", "*lateral", "back", "back*"])]
+)
+def test_candidates_are_the_entries_whose_first_pattern_matches_in_lexicon_order(lex: StanceLexicon) -> None:
     words = {t.low for t in tokenize(TEXT)} | {e.words[0].strip("*") for e in lex.entries}
-    assert any(e.words[0].endswith("*") for e in lex.entries)  # prefixes are exercised
     for low in sorted(words):
         expected = tuple(e for e in lex.entries if _word_matches(e.words[0], low))
         assert lex.candidates(low) == expected, low
+
+
+def test_the_packaged_entries_are_found_in_a_text() -> None:
+    lex = load_stance_lexicon()
+    tokens = tokenize(TEXT)
+    found = {lex.entry_at(tokens, i)[0].label for i in range(len(tokens)) if lex.entry_at(tokens, i)}
+    assert {"recognise", "rejected", "so-called", "calling for", "welcomed", "condemned"} <= found
+    assert {"supports", "recognition", "denounced", "unlawful"} <= found
+    assert lex.negator_at(tokens[5]) == "particle"  # not
+
+
+@pytest.mark.parametrize("name", GENERATED)
+def test_every_entry_names_its_source(name: str) -> None:
+    lines = [ln for ln in (DATA / name).read_text(encoding="utf-8").splitlines() if ln and ln[0] != "#"]
+    assert lines
+    for line in lines:
+        cols = line.split("\t")
+        assert len(cols) >= 2 and cols[-1].strip(), line
+        assert any(
+            s in cols[-1]
+            for s in ("VADER", "AFINN", "pattern", "NegEx", "PolNeAR", "spaCy", "spec", "WordNet")
+        ), line
+
+
+def test_sources_md_names_every_data_file() -> None:
+    sources = (DATA / "SOURCES.md").read_text(encoding="utf-8")
+    for name in GENERATED:
+        assert f"`{name}`" in sources
+
+
+def test_synonyms_name_a_topic() -> None:
+    synonyms = load_stance_lexicon().synonyms
+    assert synonyms[("vote",)] == "election|referendum"
+    assert synonyms[("talks",)] == "negotiation"
+    assert ("autonomy",) not in synonyms  # narrower than independence: hyponyms are not taken
+
+
+def test_word_classes_are_read() -> None:
+    w = load_stance_lexicon().words
+    assert "but" in w.clause and "were" in w.copula and "the" in w.determiner
+    assert "describ" in w.consider and ("with", "regard", "to") in w.topic_intro
+
+
+@pytest.mark.skipif(
+    not POLNEAR.is_dir()
+    or not (WORDNET / "data.noun").is_file()
+    or any(importlib.util.find_spec(m) is None for m in BUILD_NEEDS),
+    reason="needs the dev extras, ../shared/polnear/train and WordNet 3.0 (Debian wordnet-base)",
+)
+def test_packaged_files_are_what_the_build_makes(tmp_path: Path) -> None:
+    from stancemap.stance.data import build_stance_words as build
+
+    build.main(["--polnear", str(POLNEAR), "--wordnet", str(WORDNET), "--out", str(tmp_path)])
+    for name in GENERATED:
+        made = (tmp_path / name).read_text(encoding="utf-8")
+        assert (DATA / name).read_text(encoding="utf-8") == made, name

@@ -1,9 +1,10 @@
 """Stance cues, the negation that governs them, and the targets they take, on plain tokens.
 
 No parser: clauses are cut at punctuation and clause words, a negator flips the next stance
-word of its clause (``does not recognize``, ``will never recognize``, ``neither free nor fair``,
-``have no legal consequences``), and each kind of cue takes its target from a fixed side
-(see ``data/stance_words.tsv``).
+word of its clause (``does not recognize``, ``will never recognize``, ``neither legal nor
+valid``, ``has no legal basis``), and each kind of cue takes its target from a fixed side
+(see ``data/stance_words.tsv``). The closed word classes it reads (clause words, auxiliaries,
+copulas, determiners ...) are data too: ``lex.words`` (``data/word_classes.tsv``).
 """
 
 from __future__ import annotations
@@ -11,43 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .lexicon import Entry, StanceLexicon, Token
+from .lexicon import Entry, StanceLexicon, Token, WordClasses, load_stance_lexicon
 
 __all__ = ["Finding", "find_stances", "norm_object", "subject_of"]
 
 _STOP_PUNCT = frozenset(".;:!?—–()[]")
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_CLAUSE_WORDS = _words("but whereas while although though because however therefore moreover yet")
-_COMPLEMENTIZERS = _words("that")
-_RELATIVES = _words("which who")
-_AUX = _words(
-    "is are was were be been being am will would can could should must may might shall has have had "
-    "do does did not never n't also still yet ever any further once again formally officially fully "
-    "considered deemed seen regarded viewed continue continues continued to already hereby"
-)
-_COPULA = _words("is are was were be been being has have had remains remain becomes become")
-_CONSIDER = ("consider", "regard", "view", "deem", "call", "describ", "see", "find", "declar",
-             "brand", "label", "term", "characteri")  # fmt: skip
-_BETWEEN = _words(
-    "not never no neither nor cannot considered deemed seen regarded viewed a an the as also still yet "
-    "both be been being another any quite so very a priori"
-)
-_MEANS = _words(
-    "should must need needs needed through via only towards toward exclusively peaceful peacefully"
-)
-_POSSESSIVES = _words("our its their his her my your")
-_TOPIC_INTRO = (
-    "regarding", "concerning", "in connection with", "with regard to", "in view of", "in relation to"
-)  # fmt: skip
-_STRIP_END = _words("cannot no in way any manner by means")
-_LEAD_IN = _words("of for to on with about as that in")
-_DETERMINERS = _words("a an the this these that those its their his her our")
 _MAX_TARGET = 22
+_VERBAL = frozenset({"verb", "null", "norm"})  # kinds of cue that are verbs
 
 
 @dataclass(frozen=True)
@@ -64,78 +37,78 @@ class Finding:
     extra: tuple[int, int] | None = None
 
 
-def _is_boundary(tok: Token) -> bool:
-    return tok.text in _STOP_PUNCT or tok.low in _CLAUSE_WORDS
+def _is_boundary(tok: Token, w: WordClasses) -> bool:
+    return tok.text in _STOP_PUNCT or tok.low in w.clause
 
 
-def _clause_start(tokens: Sequence[Token], i: int, lo: int, stop_comma: bool = True) -> int:
+def _clause_start(tokens: Sequence[Token], i: int, lo: int, w: WordClasses, stop_comma: bool = True) -> int:
     """Index of the first token of the clause holding token ``i`` (not before ``lo``)."""
     j = i - 1
     while j >= lo:
         t = tokens[j]
-        if _is_boundary(t) or t.low in _COMPLEMENTIZERS or (stop_comma and t.text == ","):
+        if _is_boundary(t, w) or t.low in w.complementizer or (stop_comma and t.text == ","):
             return j + 1
-        if t.low in _RELATIVES:
+        if t.low in w.relative:
             return j + 1
         j -= 1
     return lo
 
 
-def _is_aux(tok: Token) -> bool:
-    return tok.low in _AUX or tok.low.endswith("n't")
+def _is_aux(tok: Token, w: WordClasses) -> bool:
+    return tok.low in w.aux or tok.low.endswith("n't")
 
 
-def _subject(tokens: Sequence[Token], cue: int, lo: int) -> tuple[int, int]:
+def _subject(tokens: Sequence[Token], cue: int, lo: int, w: WordClasses) -> tuple[int, int]:
     """The subject before a cue: clause start up to the auxiliaries, copula and negation."""
-    start = _clause_start(tokens, cue, lo)
+    start = _clause_start(tokens, cue, lo, w)
     end = cue
     while end > start and (
-        _is_aux(tokens[end - 1]) or tokens[end - 1].low in _STRIP_END or tokens[end - 1].text in "'\"“”‘’"
+        _is_aux(tokens[end - 1], w) or tokens[end - 1].low in w.strip_end or tokens[end - 1].text in "'\"“”‘’"
     ):
         end -= 1
     if end > start and not any(t.is_word for t in tokens[start:end]):
         end = start
     if end == start and start > lo and tokens[start - 1].text == ",":
-        # "..., which were neither free nor fair": the subject is the noun phrase before the comma
+        # "..., which were neither lawful nor valid": the subject is the noun phrase before the comma
         k = start - 1
         if k >= lo and tokens[k].text == ",":
-            s2 = _clause_start(tokens, k, lo)
+            s2 = _clause_start(tokens, k, lo, w)
             return (s2, k)
-    if end == start and start > lo and tokens[start - 1].low in _RELATIVES:
+    if end == start and start > lo and tokens[start - 1].low in w.relative:
         k = start - 1
         while k > lo and tokens[k - 1].text == ",":
             k -= 1
-        return (_clause_start(tokens, k, lo), k)
+        return (_clause_start(tokens, k, lo, w), k)
     return (start, end)
 
 
 def _object(tokens: Sequence[Token], i: int, hi: int, lex: StanceLexicon) -> tuple[int, int]:
     """The object after a cue ending at ``i``: up to the end of the clause or the next verb-like cue."""
+    w = lex.words
     start = i
-    while start < hi and tokens[start].low in _LEAD_IN:
+    while start < hi and tokens[start].low in w.lead_in:
         start += 1
-    if start < hi and _is_boundary(tokens[start]):
+    if start < hi and _is_boundary(tokens[start], w):
         return (start, start)
     end = start
     while end < hi and end - start < _MAX_TARGET:
         t = tokens[end]
-        if _is_boundary(t) and end > start:
+        if _is_boundary(t, w) and end > start:
             break
         if end > start and lex.negator_at(t) == "particle":
             break
-        if end > start and any(
-            " ".join(x.low for x in tokens[end : end + len(p.split())]) == p for p in _TOPIC_INTRO
-        ):
+        if end > start and any(tuple(x.low for x in tokens[end : end + len(p)]) == p for p in w.topic_intro):
             break
         if t.low in {"and", ","} and end + 1 < hi and end > start:
             nxt = tokens[end + 1]
             found = lex.entry_at(tokens, end + 1)
             verb_like = t.low == "and" and nxt.low.endswith("ed") and not nxt.capitalized
-            if _is_aux(nxt) or lex.negator_at(nxt) or (found and found[0].kind == "verb") or verb_like:
+            if _is_aux(nxt, w) or lex.negator_at(nxt) or (found and found[0].kind == "verb") or verb_like:
                 break
         if end > start:
             found = lex.entry_at(tokens, end)
-            if found and found[0].kind in {"verb", "null", "norm"} and not _is_attributive_verb(tokens, end):
+            verb_cue = found is not None and found[0].kind in _VERBAL
+            if verb_cue and not _is_attributive_verb(tokens, end, w):
                 break
         end += 1
     while end > start and (tokens[end - 1].text == "," or tokens[end - 1].low in {"and", "or", "as"}):
@@ -143,51 +116,71 @@ def _object(tokens: Sequence[Token], i: int, hi: int, lex: StanceLexicon) -> tup
     return (start, end)
 
 
-def _is_attributive_verb(tokens: Sequence[Token], i: int) -> bool:
-    """A participle used as a modifier ("internationally recognized borders") rather than as a verb."""
-    return i > 0 and tokens[i - 1].low in {"internationally", "universally", "widely"}
+def _is_attributive_verb(tokens: Sequence[Token], i: int, w: WordClasses) -> bool:
+    """A participle used as a modifier rather than as a verb: after a determiner, a preposition or
+    a possessive, or after an adverb that follows one of those or a coordinator ("its recognized
+    frontiers", "within the widely accepted lines", "its rights and universally recognized lines")."""
+    if not tokens[i].low.endswith("ed"):
+        return False
+    j = i - 1
+    adverb = j >= 0 and tokens[j].low.endswith("ly")
+    j -= adverb
+    before = tokens[j].low if j >= 0 else ""
+    if before in w.complementizer:
+        return False
+    return (
+        before in w.determiner
+        or before in w.preposition
+        or before.endswith(("'s", "s'"))
+        or (adverb and before in w.coordinator)
+    )
 
 
-def _passive(tokens: Sequence[Token], i: int, lo: int) -> bool:
+def _passive(tokens: Sequence[Token], i: int, lo: int, w: WordClasses) -> bool:
     if not tokens[i].low.endswith(("ed", "ised", "ized")) or i == lo:
         return False
     j = i - 1
-    skip = {"not", "never", "yet", "ever", "also"}
+    skip = w.passive_skip
     while j >= lo and (tokens[j].low in skip or tokens[j].low.endswith("ly")):
         j -= 1
     if j > lo and tokens[j].low == "be" and tokens[j - 1].low == "to":
         return False  # "its quest to be recognized" states no position
-    return j >= lo and tokens[j].low in {"be", "been", "being", "is", "are", "was", "were"}
+    return j >= lo and tokens[j].low in w.be
 
 
-def _consider_verb(tokens: Sequence[Token], i: int, lo: int) -> int | None:
+def _consider_verb(tokens: Sequence[Token], i: int, lo: int, w: WordClasses) -> int | None:
     """Index of a consider/call/view verb earlier in the clause of token ``i``."""
-    start = _clause_start(tokens, i, lo, stop_comma=False)
+    start = _clause_start(tokens, i, lo, w, stop_comma=False)
     for j in range(i - 1, start - 1, -1):
-        if tokens[j].low.startswith(_CONSIDER) and not (
+        if tokens[j].low.startswith(w.consider) and not (
             j + 1 < len(tokens) and tokens[j + 1].low in {"for", "on"}
         ):
             return j
     return None
 
 
-def _copula_before(tokens: Sequence[Token], i: int, lo: int) -> int | None:
-    """Index of the copula whose complement word ``i`` is ("are considered illegal", "has no legitimacy")."""
-    start = _clause_start(tokens, i, lo)
+def _copula_before(tokens: Sequence[Token], i: int, lo: int, w: WordClasses) -> int | None:
+    """Index of the copula whose complement word ``i`` is ("were deemed invalid", "has no legal basis").
+
+    A coordinated complement before it is passed over: "were neither lawful nor valid",
+    "is premature and unlawful".
+    """
+    start = _clause_start(tokens, i, lo, w)
     for j in range(i - 1, max(start, i - 6) - 1, -1):
         t = tokens[j]
-        if t.low in _COPULA:
+        if t.low in w.copula:
             return j
-        if not (t.low in _BETWEEN or t.low.endswith(("ly", "n't")) or not t.is_word):
+        conjunct = t.low in w.coordinator or (t.is_word and tokens[j + 1].low in w.coordinator)
+        if not (conjunct or t.low in w.between or t.low.endswith(("ly", "n't")) or not t.is_word):
             return None
     return None
 
 
-def _is_scare_quote(tokens: Sequence[Token], i: int, hi: int) -> int:
+def _is_scare_quote(tokens: Sequence[Token], i: int, hi: int, w: WordClasses) -> int:
     """Length of a short quoted lower-case phrase starting at the quote mark ``i`` (0 if none)."""
     if tokens[i].text not in "'\"“‘":
         return 0
-    if i > 0 and tokens[i - 1].low in {"as", "said", "says", ":"}:
+    if i > 0 and (tokens[i - 1].low in w.quote_intro or tokens[i - 1].text == ":"):
         return 0
     for n in range(1, 4):
         k = i + n
@@ -207,6 +200,7 @@ def find_stances(
 ) -> list[Finding]:
     """Stance findings in ``tokens[lo:hi]``; framing words count only in ``inside`` (token indices)."""
     hi = len(tokens) if hi is None else hi
+    w = lex.words
     cues: list[tuple[int, int, Entry]] = []
     i = lo
     while i < hi:
@@ -215,12 +209,13 @@ def find_stances(
         if found is not None and found[0].kind in {"frame", "adj"} and not in_ev:
             found = None
         if found is None and in_ev:
-            n = _is_scare_quote(tokens, i, min(hi, inside[1]))
+            n = _is_scare_quote(tokens, i, min(hi, inside[1]), w)
             if n:
                 cues.append((i, i + n, Entry(("'…'",), -1, "frame")))
                 i += n
                 continue
-        if found is not None and not _is_attributive_verb(tokens, i):
+        modifier = found is not None and found[0].kind in _VERBAL and _is_attributive_verb(tokens, i, w)
+        if found is not None and not modifier:
             cues.append((i, i + found[1], found[0]))
             i += found[1]
         else:
@@ -231,7 +226,7 @@ def find_stances(
     cue_at = {c[0]: c for c in cues}
     for j in range(lo, hi):
         t = tokens[j]
-        if _is_boundary(t) or t.low in {"and"} and not (pending and pending[-1][2] in {"neither", "nor"}):
+        if _is_boundary(t, w) or t.low in {"and"} and not (pending and pending[-1][2] in {"neither", "nor"}):
             pending = []
         kind = lex.negator_at(t)
         if kind and j not in cue_at:
@@ -284,6 +279,7 @@ def _take(
     pending: list[tuple[int, str, str]],
 ) -> Finding | None:
     """The finding of one cue, its negation resolved."""
+    w = lex.words
     kind = entry.kind
     role = "object"
     target: tuple[int, int]
@@ -295,28 +291,28 @@ def _take(
     if kind == "basis":
         return Finding(entry, (s, e), 1, None, _object(tokens, e, hi, lex), "norm")
     if kind == "topic":
-        clause = _clause_start(tokens, s, lo, stop_comma=False)
-        if not any(t.low in _MEANS for t in tokens[clause:e]):
+        clause = _clause_start(tokens, s, lo, w, stop_comma=False)
+        if not any(t.low in w.means for t in tokens[clause:e]):
             return None
-        if _passive(tokens, s, lo):
-            target, role = _subject(tokens, s, lo), "subject"
+        if _passive(tokens, s, lo, w):
+            target, role = _subject(tokens, s, lo, w), "subject"
         else:
             start = s
             while (
                 start > max(clause, s - 3)
                 and tokens[start - 1].is_word
-                and not (_is_aux(tokens[start - 1]) or tokens[start - 1].low in _LEAD_IN | _MEANS)
+                and not (_is_aux(tokens[start - 1], w) or tokens[start - 1].low in w.lead_in | w.means)
             ):
                 start -= 1
             target, role = (start, max(e, _object(tokens, e, hi, lex)[1])), "object"
         negator = next((w for _, k, w in reversed(pending) if k == "particle"), None)
         return Finding(entry, (s, e), -1 if negator else 1, negator, target, role)
     if kind in {"adj", "norm", "neutral"}:
-        cons = _consider_verb(tokens, s, lo)
-        cop = _copula_before(tokens, s, lo)
+        cons = _consider_verb(tokens, s, lo, w)
+        cop = _copula_before(tokens, s, lo, w)
         if kind == "neutral" and entry.words[-1] in {"to", "for"}:
             end = e
-            while end < hi and not _is_boundary(tokens[end]) and lex.negator_at(tokens[end]) is None:
+            while end < hi and not _is_boundary(tokens[end], w) and lex.negator_at(tokens[end]) is None:
                 end += 1
             target, role = (e, end), "object"
         elif cons is not None:
@@ -324,18 +320,18 @@ def _take(
             while target[1] > target[0] and tokens[target[1] - 1].low in {"as", "to", "be", "a", "an", "the"}:
                 target = (target[0], target[1] - 1)
             if target[1] <= target[0]:
-                target = _subject(tokens, cons, lo)
+                target = _subject(tokens, cons, lo, w)
             role = "subject"
             extra = _object(tokens, e, hi, lex)
         elif cop is not None or kind in {"norm", "neutral"}:
-            target = _subject(tokens, cop if cop is not None else s, lo)
+            target = _subject(tokens, cop if cop is not None else s, lo, w)
             role = "subject"
             extra = _object(tokens, e, hi, lex)
         else:
             if kind != "adj":
                 return None
             start = s
-            while start > lo and tokens[start - 1].low in _DETERMINERS | {"so-called"}:
+            while start > lo and tokens[start - 1].low in w.determiner | {"so-called"}:
                 start -= 1
             target = (start, _object(tokens, e, hi, lex)[1])
             role = "attributive"
@@ -343,10 +339,10 @@ def _take(
         if entry.words[0].startswith("depend"):
             target, role = _object(tokens, e, hi, lex), "object"
         else:
-            target, role = _subject(tokens, s, lo), "subject"
-    elif _passive(tokens, s, lo):
-        target, role = _subject(tokens, s, lo), "subject"
-    elif s > lo and tokens[s - 1].low in _POSSESSIVES and not (e < hi and tokens[e].low in _LEAD_IN):
+            target, role = _subject(tokens, s, lo, w), "subject"
+    elif _passive(tokens, s, lo, w):
+        target, role = _subject(tokens, s, lo, w), "subject"
+    elif s > lo and tokens[s - 1].low in w.possessive and not (e < hi and tokens[e].low in w.lead_in):
         target = (s, s)  # "our recognition": the act itself, named before
     elif s > 1 and tokens[s - 1].low == "be" and tokens[s - 2].low == "to":
         return None
@@ -356,8 +352,8 @@ def _take(
     if role != "attributive":
         word = tokens[s].low
         for _idx, nkind, nword in reversed(pending):
-            if nkind == "verb" and kind != "verb":
-                continue
+            if (nkind == "verb") != (kind == "verb") and nkind != "particle":
+                continue  # a negating verb flips a stance verb; a denying one ("lacks") a noun or adjective
             if nword in {"neither", "nor"} and word.endswith("ing") and kind == "verb":
                 continue
             negator = nword
@@ -380,6 +376,6 @@ def norm_object(tokens: Sequence[Token], f: Finding, hi: int, lex: StanceLexicon
     return span if span[1] > span[0] else None
 
 
-def subject_of(tokens: Sequence[Token], f: Finding) -> tuple[int, int]:
+def subject_of(tokens: Sequence[Token], f: Finding, lex: StanceLexicon | None = None) -> tuple[int, int]:
     """The subject of a verb cue (clause start up to its auxiliaries and negation)."""
-    return _subject(tokens, f.cue[0], 0)
+    return _subject(tokens, f.cue[0], 0, (lex or load_stance_lexicon()).words)

@@ -1,0 +1,121 @@
+"""Stance cues, their negation and their targets (``stance/negation.py``) on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancemap.stance.lexicon import load_stance_lexicon, tokenize
+from stancemap.stance.negation import Finding, find_stances
+
+
+def findings(text: str) -> list[tuple[str, int, str]]:
+    """(cue, polarity, target) of each finding, the whole text counting as evidence."""
+    tokens = tokenize(text)
+    found: list[Finding] = find_stances(tokens, load_stance_lexicon(), (0, len(tokens)))
+    return [(f.entry.label, f.polarity, " ".join(t.text for t in tokens[slice(*f.target)])) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a coordinated predicate: the copula reaches past the first conjunct, and "nor" negates
+        (
+            "The vote in Ruritania was neither lawful nor valid.",
+            [("lawful", -1, "The vote in Ruritania"), ("valid", -1, "The vote in Ruritania")],
+        ),
+        (
+            "The vote in Ruritania is premature and unlawful.",
+            [("premature", -1, "The vote in Ruritania"), ("unlawful", -1, "The vote in Ruritania")],
+        ),
+        # the other conjunct need not be a stance word
+        ("The ballot in Ruritania was neither open nor fair.", [("fair", -1, "The ballot in Ruritania")]),
+    ],
+)
+def test_coordinated_predicates(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert findings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote in Ruritania lacks legitimacy.", [("legitimacy", -1, "The vote in Ruritania")]),
+        (
+            "The annexation of Ruritania has no legal basis.",
+            [("legal basis", -1, "The annexation of Ruritania")],
+        ),
+        # "lack" denies its object, not a verb further on
+        (
+            "Freedonia lacked the money to support the vote in Ruritania.",
+            [("support", 1, "the vote in Ruritania")],
+        ),
+        (
+            "Borduria refused to recognize the vote in Ruritania.",
+            [("recognize", -1, "the vote in Ruritania")],
+        ),
+    ],
+)
+def test_denial_and_negating_verbs(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert findings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an antonym made by prefix from a core adjective, attested in a sentiment lexicon
+        (
+            "Borduria called the vote in Ruritania illegitimate.",
+            [("illegitimate", -1, "the vote in Ruritania")],
+        ),
+        (
+            "Borduria considers the decree on Ruritania null and void.",
+            [("null and void", -1, "the decree on Ruritania")],
+        ),
+        # derived words of the core, each attested in a sentiment lexicon
+        (
+            "Borduria is not supportive of the vote in Ruritania.",
+            [("supportive", -1, "the vote in Ruritania")],
+        ),
+        ("The vote in Ruritania is deplorable.", [("deplorable", -1, "The vote in Ruritania")]),
+        (
+            "The annexation of Ruritania is not acceptable.",
+            [("acceptable", -1, "The annexation of Ruritania")],
+        ),
+        # an evaluative noun: the subject breaks the norm
+        (
+            "The referendum in Ruritania is a violation of the charter.",
+            [("violation", -1, "The referendum in Ruritania")],
+        ),
+    ],
+)
+def test_evaluative_words(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert findings(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Borduria supports the rights of Freedonia within its recognized frontiers.",
+        "Borduria supports Freedonia's sovereignty and universally recognized frontiers.",
+        "Borduria supports the rights of Freedonia within the widely accepted frontiers.",
+    ],
+)
+def test_a_participle_after_a_determiner_is_a_modifier_not_a_cue(text: str) -> None:
+    cues = [cue for cue, _, _ in findings(text)]
+    assert cues[0] == "supports"
+    assert not {"recognized", "accepted"} & set(cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Borduria has formally recognized Ruritania.",
+        "The states that recognized Ruritania met in Borduria.",
+    ],
+)
+def test_a_participle_after_an_auxiliary_or_a_relative_is_a_verb(text: str) -> None:
+    assert [(cue, pol) for cue, pol, _ in findings(text)] == [("recognized", 1)]
+
+
+def test_the_negation_stays_in_its_clause() -> None:
+    got = findings("Borduria has not changed its view, but it welcomes the vote in Ruritania.")
+    assert got == [("welcomes", 1, "the vote in Ruritania")]
