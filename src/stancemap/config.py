@@ -43,6 +43,14 @@ class Settings:
     boilerplate_min_articles: int = 2
     #: Bearer token that allows writes through the HTTP API; empty refuses writes.
     api_token: str = ""
+    #: Articles longer than this (characters) are refused: ``POST /articles`` answers 422 and
+    #: ingest skips them with reason ``too_long``. Parsing time grows faster than the text, and
+    #: a news article is rarely over 50,000 characters.
+    max_article_chars: int = 200_000
+    #: The largest request body the API reads (bytes); a larger one is refused with 413.
+    max_body_bytes: int = 5_000_000
+    #: Seconds a ``POST /articles`` may extract for before it is stopped and answered 503.
+    write_timeout: int = 120
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied and validated."""
@@ -73,6 +81,12 @@ def _validated(settings: Settings) -> Settings:
         raise SettingsError(f"max_doc_chars must be between 1000 and 200000, not {settings.max_doc_chars}")
     if settings.boilerplate_min_articles < 2:
         raise SettingsError("boilerplate_min_articles must be at least 2")
+    if settings.max_article_chars < 1000:
+        raise SettingsError(f"max_article_chars must be at least 1000, not {settings.max_article_chars}")
+    if settings.max_body_bytes < 1000:
+        raise SettingsError(f"max_body_bytes must be at least 1000, not {settings.max_body_bytes}")
+    if settings.write_timeout < 1:
+        raise SettingsError(f"write_timeout must be at least 1 second, not {settings.write_timeout}")
     if not settings.db.strip():
         raise SettingsError("db must be an SQLAlchemy URL such as sqlite:///stancemap.sqlite")
     return settings

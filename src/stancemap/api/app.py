@@ -9,11 +9,11 @@ reach outside. ``/docs`` is Swagger UI served from the vendored copy.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import metadata, resources
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -21,15 +21,9 @@ from fastapi.staticfiles import StaticFiles
 from ..config import Settings
 from ..store import Store
 from .errors import install_error_handlers
+from .gate import CSP, SecurityHeaders, WriteGate
 
 __all__ = ["CSP", "create_app"]
-
-#: Vega compiles its expressions with ``Function``, hence ``'unsafe-eval'``; inline scripts stay forbidden.
-CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
-    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
 
 DESCRIPTION = """\
 Who said what about which issue: statements by states, international organizations
@@ -79,15 +73,9 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.boilerplate = BoilerplateCache(settings.boilerplate_min_articles)
     install_error_handlers(app)
 
-    @app.middleware("http")
-    async def _security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
+    # the gate first (innermost), so that its refusals carry the security headers too
+    app.add_middleware(WriteGate, token=settings.api_token, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders, csp=CSP)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:

@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import StancemapError
+from .gate import secure
 
 __all__ = ["install_error_handlers", "wants_json"]
 
@@ -108,6 +109,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("%s %s failed", request.method, request.url.path)
-        return _render(
-            request, 500, "internal", "an unexpected error occurred; the server log has the details"
+        # Starlette answers this one outside every middleware: the headers are set here
+        return secure(
+            _render(request, 500, "internal", "an unexpected error occurred; the server log has the details")
         )

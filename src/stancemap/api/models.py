@@ -112,13 +112,19 @@ class ArticleOut(BaseModel):
 
 
 class ArticleDetail(ArticleOut):
-    """An article with its full text and every statement found in it."""
+    """An article with its full text and a page of the statements found in it (``statements`` in all)."""
 
     author: str | None = None
     link: str | None = Field(default=None, description="the article's URL on the web, if known")
     body_start: int = 0
     text: str
-    statement_list: list[StatementOut]
+    statement_list: list[StatementOut] = Field(
+        description="one page of the article's statements: `limit` from `offset` of `statements`"
+    )
+    limit: int = 200
+    offset: int = 0
+    next: str | None = Field(default=None, description="the next page of statements, if any")
+    prev: str | None = Field(default=None, description="the previous page of statements, if any")
 
 
 class IssueOut(BaseModel):

@@ -109,8 +109,14 @@ def articles_json(
 @router.get(
     "/articles/{article}.json", tags=["articles"], summary="An article (by id or name) with its statements"
 )
-def article_json(article: str, store: StoreDep) -> ArticleDetail:
-    return views.article_detail(store, article)
+def article_json(
+    request: Request,
+    article: str,
+    store: StoreDep,
+    limit: Limit = views.ARTICLE_STATEMENTS,
+    offset: Offset = 0,
+) -> ArticleDetail:
+    return views.article_detail(store, article, request.url, limit, offset)
 
 
 @router.get(

@@ -31,6 +31,7 @@ from .models import (
 )
 
 __all__ = [
+    "ARTICLE_STATEMENTS",
     "StatementQuery",
     "actor_detail",
     "actors_page",
@@ -48,6 +49,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+#: Statements an article's page lists (and highlights) at a time.
+ARTICLE_STATEMENTS = 200
 
 
 StatementQuery = StatementFilter  # the API's name for the store's filters
@@ -116,12 +120,23 @@ def articles_page(store: Store, url: URL, limit: int, offset: int) -> Page[Artic
     return page(url, [ArticleOut(**_article_out(r)) for r in rows], store.count_articles(), limit, offset)
 
 
-def article_detail(store: Store, id_or_name: str) -> ArticleDetail:
+def article_detail(
+    store: Store, id_or_name: str, url: URL | None = None, limit: int = ARTICLE_STATEMENTS, offset: int = 0
+) -> ArticleDetail:
+    """An article with one page of its statements (``limit`` from ``offset``).
+
+    A long article can carry thousands of statements; listing and highlighting them
+    all made its page cost minutes and megabytes, so they come a page at a time,
+    with ``next`` and ``prev`` linking the pages (on ``url``, when given).
+    """
     row = store.article(id_or_name)
     if row is None:
         raise NotFoundError(f"no article {id_or_name!r} is stored")
-    statements = [statement_out(s) for s in store.statements(article=row["id"], limit=100_000)]
-    base = _article_out({**row, "statements": len(statements)})
+    total = store.count_statements(article=row["id"])
+    rows = store.statements(article=row["id"], limit=limit, offset=offset) if offset < total else []
+    statements = [statement_out(s) for s in rows]
+    links: Page[StatementOut] | None = page(url, [], total, limit, offset) if url is not None else None
+    base = _article_out({**row, "statements": total})
     return ArticleDetail(
         **base,
         author=row.get("author"),
@@ -129,6 +144,10 @@ def article_detail(store: Store, id_or_name: str) -> ArticleDetail:
         body_start=row.get("body_start") or 0,
         text=row["text"],
         statement_list=statements,
+        limit=limit,
+        offset=offset,
+        next=links.next if links else None,
+        prev=links.prev if links else None,
     )
 
 

@@ -93,8 +93,16 @@ def articles(request: Request, store: StoreDep, limit: Limit = 50, offset: Offse
 
 
 @router.get("/articles/{article}", response_class=HTMLResponse)
-def article(request: Request, article: str, store: StoreDep) -> HTMLResponse:
-    data = views.article_detail(store, article)
+def article(
+    request: Request,
+    article: str,
+    store: StoreDep,
+    limit: Limit = views.ARTICLE_STATEMENTS,
+    offset: Offset = 0,
+) -> HTMLResponse:
+    # only the page of statements listed is highlighted: the render is bounded by the
+    # text and one page, however many statements the article carries
+    data = views.article_detail(store, article, request.url, limit, offset)
     marks = []
     for st in data.statement_list:
         for role, span in (("evidence", st.evidence), ("source", st.source), ("cue", st.cue)):
