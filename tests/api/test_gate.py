@@ -114,3 +114,16 @@ def test_a_bad_content_length_is_400(app: FastAPI) -> None:
 def test_reads_pass_the_gate(app: FastAPI) -> None:
     got, head, _, _ = call(app, {}, chunks=0, method="GET", path="/index.json")
     assert got == 200 and head["referrer-policy"] == "same-origin"
+
+
+def test_an_article_over_max_article_chars_is_refused(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    app = create_app(
+        Settings(db=f"sqlite:///{tmp_path / 'cap.sqlite'}", api_token=TOKEN, max_article_chars=1000)
+    )
+    with TestClient(app) as c:
+        text = "Ruritania said it rejects the plan. " * 40
+        r = c.post("/articles", json={"text": text}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 422 and "max_article_chars" in r.json()["error"]
+    assert r.json()["code"] == "S004"
