@@ -144,3 +144,12 @@ def test_voa_corpus(shared_corpus: Path) -> None:
     assert first.name == "8011115" and first.published == date(2025, 3, 14)
     assert first.text.startswith("One of the Islamic State terror group's most senior leaders is dead")
     assert len({a.name for a in articles}) == 89
+
+
+def test_a_record_over_max_article_chars_is_skipped_too_long(tmp_path: Path) -> None:
+    long = record(2, text="Ruritania said it rejects the plan. " * 100)
+    path = write(tmp_path / "c.jsonl", [record(1), long, record(3)])
+    items = read(path, Settings().replace(max_article_chars=1000))
+    assert [i.reason if isinstance(i, Skipped) else i.name for i in items] == ["r1", "too_long", "r3"]
+    assert isinstance(items[1], Skipped) and items[1].source == f"{path}:2"
+    assert "max_article_chars" in items[1].message

@@ -21,7 +21,7 @@ from ..models import Article
 from .decode import decode_bytes
 from .html import looks_like_html, parse_html
 from .jsonl import read_jsonl
-from .skipped import Skipped
+from .skipped import Skipped, too_long
 from .text import parse_text
 
 __all__ = ["HTML_SUFFIXES", "JSONL_SUFFIXES", "TEXT_SUFFIXES", "read_file", "read_paths"]
@@ -92,9 +92,11 @@ def read_file(path: str | Path, settings: Settings) -> Iterator[Article | Skippe
         yield Skipped(source, "unreadable", f"{source} cannot be read: {e.strerror or e}")
         return
     try:
-        yield _article(data, path.name, source, suffix)
+        article = _article(data, path.name, source, suffix)
     except InputError as e:
         yield Skipped.from_error(source, e)
+        return
+    yield too_long(source, article, settings) or article
 
 
 def _article(data: bytes, name: str, source: str, suffix: str) -> Article:

@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..models import Article, text_hash
 from .decode import looks_binary
 from .fields import clean_str, host_outlet, to_date
-from .skipped import Skipped
+from .skipped import Skipped, too_long
 
 __all__ = ["ID_HASH_CHARS", "read_jsonl", "record_article"]
 
@@ -59,9 +59,11 @@ def read_jsonl(path: Path, source: str, settings: Settings) -> Iterator[Article 
                     continue
                 records += 1
                 try:
-                    yield record_article(_parse(line, lineno), url_fallback=where)
+                    article = record_article(_parse(line, lineno), url_fallback=where)
                 except InputError as e:
                     yield Skipped.from_error(where, e)
+                    continue
+                yield too_long(where, article, settings) or article
         except OSError as e:
             yield Skipped(source, "unreadable", f"{source} could not be read to the end: {e.strerror or e}")
             return
