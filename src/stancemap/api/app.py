@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import metadata, resources
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -22,6 +22,7 @@ from ..config import Settings
 from ..store import Store
 from .errors import install_error_handlers
 from .gate import CSP, SecurityHeaders, WriteGate
+from .params import clean_request
 
 __all__ = ["CSP", "create_app"]
 
@@ -67,6 +68,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        dependencies=[Depends(clean_request)],
     )
     app.state.settings = settings
     app.state.store = opened

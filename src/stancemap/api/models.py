@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..ingest.fields import web_url
 
 __all__ = [
     "ActorDetail",
@@ -135,7 +137,23 @@ class IssueOut(BaseModel):
     statements: int = 0
 
 
-class IssueIn(BaseModel):
+class _CleanIn(BaseModel):
+    """A request body whose every string can reach the database: no NUL, no lone surrogate."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _clean(cls, value: object) -> object:
+        if isinstance(value, str):
+            if "\x00" in value:
+                raise ValueError("must not contain the NUL character (U+0000)")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as e:
+                raise ValueError("must not contain a lone surrogate (U+D800 to U+DFFF)") from e
+        return value
+
+
+class IssueIn(_CleanIn):
     """An issue to add or edit (``PUT /issues/{id}`` takes the id from the path)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -239,17 +257,28 @@ class HomeOut(BaseModel):
     articles: Page[ArticleOut]
 
 
-class ArticleIn(BaseModel):
+class ArticleIn(_CleanIn):
     """An article to ingest: its text and what is known about it."""
 
     model_config = ConfigDict(extra="forbid")
     text: str = Field(min_length=1)
     name: str | None = Field(default=None, max_length=500, description="defaults to a hash of the text")
-    title: str | None = None
-    published: str | None = Field(default=None, description="a date such as 2025-03-14")
-    outlet: str | None = None
-    url: str | None = None
-    author: str | None = None
+    title: str | None = Field(default=None, max_length=2000)
+    published: str | None = Field(default=None, max_length=100, description="a date such as 2025-03-14")
+    outlet: str | None = Field(default=None, max_length=500)
+    url: str | None = Field(default=None, max_length=2000, description="the article's http or https URL")
+    author: str | None = Field(default=None, max_length=2000)
+
+    @field_validator("url", mode="after")
+    @classmethod
+    def _web_url(cls, value: str | None) -> str | None:
+        """Only ``http`` and ``https`` links: a ``javascript:`` or ``data:`` URL would be a live link."""
+        if value is None or not value.strip():
+            return None
+        url = web_url(value)
+        if url is None:
+            raise ValueError("must be an http:// or https:// URL")
+        return url
 
 
 class IngestedArticle(BaseModel):

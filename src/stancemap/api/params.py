@@ -10,17 +10,64 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import Query
+from fastapi import Path, Query, Request
+from fastapi.exceptions import RequestValidationError
 
 from ..errors import UsageError
 from .views import StatementQuery
 
-__all__ = ["MAX_LIMIT", "ActorKind", "Limit", "Offset", "statement_query"]
+__all__ = [
+    "MAX_ID",
+    "MAX_LIMIT",
+    "MAX_OFFSET",
+    "ActorKind",
+    "Limit",
+    "Offset",
+    "StatementId",
+    "clean_text",
+    "clean_request",
+    "statement_query",
+]
 
 MAX_LIMIT = 1000
+#: No list is this long; a larger offset (2^63 overflows SQLite) is a 422, not a database error.
+MAX_OFFSET = 1_000_000_000
+#: Statement ids are 32-bit on PostgreSQL (``integer``): a larger one cannot be stored, so is a 422.
+MAX_ID = 2**31 - 1
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="how many items per page")]
-Offset = Annotated[int, Query(ge=0, description="how many items to skip")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="how many items to skip")]
+StatementId = Annotated[int, Path(ge=0, le=MAX_ID, description="a statement's id")]
+
+
+def clean_text(value: str) -> str | None:
+    """Why ``value`` cannot reach the database (a NUL, or a lone surrogate), or None when it can."""
+    if "\x00" in value:
+        return "must not contain the NUL character (U+0000)"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "must not contain a lone surrogate (U+D800 to U+DFFF): it is not Unicode text"
+    return None
+
+
+def clean_request(request: Request) -> None:
+    """422 for a query or path parameter the database could not take (see ``clean_text``).
+
+    Run for every route, before its own parameters: PostgreSQL refuses a NUL in
+    any string, and no engine can encode a lone surrogate.
+    """
+    errors = []
+    for where, items in (
+        ("path", request.path_params.items()),
+        ("query", request.query_params.multi_items()),
+    ):
+        for name, value in items:
+            if isinstance(value, str) and (why := clean_text(value)) is not None:
+                errors.append({"loc": (where, name), "msg": f"Value error, {why}", "type": "value_error"})
+    if errors:
+        raise RequestValidationError(errors)
+
 
 _Blank = Literal[""]
 

@@ -27,7 +27,7 @@ from .models import (
     StatementOut,
     TimelineOut,
 )
-from .params import ActorKind, Limit, Offset, statement_query
+from .params import ActorKind, Limit, Offset, StatementId, statement_query
 
 __all__ = ["get_store", "router"]
 
@@ -131,5 +131,5 @@ def statements_json(
 
 
 @router.get("/statements/{statement_id}.json", tags=["statements"], summary="One statement")
-def statement_json(statement_id: int, store: StoreDep) -> StatementOut:
+def statement_json(statement_id: StatementId, store: StoreDep) -> StatementOut:
     return views.statement_detail(store, statement_id)

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from starlette.datastructures import URL
 
 from ..errors import NotFoundError
+from ..ingest.fields import web_url
 from ..store import StatementFilter, Store, StoredStatement
 from ..web.countries import flag_url, map_key
 from .models import (
@@ -140,7 +141,7 @@ def article_detail(
     return ArticleDetail(
         **base,
         author=row.get("author"),
-        link=row.get("url"),
+        link=web_url(row.get("url")),  # stored before URLs were checked: never a live non-web link
         body_start=row.get("body_start") or 0,
         text=row["text"],
         statement_list=statements,

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["clean_str", "host_outlet", "to_date"]
+__all__ = ["clean_str", "host_outlet", "to_date", "web_url"]
 
 _ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:$|[T\s])")
 
@@ -63,3 +63,19 @@ def host_outlet(url: str | None) -> str | None:
     except ValueError:
         return None
     return host.removeprefix("www.") if host else None
+
+
+def web_url(value: Any) -> str | None:
+    """``value`` stripped when it is an absolute ``http`` or ``https`` URL with a host, else None.
+
+    An article's URL becomes the "original" link on its page and in the JSON: a
+    ``javascript:`` or ``data:`` URL there would be a live link into the page.
+    """
+    text = clean_str(value)
+    if text is None:
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    return text if parts.scheme.lower() in ("http", "https") and parts.netloc else None

@@ -18,7 +18,7 @@ from ..config import Settings
 from ..errors import InputError
 from ..models import Article, text_hash
 from .decode import looks_binary
-from .fields import clean_str, host_outlet, to_date
+from .fields import clean_str, host_outlet, to_date, web_url
 from .skipped import Skipped, too_long
 
 __all__ = ["ID_HASH_CHARS", "read_jsonl", "record_article"]
@@ -89,7 +89,7 @@ def record_article(record: dict[str, Any], url_fallback: str) -> Article:
         raise InputError("empty", "the record's 'text' is empty")
     raw_id = record.get("id")
     name = str(raw_id).strip() if raw_id is not None and not isinstance(raw_id, dict | list) else ""
-    url = clean_str(record.get("url"))
+    url = web_url(record.get("url"))
     return Article(
         name=name or text_hash(text)[:ID_HASH_CHARS],
         text=text,

@@ -8,7 +8,6 @@ caller decides how to report them (the CLI prints a summary by reason).
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from ..errors import InputError

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..api import views
-from ..api.params import ActorKind, Limit, Offset, statement_query
+from ..api.params import ActorKind, Limit, Offset, StatementId, statement_query
 from ..api.routes import get_store
 from ..store import Store
 from .boilerplate import BoilerplateCache
@@ -132,7 +132,7 @@ def statements(
 
 
 @router.get("/statements/{statement_id}", response_class=HTMLResponse)
-def statement(request: Request, statement_id: int, store: StoreDep) -> HTMLResponse:
+def statement(request: Request, statement_id: StatementId, store: StoreDep) -> HTMLResponse:
     data = views.statement_detail(store, statement_id)
     titles = {i.id: i.title for i in store.issues()}
     return _render(request, "statement.html", {"st": data, "titles": titles})
