@@ -120,3 +120,25 @@ def test_a_locked_database_is_a_503_without_sql_or_article_text(tmp_path: Path) 
     assert body["code"] == "S006" and "locked" in body["error"]
     for leak in ("INSERT", "SELECT", "Klopstokian", "[SQL", "parameters"):
         assert leak not in r.text, leak
+
+
+@pytest.mark.parametrize("value", ["0", "1700000000", "2025-3-4", "20250304"])
+def test_a_date_must_be_written_yyyy_mm_dd(client: TestClient, value: str) -> None:
+    r = client.get(f"/statements.json?date_to={value}")
+    assert r.status_code == 422 and r.json()["detail"][0]["field"] == "date_to"
+
+
+def test_a_reversed_date_range_is_a_422_with_the_detail_array(client: TestClient) -> None:
+    r = client.get("/statements.json?date_from=2025-03-10&date_to=2025-01-01")
+    assert r.status_code == 422
+    body = r.json()
+    assert body["code"] == "validation" and body["detail"][0]["field"] == "date_from"
+    assert "after date_to" in body["detail"][0]["msg"]
+
+
+def test_the_schema_documents_the_write_errors(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    post = paths["/articles"]["post"]["responses"]
+    assert {"400", "401", "403", "413", "422", "503"} <= post.keys()
+    assert "404" in paths["/issues/{issue_id}"]["put"]["responses"]
+    assert "404" in paths["/statements/{statement_id}.json"]["get"]["responses"]

@@ -29,6 +29,7 @@ __all__ = [
     "IngestReport",
     "IssueDetail",
     "IssueIn",
+    "IssueNew",
     "IssueOut",
     "Page",
     "PositionOut",
@@ -38,6 +39,11 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+#: A string the database can store: PostgreSQL refuses NUL (``_CleanIn`` also refuses lone surrogates).
+NO_NUL = r"^[^\x00]*$"
+#: An http or https URL with a host, or blank (see ``ingest.fields.web_url``).
+WEB_URL = r"^\s*$|^\s*[hH][tT][tT][pP][sS]?://[^\s/?#@\[\]\x00]+([/?#][^\x00]*)?$"
 
 Polarity = Literal["support", "oppose", "neutral"]
 Stance = Literal["support", "oppose", "mixed", "neutral"]
@@ -158,8 +164,14 @@ class IssueIn(_CleanIn):
 
     model_config = ConfigDict(extra="forbid")
     id: str | None = Field(default=None, min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:-]+$")
-    title: str = Field(min_length=1)
-    description: str = ""
+    title: str = Field(min_length=1, max_length=2000, pattern=NO_NUL)
+    description: str = Field(default="", max_length=100_000, pattern=NO_NUL)
+
+
+class IssueNew(IssueIn):
+    """An issue to add: the same fields, with the id required."""
+
+    id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:-]+$")
 
 
 class HistoryOut(BaseModel):
@@ -261,13 +273,22 @@ class ArticleIn(_CleanIn):
     """An article to ingest: its text and what is known about it."""
 
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1)
-    name: str | None = Field(default=None, max_length=500, description="defaults to a hash of the text")
-    title: str | None = Field(default=None, max_length=2000)
-    published: str | None = Field(default=None, max_length=100, description="a date such as 2025-03-14")
-    outlet: str | None = Field(default=None, max_length=500)
-    url: str | None = Field(default=None, max_length=2000, description="the article's http or https URL")
-    author: str | None = Field(default=None, max_length=2000)
+    text: str = Field(min_length=1, pattern=NO_NUL)
+    name: str | None = Field(
+        default=None, max_length=500, pattern=NO_NUL, description="defaults to a hash of the text"
+    )
+    title: str | None = Field(default=None, max_length=2000, pattern=NO_NUL)
+    published: str | None = Field(
+        default=None, max_length=100, pattern=NO_NUL, description="a date such as 2025-03-14"
+    )
+    outlet: str | None = Field(default=None, max_length=500, pattern=NO_NUL)
+    url: str | None = Field(
+        default=None,
+        max_length=2000,
+        pattern=WEB_URL,
+        description="the article's http or https URL (blank for none)",
+    )
+    author: str | None = Field(default=None, max_length=2000, pattern=NO_NUL)
 
     @field_validator("url", mode="after")
     @classmethod

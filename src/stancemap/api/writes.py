@@ -13,13 +13,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Request, Response
 from fastapi.exceptions import HTTPException
+from pydantic import Field
 
 from ..config import Settings
 from ..errors import InputError, NotFoundError, UsageError
 from ..models import Article, Issue
 from ..store import Store
 from .gate import token_refusal
-from .models import ArticleIn, ErrorOut, IngestedArticle, IngestReport, IssueIn, IssueOut
+from .models import ArticleIn, ErrorOut, IngestedArticle, IngestReport, IssueIn, IssueNew, IssueOut
+from .params import Key
 from .routes import get_store
 from .work import Abandoned, run_stoppable
 
@@ -106,6 +108,7 @@ def _acquire(stop: threading.Event) -> bool:
 
 
 Writer = Annotated[None, Depends(require_token)]
+Batch = Annotated[list[ArticleIn], Field(min_length=1, max_length=MAX_BATCH)]
 StoreDep = Annotated[Store, Depends(get_store)]
 
 router = APIRouter(
@@ -113,6 +116,7 @@ router = APIRouter(
     responses={
         401: {"model": ErrorOut, "description": "no token, or the wrong one"},
         403: {"model": ErrorOut, "description": "writes are disabled: no api_token is set"},
+        404: {"model": ErrorOut, "description": "the issue to edit is not stored"},
         400: {"model": ErrorOut, "description": "a body that is not JSON, or a bad Content-Length"},
         413: {"model": ErrorOut, "description": "a body over max_body_bytes, refused unread"},
         422: {"model": ErrorOut, "description": "a bad body"},
@@ -138,7 +142,7 @@ async def post_articles(
     response: Response,
     store: StoreDep,
     _auth: Writer,
-    body: Annotated[ArticleIn | list[ArticleIn], Body()],
+    body: Annotated[ArticleIn | Batch, Body()],
 ) -> IngestReport:
     settings: Settings = request.app.state.settings
     items = body if isinstance(body, list) else [body]
@@ -176,14 +180,12 @@ def _store_issue(store: Store, issue: Issue) -> IssueOut:
 
 
 @router.post("/issues", status_code=201, summary="Add or replace an issue (needs the bearer token)")
-def post_issue(store: StoreDep, _auth: Writer, body: IssueIn) -> IssueOut:
-    if not body.id:
-        raise UsageError("an issue needs an id")
+def post_issue(store: StoreDep, _auth: Writer, body: IssueNew) -> IssueOut:
     return _store_issue(store, Issue(id=body.id, title=body.title, description=body.description))
 
 
 @router.put("/issues/{issue_id}", summary="Edit an issue's title and description (needs the bearer token)")
-def put_issue(issue_id: str, store: StoreDep, _auth: Writer, body: IssueIn) -> IssueOut:
+def put_issue(issue_id: Key, store: StoreDep, _auth: Writer, body: IssueIn) -> IssueOut:
     if body.id is not None and body.id != issue_id:
         raise UsageError(f"the body's id {body.id!r} is not the path's {issue_id!r}")
     if store.issue(issue_id) is None:
