@@ -23,6 +23,7 @@ from ..store import Store
 from .errors import install_error_handlers
 from .gate import CSP, SecurityHeaders, WriteGate
 from .params import clean_request
+from .refresh import PositionsRefresher
 
 __all__ = ["CSP", "create_app"]
 
@@ -55,11 +56,17 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     owned = store is None
     opened = Store.open(settings.db) if store is None else store
 
+    refresher = PositionsRefresher(opened)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        if owned:
-            opened.close()
+        refresher.start()
+        try:
+            yield
+        finally:
+            refresher.stop()
+            if owned:
+                opened.close()
 
     app = FastAPI(
         title="stancemap",
@@ -72,6 +79,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = opened
+    app.state.refresher = refresher
     app.state.boilerplate = BoilerplateCache(settings.boilerplate_min_articles)
     install_error_handlers(app)
 

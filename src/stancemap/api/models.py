@@ -218,6 +218,10 @@ class PositionOut(BaseModel):
     history: list[HistoryOut]
     flag: str | None = Field(default=None, description="static URL of the actor's flag")
     map_key: str | None = Field(default=None, description="id of the actor's shape in the world map")
+    stale: bool = Field(
+        default=False,
+        description="served as last consolidated: newer claims are being taken in by a background refresh",
+    )
 
 
 class TimelineOut(BaseModel):

@@ -182,7 +182,7 @@ def _position_out(p: Any) -> PositionOut:
 def issue_positions(store: Store, issue_id: str) -> list[PositionOut]:
     from ..positions import positions
 
-    return [_position_out(p) for p in positions(store, issue_id)]
+    return [_position_out(p) for p in positions(store, issue_id, save=False)]  # a read never writes
 
 
 def issue_timeline(store: Store, issue_id: str) -> list[TimelineOut]:
@@ -228,7 +228,7 @@ def actor_detail(store: Store, url: URL, code: str, limit: int, offset: int) -> 
     if row is None:
         raise NotFoundError(f"no actor {code!r} is stored")
     row = {**row, "statements": store.count_statements(actor=code)}
-    found = [_position_out(p) for p in actor_positions(store, code)]
+    found = [_position_out(p) for p in actor_positions(store, code, save=False)]
     return ActorDetail(
         actor=_actor_out(row),
         positions=found,

@@ -165,6 +165,8 @@ async def post_articles(
         raise HTTPException(499, "the client closed the connection; the extraction was stopped") from e
     if report.new == 0:
         response.status_code = 200
+    else:
+        request.app.state.refresher.poke()  # the new claims made positions stale
     return report
 
 
