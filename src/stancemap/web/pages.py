@@ -109,7 +109,7 @@ def article(
             if span is not None:
                 marks.append(Mark(span.start, span.end, role, st.id))
     cache: BoilerplateCache = request.app.state.boilerplate
-    background = cache.spans(store, data.text, data.outlet)
+    background = cache.spans(store, data.text, data.outlet, data.body_start)
     pieces = segments(data.text, marks, data.body_start, background)
     titles = {i.id: i.title for i in store.issues()}
     context = {"data": data, "pieces": pieces, "titles": titles, "background": len(background)}
