@@ -153,3 +153,13 @@ def test_a_record_over_max_article_chars_is_skipped_too_long(tmp_path: Path) -> 
     assert [i.reason if isinstance(i, Skipped) else i.name for i in items] == ["r1", "too_long", "r3"]
     assert isinstance(items[1], Skipped) and items[1].source == f"{path}:2"
     assert "max_article_chars" in items[1].message
+
+
+def test_a_record_with_a_stray_byte_is_read_with_a_replacement(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    line = json.dumps(
+        record(1, text="Ruritania said \u201cno\u201d to the plan."), ensure_ascii=False
+    ).encode()
+    path.write_bytes(line.replace(b"to the", b"to \xff the") + b"\n")
+    items = read(path)
+    assert isinstance(items[0], Article) and items[0].text.count("\ufffd") == 1

@@ -10,6 +10,7 @@ sorted order, so that every run yields the same items in the same order.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -18,7 +19,7 @@ from pathlib import Path
 from ..config import Settings
 from ..errors import InputError
 from ..models import Article
-from .decode import decode_bytes
+from .decode import decode_noted
 from .html import looks_like_html, parse_html
 from .jsonl import read_jsonl
 from .skipped import Skipped, too_long
@@ -31,6 +32,8 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 #: The files read from a folder; others there are ignored.
 FOLDER_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+log = logging.getLogger(__name__)
 
 
 def read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[Article | Skipped]:
@@ -100,8 +103,14 @@ def read_file(path: str | Path, settings: Settings) -> Iterator[Article | Skippe
 
 
 def _article(data: bytes, name: str, source: str, suffix: str) -> Article:
-    """Decode ``data`` and parse it with the reader its suffix (or, if unknown, its content) calls for."""
-    text = decode_bytes(data)
+    """Decode ``data`` and parse it with the reader its suffix (or, if unknown, its content) calls for.
+
+    A file that needed repair (stray bytes) or a guessed encoding is read, and said so in
+    the warning log: its text may hold characters that are not what the author wrote.
+    """
+    text, note = decode_noted(data)
+    if note is not None:
+        log.warning("%s: %s", source, note)
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text)):
         return parse_html(text, name, source)
     return parse_text(text, name, source)
