@@ -12,7 +12,7 @@ line of figures:
 - flood: the server's resident memory idle, then its peak while six 100 MB POSTs
   without a token are sent at once (streamed), and while one 200 MB POST is;
 - big-write: a 50 MB article POSTed with the token (status and time);
-- sigterm: seconds from SIGTERM to exit while a 190,000-character article is extracted;
+- sigterm: seconds from SIGTERM to exit while a 95,000-character article is extracted;
 - cli-long: ``stancemap ingest`` of a JSON Lines file whose one record has 2 MB of text;
 - edges: status of the hostile reads (offset 2^63, id 2^31, NUL) and of a 500's headers.
 """
@@ -205,7 +205,7 @@ def _long_text(chars: int) -> str:
 def sigterm(folder: Path) -> None:
     db = f"sqlite:///{folder / 'term.sqlite'}"
     with server(db) as (proc, port):
-        body = json.dumps({"text": _long_text(190_000)}).encode()
+        body = json.dumps({"text": _long_text(95_000)}).encode()
         s = socket.create_connection(("127.0.0.1", port))
         s.sendall(
             b"POST /articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
@@ -216,7 +216,7 @@ def sigterm(folder: Path) -> None:
         t0 = time.perf_counter()
         proc.send_signal(signal.SIGTERM)
         proc.wait(60)
-        print(f"sigterm during a 190,000-character extraction: exited in {time.perf_counter() - t0:.2f} s")
+        print(f"sigterm during a 95,000-character extraction: exited in {time.perf_counter() - t0:.2f} s")
         s.close()
 
 

@@ -46,7 +46,7 @@ class Settings:
     #: Articles longer than this (characters) are refused: ``POST /articles`` answers 422 and
     #: ingest skips them with reason ``too_long``. Parsing time grows faster than the text, and
     #: a news article is rarely over 50,000 characters.
-    max_article_chars: int = 200_000
+    max_article_chars: int = 100_000
     #: The largest request body the API reads (bytes); a larger one is refused with 413.
     max_body_bytes: int = 5_000_000
     #: Seconds a ``POST /articles`` may extract for before it is stopped and answered 503.

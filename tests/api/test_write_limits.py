@@ -54,7 +54,7 @@ def _wait_writers_gone(seconds: float) -> bool:
 def test_a_write_past_write_timeout_is_stopped_and_answered_503(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'slow.sqlite'}"
     app = create_app(Settings(db=db, api_token=TOKEN, write_timeout=1))
-    text = long_text(150_000)
+    text = long_text(95_000)
     with TestClient(app) as c:
         t0 = time.monotonic()
         r = c.post("/articles", json={"text": text}, headers={"Authorization": f"Bearer {TOKEN}"})
@@ -70,7 +70,7 @@ def test_a_write_past_write_timeout_is_stopped_and_answered_503(tmp_path: Path) 
 def test_a_write_whose_client_hangs_up_is_stopped(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'gone.sqlite'}"
     app = create_app(Settings(db=db, api_token=TOKEN))
-    body = json.dumps({"text": long_text(150_000)}).encode()
+    body = json.dumps({"text": long_text(95_000)}).encode()
     sent: list[dict[str, Any]] = []
     delivered = False
 
@@ -145,7 +145,7 @@ def test_sigterm_stops_a_server_busy_with_a_write_within_seconds(tmp_path: Path)
                 if time.monotonic() > deadline or proc.poll() is not None:
                     pytest.fail("the server did not start")
                 time.sleep(0.2)
-        body = json.dumps({"text": long_text(190_000)}).encode()
+        body = json.dumps({"text": long_text(95_000)}).encode()
         conn = socket.create_connection(("127.0.0.1", port))
         conn.sendall(
             b"POST /articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
