@@ -39,7 +39,8 @@ class Settings:
     #: Articles longer than this (characters) are parsed in pieces cut at paragraph breaks,
     #: which bounds spaCy's memory (see ``extract.pipeline``).
     max_doc_chars: int = 20_000
-    #: A paragraph seen in at least this many articles of a run is boilerplate.
+    #: A paragraph one outlet ran in at least this many articles of a run is background
+    #: (``extract.boilerplate``: never a copy of a story, nor its lead).
     boilerplate_min_articles: int = 2
     #: Bearer token that allows writes through the HTTP API; empty refuses writes.
     api_token: str = ""
