@@ -14,7 +14,10 @@ line of figures:
 - big-write: a 50 MB article POSTed with the token (status and time);
 - sigterm: seconds from SIGTERM to exit while a 95,000-character article is extracted;
 - cli-long: ``stancemap ingest`` of a JSON Lines file whose one record has 2 MB of text;
-- edges: status of the hostile reads (offset 2^63, id 2^31, NUL) and of a 500's headers.
+- edges: status of the hostile reads (offset 2^63, id 2^31, NUL, date_to=0, reversed dates);
+- load: 30 s of 50 concurrent clients on an issue page of the demo database (built with
+  ``stancemap demo --no-serve`` unless ``HOSTILE_DEMO_DB`` names an SQLite file holding it):
+  p50, p95, p99 and errors.
 """
 
 from __future__ import annotations
@@ -128,14 +131,17 @@ def article_page(folder: Path) -> None:
             get(port, path)  # warm
             status, body, took, _ = get(port, path)
             print(
-                f"article-page {path.split('/')[-1][64:] or '(page)'}: {len(text) / 1e6:.1f} MB text, {len(sts):,} "
-                f"statements -> {status} in {took:.2f} s, {len(body) / 1e6:.2f} MB"
+                f"article-page {path.split('/')[-1][64:] or '(page)'}: {len(text) / 1e6:.1f} MB text, "
+                f"{len(sts):,} statements -> {status} in {took:.2f} s, {len(body) / 1e6:.2f} MB"
             )
 
 
 def _stream_post(port: int, total: int, token: str | None, results: list[str]) -> None:
     s = socket.create_connection(("127.0.0.1", port))
-    head = f"POST /articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {total}\r\n"
+    head = (
+        "POST /articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {total}\r\n"
+    )
     if token:
         head += f"Authorization: Bearer {token}\r\n"
     s.sendall((head + "\r\n").encode())
@@ -253,6 +259,53 @@ def edges(folder: Path) -> None:
             print(f"edges {path}: {status} csp={'content-security-policy' in headers} {body[:80]!r}")
 
 
+def load(folder: Path) -> None:
+    import asyncio
+
+    import httpx
+
+    given = os.environ.get("HOSTILE_DEMO_DB")
+    path = Path(given) if given else folder / "demo.sqlite"
+    if not path.exists():
+        subprocess.run(
+            [str(BIN), "--db", f"sqlite:///{path}", "demo", "--no-serve"], check=True, capture_output=True
+        )
+    with server(f"sqlite:///{path}") as (_proc, port):
+        base = f"http://127.0.0.1:{port}"
+        issue = httpx.get(f"{base}/issues.json").json()["items"][0]["id"]
+        url = f"{base}/issues/{issue}"
+        times: list[float] = []
+        errors = 0
+
+        async def client(stop: float) -> None:
+            nonlocal errors
+            async with httpx.AsyncClient(timeout=30) as c:
+                while time.monotonic() < stop:
+                    t0 = time.perf_counter()
+                    try:
+                        r = await c.get(url)
+                        if r.status_code != 200:
+                            errors += 1
+                    except httpx.HTTPError:
+                        errors += 1
+                    times.append(time.perf_counter() - t0)
+
+        async def run() -> None:
+            stop = time.monotonic() + 30
+            await asyncio.gather(*(client(stop) for _ in range(50)))
+
+        asyncio.run(run())
+        times.sort()
+
+        def pct(q: float) -> float:
+            return times[min(len(times) - 1, int(q * len(times)))] * 1000
+
+        print(
+            f"load /issues/{issue}, 50 clients for 30 s: {len(times)} requests, p50 {pct(0.5):.0f} ms, "
+            f"p95 {pct(0.95):.0f} ms, p99 {pct(0.99):.0f} ms, errors {errors}"
+        )
+
+
 CHECKS = {
     "article-page": article_page,
     "flood": flood,
@@ -260,6 +313,7 @@ CHECKS = {
     "sigterm": sigterm,
     "cli-long": cli_long,
     "edges": edges,
+    "load": load,
 }
 
 
