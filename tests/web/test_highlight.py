@@ -135,5 +135,5 @@ def test_highlighting_a_long_article_costs_time_in_proportion_to_its_size() -> N
         ]
     t0 = time.perf_counter()
     pieces = segments(text, marks, 0, [(k * 1000, k * 1000 + 500) for k in range(200)])
-    assert time.perf_counter() - t0 < 2.0
+    assert time.perf_counter() - t0 < 6.0  # ~0.5 s on a quiet machine
     assert sum(len(p.text) for p in pieces if p.role == "cue") == 6_000 * len("said")

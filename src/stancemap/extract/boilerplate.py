@@ -11,7 +11,7 @@ stories (issue 15: 178 syndicated articles gave 9 statements in one run and
   same story reported twice, which positions count as two sources of one statement;
 - an article most of whose paragraphs recur (``SYNDICATED_SHARE``): a copy or a
   near-copy of a story, whose paragraphs are the story itself;
-- an article's lead, its first counted paragraph of the body: a story's own.
+- an article's lead, its first paragraph of the body: a story's own.
 
 So splitting a corpus into runs changes nothing for syndicated and near-duplicate
 stories: a copy with its twin in the same run recurs "mostly", and one without
@@ -50,14 +50,20 @@ _PARA = re.compile(r"[^\n]+")
 _FOLD = re.compile(r"\W+")
 
 
+def _fingerprint(body: str) -> str | None:
+    """The fingerprint of a paragraph long enough to count (None for a short one)."""
+    if len(body.strip()) < MIN_PARAGRAPH_CHARS:
+        return None
+    folded = _FOLD.sub(" ", body.lower()).strip()
+    return hashlib.blake2b(folded.encode("utf-8"), digest_size=12).hexdigest()
+
+
 def paragraphs(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, fingerprint) of each paragraph long enough to count."""
     for m in _PARA.finditer(text):
-        body = m.group()
-        if len(body.strip()) < MIN_PARAGRAPH_CHARS:
-            continue
-        folded = _FOLD.sub(" ", body.lower()).strip()
-        yield m.start(), m.end(), hashlib.blake2b(folded.encode("utf-8"), digest_size=12).hexdigest()
+        fp = _fingerprint(m.group())
+        if fp is not None:
+            yield m.start(), m.end(), fp
 
 
 def outlet_scoped(fingerprint: str, outlet: str | None) -> str:
@@ -65,16 +71,16 @@ def outlet_scoped(fingerprint: str, outlet: str | None) -> str:
     return hashlib.blake2b(f"{outlet or ''}\x1f{fingerprint}".encode(), digest_size=12).hexdigest()
 
 
-def background(
-    paras: list[tuple[int, int, str]], recurs: Callable[[str], bool], body_start: int = 0
-) -> list[tuple[int, int]]:
-    """The spans of ``paras`` (from ``paragraphs``) that are an outlet's background.
+def background(text: str, recurs: Callable[[str], bool], body_start: int = 0) -> list[tuple[int, int]]:
+    """The spans of ``text``'s paragraphs that are an outlet's background.
 
-    ``recurs(fp)`` says whether the outlet ran the paragraph in enough other
-    articles. Nothing is background in an article most of whose paragraphs recur
-    (a copy of a story), nor the article's lead (its first paragraph of the body).
+    ``recurs(fp)`` says whether the outlet ran the paragraph (by its fingerprint,
+    see ``paragraphs``) in enough articles. Nothing is background in an article
+    more than ``SYNDICATED_SHARE`` of whose paragraphs recur (a copy of a story), nor
+    the article's lead (its first paragraph of the body, of any length).
     """
-    recurring = [recurs(fp) for _, _, fp in paras]
+    paras = [(m.start(), m.end(), _fingerprint(m.group())) for m in _PARA.finditer(text) if m.group().strip()]
+    recurring = [fp is not None and recurs(fp) for _, _, fp in paras]
     if not any(recurring) or sum(recurring) > SYNDICATED_SHARE * len(paras):
         return []
     lead = next((i for i, (start, _, _) in enumerate(paras) if start >= body_start), None)
@@ -152,4 +158,4 @@ class BoilerplateIndex:
         def recurs(fp: str) -> bool:
             return self.counts[outlet_scoped(fp, outlet)] >= self.min_articles
 
-        return background(list(paragraphs(article.text)), recurs, article.body_start)
+        return background(article.text, recurs, article.body_start)

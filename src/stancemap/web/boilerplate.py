@@ -43,7 +43,7 @@ class BoilerplateCache:
         counts = self._outlet_counts(store, outlet)
         if counts is None:
             return []
-        return background(list(paragraphs(text)), lambda fp: counts[fp] >= self.min_articles, body_start)
+        return background(text, lambda fp: counts[fp] >= self.min_articles, body_start)
 
     def _outlet_counts(self, store: Store, outlet: str | None) -> Counter[str] | None:
         a = schema.articles
