@@ -163,3 +163,14 @@ def test_a_record_with_a_stray_byte_is_read_with_a_replacement(tmp_path: Path) -
     path.write_bytes(line.replace(b"to the", b"to \xff the") + b"\n")
     items = read(path)
     assert isinstance(items[0], Article) and items[0].text.count("\ufffd") == 1
+
+
+def test_nul_and_lone_surrogates_in_a_record_become_replacement_characters(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        '{"id": "r\\u0000", "title": "T\\udc00", "text": "Ruritania said\\u0000 no \\ud800 to the plan."}\n',
+        encoding="utf-8",
+    )
+    (a,) = read(path)
+    assert isinstance(a, Article)
+    assert a.text == "Ruritania said\ufffd no \ufffd to the plan." and a.name == "r\ufffd" and a.title == "T\ufffd"

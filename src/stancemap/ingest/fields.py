@@ -11,9 +11,20 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["clean_str", "host_outlet", "to_date", "web_url"]
+__all__ = ["clean_str", "host_outlet", "storable", "to_date", "web_url"]
 
 _ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:$|[T\s])")
+#: What no database stores: NUL (PostgreSQL refuses it) and lone surrogates (not Unicode text).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` with each NUL and lone surrogate made U+FFFD: same length, so offsets hold.
+
+    JSON allows both (``\\u0000``, ``\\ud800``); left in, one record would stop a batch
+    with a database error.
+    """
+    return _UNSTORABLE.sub("\ufffd", text)
 
 
 def clean_str(value: Any) -> str | None:
@@ -25,7 +36,7 @@ def clean_str(value: Any) -> str | None:
         value = ", ".join(v.strip() for v in value if v.strip())
     if not isinstance(value, str):
         return None
-    value = value.strip()
+    value = storable(value.strip())
     return value or None
 
 

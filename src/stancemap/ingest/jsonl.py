@@ -19,7 +19,7 @@ from ..config import Settings
 from ..errors import InputError
 from ..models import Article, text_hash
 from .decode import looks_binary, mostly_utf8
-from .fields import clean_str, host_outlet, to_date, web_url
+from .fields import clean_str, host_outlet, storable, to_date, web_url
 from .skipped import Skipped, too_long
 
 __all__ = ["ID_HASH_CHARS", "read_jsonl", "record_article"]
@@ -93,6 +93,8 @@ def record_article(record: dict[str, Any], url_fallback: str) -> Article:
     raw_id = record.get("id")
     name = str(raw_id).strip() if raw_id is not None and not isinstance(raw_id, dict | list) else ""
     url = web_url(record.get("url"))
+    text = storable(text)
+    name = storable(name)
     return Article(
         name=name or text_hash(text)[:ID_HASH_CHARS],
         text=text,
