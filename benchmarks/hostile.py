@@ -57,7 +57,11 @@ def rss_mb(pid: int) -> float:
 def server(db: str, token: str = TOKEN) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
     port = _free_port()
     env = {**os.environ, "STANCEMAP_DB": db, "STANCEMAP_API_TOKEN": token}
-    proc = subprocess.Popen([str(BIN), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL)
+    # HOSTILE_SRC: run another checkout's code (its src/ folder) for a before/after comparison
+    if os.environ.get("HOSTILE_SRC"):
+        env["PYTHONPATH"] = os.environ["HOSTILE_SRC"]
+    command = [sys.executable, "-c", "from stancemap.cli import main; raise SystemExit(main())"]
+    proc = subprocess.Popen([*command, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -272,7 +276,7 @@ def load(folder: Path) -> None:
         )
     with server(f"sqlite:///{path}") as (_proc, port):
         base = f"http://127.0.0.1:{port}"
-        issue = httpx.get(f"{base}/issues.json").json()["items"][0]["id"]
+        issue = os.environ.get("HOSTILE_ISSUE") or httpx.get(f"{base}/issues.json").json()["items"][0]["id"]
         url = f"{base}/issues/{issue}"
         times: list[float] = []
         errors = 0

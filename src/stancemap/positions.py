@@ -185,6 +185,8 @@ class Position:
             statement_ids=list(self.statement_ids),
             history=list(self.history),
         )
+        if not self.stale:
+            del out["stale"]  # stored payloads stay as before, readable by older versions
         return out
 
     @classmethod

@@ -69,3 +69,11 @@ def test_a_held_write_lock_does_not_fail_reads_and_the_refresher_catches_up(
             assert time.monotonic() < deadline, "the background refresh never caught up"
             time.sleep(0.2)
     assert app.state.refresher.runs >= 1
+
+
+def test_stored_payloads_carry_no_stale_flag(demo_db: Path, tmp_path: Path) -> None:
+    """Positions are stored as before this flag existed, so an older version still reads them."""
+    path = _stale_copy(demo_db, tmp_path)
+    with sqlite3.connect(path) as conn:
+        payloads = [r[0] for r in conn.execute("SELECT payload FROM positions WHERE payload IS NOT NULL")]
+    assert payloads and not any('"stale"' in p for p in payloads)
