@@ -39,7 +39,8 @@ class Settings:
     #: Articles longer than this (characters) are parsed in pieces cut at paragraph breaks,
     #: which bounds spaCy's memory (see ``extract.pipeline``).
     max_doc_chars: int = 20_000
-    #: A paragraph seen in at least this many articles of a run is boilerplate.
+    #: A paragraph one outlet ran in at least this many articles of a run is background
+    #: (``extract.boilerplate``: never a copy of a story, nor its lead).
     boilerplate_min_articles: int = 2
     #: Bearer token that allows writes through the HTTP API; empty refuses writes.
     api_token: str = ""
@@ -57,6 +58,14 @@ class Settings:
     watch_max_redirects: int = 5
     #: ``watch``: the User-Agent sent, and the name looked up in robots.txt.
     watch_user_agent: str = "stancemap-watch/0.1"
+    #: Articles longer than this (characters) are refused: ``POST /articles`` answers 422 and
+    #: ingest skips them with reason ``too_long``. Parsing time grows faster than the text, and
+    #: a news article is rarely over 50,000 characters.
+    max_article_chars: int = 100_000
+    #: The largest request body the API reads (bytes); a larger one is refused with 413.
+    max_body_bytes: int = 5_000_000
+    #: Seconds a ``POST /articles`` may extract for before it is stopped and answered 503.
+    write_timeout: int = 120
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied and validated."""
@@ -96,6 +105,12 @@ def _validated(settings: Settings) -> Settings:
         )
     if not settings.watch_user_agent.strip():
         raise SettingsError("watch_user_agent must not be empty")
+    if settings.max_article_chars < 1000:
+        raise SettingsError(f"max_article_chars must be at least 1000, not {settings.max_article_chars}")
+    if settings.max_body_bytes < 1000:
+        raise SettingsError(f"max_body_bytes must be at least 1000, not {settings.max_body_bytes}")
+    if settings.write_timeout < 1:
+        raise SettingsError(f"write_timeout must be at least 1 second, not {settings.write_timeout}")
     if not settings.db.strip():
         raise SettingsError("db must be an SQLAlchemy URL such as sqlite:///stancemap.sqlite")
     return settings

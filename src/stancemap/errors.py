@@ -10,7 +10,8 @@ The tree::
     │   └── FetchError             exit 4, HTTP 502   a feed or page that cannot be fetched (reason code too)
     ├── IssuesFileError            exit 2, HTTP 422   an issues TOML file that does not follow the spec
     ├── StoreError                 exit 5, HTTP 503   the database cannot be opened, migrated or written
-    └── ModelError                 exit 6, HTTP 500   the spaCy model cannot be loaded
+    ├── ModelError                 exit 6, HTTP 500   the spaCy model cannot be loaded
+    └── TooSlowError               exit 7, HTTP 503   a write ran past its time limit and was stopped
 
 Messages carry a searchable code (``[S001]``) so that a user can find the cause in
 the docs and a test can assert on the kind of failure rather than on wording.
@@ -27,6 +28,7 @@ __all__ = [
     "SettingsError",
     "StancemapError",
     "StoreError",
+    "TooSlowError",
     "UsageError",
 ]
 
@@ -116,3 +118,11 @@ class ModelError(StancemapError):
 
     exit_code = 6
     code = "S007"
+
+
+class TooSlowError(StancemapError):
+    """A write ran longer than its time limit (``write_timeout``) and was stopped."""
+
+    exit_code = 7
+    http_status = 503
+    code = "S008"

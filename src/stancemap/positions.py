@@ -12,6 +12,7 @@ stance is the latest and ``changed`` tells the reader to look at the history.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections import defaultdict
@@ -172,6 +173,8 @@ class Position:
     best: dict[str, Any]
     statement_ids: tuple[int, ...]
     history: tuple[dict[str, Any], ...]
+    #: Served as last stored while newer claims wait to be consolidated (reads never write).
+    stale: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict (dates as ISO strings)."""
@@ -182,6 +185,8 @@ class Position:
             statement_ids=list(self.statement_ids),
             history=list(self.history),
         )
+        if not self.stale:
+            del out["stale"]  # stored payloads stay as before, readable by older versions
         return out
 
     @classmethod
@@ -292,18 +297,26 @@ def consolidate(rows: Iterable[dict[str, Any]]) -> list[Position]:
 _ACTOR_CHUNK = 500
 
 
-def _rebuild(store: Store, stale: Sequence[PositionEntry]) -> list[Position]:
-    """Consolidate the stale (issue, actor) pairs again, one issue at a time, and store the results."""
-    by_issue: dict[str, list[PositionEntry]] = defaultdict(list)
-    for e in stale:
-        by_issue[e.issue_id].append(e)
-    out: list[Position] = []
-    for issue, entries in by_issue.items():
-        actors = [e.actor_code for e in entries]
+def _build(store: Store, entries: Sequence[PositionEntry]) -> dict[str, dict[str, Position]]:
+    """Consolidate the (issue, actor) pairs of ``entries`` from their claims: {issue: {actor: position}}."""
+    by_issue: dict[str, list[str]] = defaultdict(list)
+    for e in entries:
+        by_issue[e.issue_id].append(e.actor_code)
+    out: dict[str, dict[str, Position]] = {}
+    for issue, actors in by_issue.items():
         built: dict[str, Position] = {}
         for i in range(0, len(actors), _ACTOR_CHUNK):
             rows = store.claim_rows(issue=issue, actors=actors[i : i + _ACTOR_CHUNK])
             built.update((p.actor, p) for p in consolidate(rows))
+        out[issue] = built
+    return out
+
+
+def _rebuild(store: Store, stale: Sequence[PositionEntry]) -> list[Position]:
+    """Consolidate the stale (issue, actor) pairs again, one issue at a time, and store the results."""
+    out: list[Position] = []
+    for issue, built in _build(store, stale).items():
+        entries = [e for e in stale if e.issue_id == issue]
         store.save_positions(
             (e, built[e.actor_code].to_dict() if e.actor_code in built else None) for e in entries
         )
@@ -311,17 +324,32 @@ def _rebuild(store: Store, stale: Sequence[PositionEntry]) -> list[Position]:
     return out
 
 
-def _stored(store: Store, entries: Sequence[PositionEntry]) -> list[Position]:
-    """The positions of ``entries``: stored ones as they are, stale ones rebuilt."""
+def _stored(store: Store, entries: Sequence[PositionEntry], save: bool = True) -> list[Position]:
+    """The positions of ``entries``: stored ones as they are, stale ones rebuilt.
+
+    Without ``save`` nothing is written, so that a read never waits for (or fails on)
+    a writer: a stale pair is served as last stored and marked ``stale``; a pair never
+    built is consolidated for this read only. ``refresh_positions`` stores them later.
+    """
     current = [Position.from_dict(json.loads(e.payload)) for e in entries if e.current and e.payload]
-    return current + _rebuild(store, [e for e in entries if not e.current])
+    stale = [e for e in entries if not e.current]
+    if save:
+        return current + _rebuild(store, stale)
+    served = [
+        dataclasses.replace(Position.from_dict(json.loads(e.payload)), stale=True)
+        for e in stale
+        if e.payload is not None
+    ]
+    unbuilt = [e for e in stale if e.payload is None]
+    return current + served + [p for built in _build(store, unbuilt).values() for p in built.values()]
 
 
 def refresh_positions(store: Store) -> int:
     """Rebuild every stale stored position (after an ingest); returns how many pairs were rebuilt.
 
-    Reads rebuild what they need anyway; this moves the work from the first
-    reader to the writer. Does nothing on an engine that does not keep positions.
+    Reads serve stale positions as they were (see ``_stored``); this brings them up to
+    date, from the writer (ingest) or the server's background refresher. Does nothing
+    on an engine that does not keep positions.
     """
     if not store.keeps_positions:
         return 0
@@ -330,26 +358,27 @@ def refresh_positions(store: Store) -> int:
     return len(stale)
 
 
-def positions(store: Store, issue: str) -> list[Position]:
+def positions(store: Store, issue: str, save: bool = True) -> list[Position]:
     """The international-reactions table of one stored issue.
 
     Read from the stored positions table, where only the pairs whose claims
-    changed since they were last built are consolidated again.
+    changed since they were last built are consolidated again (and, with ``save``,
+    stored; without it, nothing is written and stale pairs are served marked stale).
     """
     if store.issue(issue) is None:
         raise NotFoundError(f"no issue {issue!r} is stored; `stancemap issues list` shows the known ones")
     if not store.keeps_positions:
         return consolidate(store.claim_rows(issue=issue))
-    return sorted(_stored(store, store.position_entries(issue=issue)), key=_order)
+    return sorted(_stored(store, store.position_entries(issue=issue), save), key=_order)
 
 
-def actor_positions(store: Store, actor: str) -> list[Position]:
-    """One actor's positions across every issue, by issue id."""
+def actor_positions(store: Store, actor: str, save: bool = True) -> list[Position]:
+    """One actor's positions across every issue, by issue id (``save`` as for ``positions``)."""
     if store.actor(actor) is None:
         raise NotFoundError(f"no statements by actor {actor!r} are stored")
     if not store.keeps_positions:
         return sorted(consolidate(store.claim_rows(actor=actor)), key=lambda p: p.issue)
-    return sorted(_stored(store, store.position_entries(actor=actor)), key=lambda p: p.issue)
+    return sorted(_stored(store, store.position_entries(actor=actor), save), key=lambda p: p.issue)
 
 
 @dataclass(frozen=True)

@@ -79,3 +79,31 @@ def test_bad_files_are_skipped_with_reasons(
     code = main(["--db", db, "ingest", str(bad_folder)])
     out, _ = capsys.readouterr()
     assert code == 4 and " 0 new," in out
+
+
+def test_an_overlong_article_is_skipped_too_long_and_the_rest_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "long"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "long.txt").write_text(GOOD * 20, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'long.sqlite'}"
+    monkeypatch.setenv("STANCEMAP_MAX_ARTICLE_CHARS", "1000")
+    code = main(["--db", db, "ingest", str(folder)])
+    out, err = capsys.readouterr()
+    assert code == 4 and "long.txt: too_long" in err and "1 too_long" in out and " 1 new," in out
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc/self/mem")
+def test_an_unreadable_file_named_on_the_command_line_is_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """/proc/self/mem is a regular file that nobody, not even root, can read from its start."""
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'unreadable.sqlite'}"
+    code = main(["--db", db, "ingest", "/proc/self/mem", str(good)])
+    out, err = capsys.readouterr()
+    assert code == 4 and "/proc/self/mem: unreadable" in err and " 1 new," in out
+    assert "Usage" not in err

@@ -79,3 +79,37 @@ def test_empty_and_whitespace(data: bytes) -> None:
 
 def test_bad_bytes_after_a_bom_are_undecodable() -> None:
     assert reason(codecs.BOM_UTF8 + b"ok \xff\xfe\xfd broken") == "undecodable"
+
+
+def test_utf8_with_one_stray_byte_is_read_with_a_replacement_and_a_note() -> None:
+    from stancemap.ingest.decode import decode_noted
+
+    text = "Zakharova said \u201cno\u201d to the Bordurian plan, and Ruritania agreed. " * 3
+    data = text.encode("utf-8")
+    data = data[:40] + b"\xff" + data[40:]
+    got, note = decode_noted(data)
+    assert got.count("\ufffd") == 1 and got.replace("\ufffd", "", 1) == text
+    assert note is not None and "1 stray byte" in note
+
+
+def test_ascii_with_bytes_no_encoding_uses_is_read_with_replacements_and_a_note() -> None:
+    from stancemap.ingest.decode import decode_noted
+
+    data = b"The ministry of Ruritania said on Monday\x81 that the vote\x9d was void."
+    got, note = decode_noted(data)
+    assert got == "The ministry of Ruritania said on Monday\ufffd that the vote\ufffd was void."
+    assert note is not None and "2 stray bytes" in note
+
+
+def test_a_legacy_file_is_read_with_a_note_naming_the_encoding() -> None:
+    from stancemap.ingest.decode import decode_noted
+
+    text = "The ministry said \u201cwe will not accept this\u201d, adding that talks must go on.\n"
+    got, note = decode_noted(text.encode("cp1252"))
+    assert got == text and note is not None and "cp1252" in note
+
+
+def test_utf8_with_many_stray_bytes_is_not_utf8() -> None:
+    from stancemap.ingest.decode import mostly_utf8
+
+    assert mostly_utf8(("caf\u00e9 " * 5).encode() + b"\xff" * 20) is None

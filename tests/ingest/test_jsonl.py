@@ -144,3 +144,33 @@ def test_voa_corpus(shared_corpus: Path) -> None:
     assert first.name == "8011115" and first.published == date(2025, 3, 14)
     assert first.text.startswith("One of the Islamic State terror group's most senior leaders is dead")
     assert len({a.name for a in articles}) == 89
+
+
+def test_a_record_over_max_article_chars_is_skipped_too_long(tmp_path: Path) -> None:
+    long = record(2, text="Ruritania said it rejects the plan. " * 100)
+    path = write(tmp_path / "c.jsonl", [record(1), long, record(3)])
+    items = read(path, Settings().replace(max_article_chars=1000))
+    assert [i.reason if isinstance(i, Skipped) else i.name for i in items] == ["r1", "too_long", "r3"]
+    assert isinstance(items[1], Skipped) and items[1].source == f"{path}:2"
+    assert "max_article_chars" in items[1].message
+
+
+def test_a_record_with_a_stray_byte_is_read_with_a_replacement(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    line = json.dumps(
+        record(1, text="Ruritania said \u201cno\u201d to the plan."), ensure_ascii=False
+    ).encode()
+    path.write_bytes(line.replace(b"to the", b"to \xff the") + b"\n")
+    items = read(path)
+    assert isinstance(items[0], Article) and items[0].text.count("\ufffd") == 1
+
+
+def test_nul_and_lone_surrogates_in_a_record_become_replacement_characters(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        '{"id": "r\\u0000", "title": "T\\udc00", "text": "Ruritania said\\u0000 no \\ud800 to the plan."}\n',
+        encoding="utf-8",
+    )
+    (a,) = read(path)
+    assert isinstance(a, Article)
+    assert a.text == "Ruritania said\ufffd no \ufffd to the plan." and a.name == "r\ufffd" and a.title == "T\ufffd"

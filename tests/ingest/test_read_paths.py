@@ -215,3 +215,14 @@ def test_seed_corpus(shared_corpus: Path) -> None:
 def test_voa_corpus_through_read_paths(shared_corpus: Path) -> None:
     items = read(shared_corpus / "voa")  # README.md beside it is ignored
     assert len(items) == 89 and all(isinstance(i, Article) for i in items)
+
+
+def test_a_repaired_file_is_stored_and_said_so_in_the_warning_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "stray.txt"
+    path.write_bytes("Ruritania said \u201cno\u201d.\n".encode() + b"The vote \xff was void.\n")
+    with caplog.at_level("WARNING", logger="stancemap.ingest"):
+        items = read(path)
+    assert isinstance(items[0], Article) and "\ufffd" in items[0].text
+    assert any("stray.txt" in r.getMessage() and "stray byte" in r.getMessage() for r in caplog.records)

@@ -17,7 +17,9 @@ BACKGROUND = (
 
 
 def article(name: str, news: str, outlet: str = "example.org") -> Article:
-    text = f"{news}\n{BACKGROUND}\nMore news follows here about {name}."
+    # the story's own lead comes first, long enough to count: background is what recurs after it
+    lead = f"{news} The ministry of Ruritania said on the record that story {name} is its own news."
+    text = f"{lead}\n{BACKGROUND}\nMore news follows here about {name}."
     return Article(name=name, text=text, source=name, outlet=outlet)
 
 

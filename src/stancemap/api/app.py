@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from importlib import metadata, resources
 
-from fastapi import FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
@@ -22,15 +22,11 @@ from fastapi.staticfiles import StaticFiles
 from ..config import Settings
 from ..store import Store
 from .errors import install_error_handlers
+from .gate import CSP, SecurityHeaders, WriteGate
+from .params import clean_request
+from .refresh import PositionsRefresher
 
 __all__ = ["CSP", "create_app"]
-
-#: Vega compiles its expressions with ``Function``, hence ``'unsafe-eval'``; inline scripts stay forbidden.
-CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
-    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
 
 DESCRIPTION = """\
 Who said what about which issue: statements by states, international organizations
@@ -64,11 +60,17 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     owned = store is None
     opened = Store.open(settings.db) if store is None else store
 
+    refresher = PositionsRefresher(opened)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        if owned:
-            opened.close()
+        refresher.start()
+        try:
+            yield
+        finally:
+            refresher.stop()
+            if owned:
+                opened.close()
 
     app = FastAPI(
         title="stancemap",
@@ -77,25 +79,27 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        dependencies=[Depends(clean_request)],
     )
     app.state.settings = settings
     app.state.store = opened
+    app.state.refresher = refresher
     app.state.boilerplate = BoilerplateCache(settings.boilerplate_min_articles)
     install_error_handlers(app)
 
     @app.middleware("http")
-    async def _security_headers(
+    async def _cache_headers(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
         cache = cache_control(request.url.path, request.url.query, response.status_code)
         if cache:
             response.headers["Cache-Control"] = cache
         return response
 
+    # the gate first (innermost), so that its refusals carry the security headers too
+    app.add_middleware(WriteGate, token=settings.api_token, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders, csp=CSP)
     # Pages, JSON and the vendored scripts compress 3-4x (web/assets.py says how long each is kept);
     # level 4: an issue page in 4 ms to 26% of its size, where level 6 takes 13 ms for 24%.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=4)

@@ -15,9 +15,12 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import StancemapError
+from ..errors import StancemapError, StoreError
+from ..store import db_reason
+from .gate import secure
 
 __all__ = ["install_error_handlers", "wants_json"]
 
@@ -94,6 +97,14 @@ def install_error_handlers(app: FastAPI) -> None:
             log.error("%s %s: %s", request.method, request.url.path, exc)
         return _render(request, exc.http_status, exc.code, exc.message)
 
+    @app.exception_handler(SQLAlchemyError)
+    async def _database(request: Request, exc: SQLAlchemyError) -> Response:
+        # a read that met a locked or unreachable database: the log has the statement, the client a sentence
+        log.error("%s %s: database error: %s", request.method, request.url.path, db_reason(exc))
+        return _render(
+            request, 503, StoreError.code, "the database is busy or unavailable; try again in a moment"
+        )
+
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
         detail = _validation_detail(exc)
@@ -108,6 +119,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("%s %s failed", request.method, request.url.path)
-        return _render(
-            request, 500, "internal", "an unexpected error occurred; the server log has the details"
+        # Starlette answers this one outside every middleware: the headers are set here
+        return secure(
+            _render(request, 500, "internal", "an unexpected error occurred; the server log has the details")
         )

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..ingest.fields import web_url
 
 __all__ = [
     "ActorDetail",
@@ -27,6 +29,7 @@ __all__ = [
     "IngestReport",
     "IssueDetail",
     "IssueIn",
+    "IssueNew",
     "IssueOut",
     "Page",
     "PositionOut",
@@ -36,6 +39,11 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+#: A string the database can store: PostgreSQL refuses NUL (``_CleanIn`` also refuses lone surrogates).
+NO_NUL = r"^[^\x00]*$"
+#: An http or https URL with a host, or blank (see ``ingest.fields.web_url``).
+WEB_URL = r"^\s*$|^\s*[hH][tT][tT][pP][sS]?://[^\s/?#@\[\]\x00]+([/?#][^\x00]*)?$"
 
 Polarity = Literal["support", "oppose", "neutral"]
 Stance = Literal["support", "oppose", "mixed", "neutral"]
@@ -113,13 +121,19 @@ class ArticleOut(BaseModel):
 
 
 class ArticleDetail(ArticleOut):
-    """An article with its full text and every statement found in it."""
+    """An article with its full text and a page of the statements found in it (``statements`` in all)."""
 
     author: str | None = None
     link: str | None = Field(default=None, description="the article's URL on the web, if known")
     body_start: int = 0
     text: str
-    statement_list: list[StatementOut]
+    statement_list: list[StatementOut] = Field(
+        description="one page of the article's statements: `limit` from `offset` of `statements`"
+    )
+    limit: int = 200
+    offset: int = 0
+    next: str | None = Field(default=None, description="the next page of statements, if any")
+    prev: str | None = Field(default=None, description="the previous page of statements, if any")
 
 
 class IssueOut(BaseModel):
@@ -130,13 +144,35 @@ class IssueOut(BaseModel):
     statements: int = 0
 
 
-class IssueIn(BaseModel):
+class _CleanIn(BaseModel):
+    """A request body whose every string can reach the database: no NUL, no lone surrogate."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _clean(cls, value: object) -> object:
+        if isinstance(value, str):
+            if "\x00" in value:
+                raise ValueError("must not contain the NUL character (U+0000)")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as e:
+                raise ValueError("must not contain a lone surrogate (U+D800 to U+DFFF)") from e
+        return value
+
+
+class IssueIn(_CleanIn):
     """An issue to add or edit (``PUT /issues/{id}`` takes the id from the path)."""
 
     model_config = ConfigDict(extra="forbid")
     id: str | None = Field(default=None, min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:-]+$")
-    title: str = Field(min_length=1)
-    description: str = ""
+    title: str = Field(min_length=1, max_length=2000, pattern=NO_NUL)
+    description: str = Field(default="", max_length=100_000, pattern=NO_NUL)
+
+
+class IssueNew(IssueIn):
+    """An issue to add: the same fields, with the id required."""
+
+    id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:-]+$")
 
 
 class HistoryOut(BaseModel):
@@ -193,6 +229,10 @@ class PositionOut(BaseModel):
         description="whether the actor counts in the issue's tallies, table, map and timeline "
         "(states and international organizations); people and other bodies are listed apart",
     )
+    stale: bool = Field(
+        default=False,
+        description="served as last consolidated: newer claims are being taken in by a background refresh",
+    )
 
 
 class TimelineOut(BaseModel):
@@ -248,17 +288,37 @@ class HomeOut(BaseModel):
     articles: Page[ArticleOut]
 
 
-class ArticleIn(BaseModel):
+class ArticleIn(_CleanIn):
     """An article to ingest: its text and what is known about it."""
 
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1)
-    name: str | None = Field(default=None, max_length=500, description="defaults to a hash of the text")
-    title: str | None = None
-    published: str | None = Field(default=None, description="a date such as 2025-03-14")
-    outlet: str | None = None
-    url: str | None = None
-    author: str | None = None
+    text: str = Field(min_length=1, pattern=NO_NUL)
+    name: str | None = Field(
+        default=None, max_length=500, pattern=NO_NUL, description="defaults to a hash of the text"
+    )
+    title: str | None = Field(default=None, max_length=2000, pattern=NO_NUL)
+    published: str | None = Field(
+        default=None, max_length=100, pattern=NO_NUL, description="a date such as 2025-03-14"
+    )
+    outlet: str | None = Field(default=None, max_length=500, pattern=NO_NUL)
+    url: str | None = Field(
+        default=None,
+        max_length=2000,
+        pattern=WEB_URL,
+        description="the article's http or https URL (blank for none)",
+    )
+    author: str | None = Field(default=None, max_length=2000, pattern=NO_NUL)
+
+    @field_validator("url", mode="after")
+    @classmethod
+    def _web_url(cls, value: str | None) -> str | None:
+        """Only ``http`` and ``https`` links: a ``javascript:`` or ``data:`` URL would be a live link."""
+        if value is None or not value.strip():
+            return None
+        url = web_url(value)
+        if url is None:
+            raise ValueError("must be an http:// or https:// URL")
+        return url
 
 
 class IngestedArticle(BaseModel):

@@ -7,22 +7,88 @@ for a field left blank, means no filter.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import Query
+from fastapi import Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BeforeValidator
 
-from ..errors import UsageError
 from .views import StatementQuery
 
-__all__ = ["MAX_LIMIT", "ActorKind", "Limit", "Offset", "statement_query"]
+__all__ = [
+    "MAX_ID",
+    "MAX_LIMIT",
+    "MAX_OFFSET",
+    "NO_NUL",
+    "Key",
+    "ActorKind",
+    "Limit",
+    "Offset",
+    "StatementId",
+    "clean_text",
+    "clean_request",
+    "statement_query",
+]
 
 MAX_LIMIT = 1000
+#: The pattern of a string the database can store (PostgreSQL refuses NUL), so that the schema says it.
+NO_NUL = r"^[^\x00]*$"
+#: No list is this long; a larger offset (2^63 overflows SQLite) is a 422, not a database error.
+MAX_OFFSET = 1_000_000_000
+#: Statement ids are 32-bit on PostgreSQL (``integer``): a larger one cannot be stored, so is a 422.
+MAX_ID = 2**31 - 1
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="how many items per page")]
-Offset = Annotated[int, Query(ge=0, description="how many items to skip")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="how many items to skip")]
+#: A path parameter naming a stored thing (an issue id, an actor code, an article id or name).
+Key = Annotated[str, Path(max_length=500, pattern=NO_NUL)]
+StatementId = Annotated[int, Path(ge=0, le=MAX_ID, description="a statement's id")]
+
+
+def clean_text(value: str) -> str | None:
+    """Why ``value`` cannot reach the database (a NUL, or a lone surrogate), or None when it can."""
+    if "\x00" in value:
+        return "must not contain the NUL character (U+0000)"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "must not contain a lone surrogate (U+D800 to U+DFFF): it is not Unicode text"
+    return None
+
+
+def clean_request(request: Request) -> None:
+    """422 for a query or path parameter the database could not take (see ``clean_text``).
+
+    Run for every route, before its own parameters: PostgreSQL refuses a NUL in
+    any string, and no engine can encode a lone surrogate.
+    """
+    errors = []
+    for where, items in (
+        ("path", request.path_params.items()),
+        ("query", request.query_params.multi_items()),
+    ):
+        for name, value in items:
+            if isinstance(value, str) and (why := clean_text(value)) is not None:
+                errors.append({"loc": (where, name), "msg": f"Value error, {why}", "type": "value_error"})
+    if errors:
+        raise RequestValidationError(errors)
+
 
 _Blank = Literal[""]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_only(value: object) -> object:
+    """Refuse a date not written YYYY-MM-DD: pydantic would read ``0`` as 1970-01-01 (a timestamp)."""
+    if isinstance(value, str) and value and not _ISO_DATE.fullmatch(value):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    return value
+
+
+#: A calendar date as YYYY-MM-DD, and nothing else.
+IsoDate = Annotated[date, BeforeValidator(_iso_only)]
 
 ActorKind = Annotated[
     Literal["state", "igo", "person", "org"] | _Blank | None,
@@ -31,32 +97,46 @@ ActorKind = Annotated[
 
 
 def statement_query(
-    actor: Annotated[str | None, Query(max_length=200, description="actor code, e.g. RUS, EU")] = None,
-    issue: Annotated[str | None, Query(max_length=200, description="issue id")] = None,
-    article: Annotated[str | None, Query(max_length=500, description="article name or id")] = None,
+    actor: Annotated[
+        str | None, Query(max_length=200, pattern=NO_NUL, description="actor code, e.g. RUS, EU")
+    ] = None,
+    issue: Annotated[str | None, Query(max_length=200, pattern=NO_NUL, description="issue id")] = None,
+    article: Annotated[
+        str | None, Query(max_length=500, pattern=NO_NUL, description="article name or id")
+    ] = None,
     polarity: Annotated[
         Literal["support", "oppose", "neutral"] | _Blank | None,
         Query(description="a claim with this polarity (on `issue` if given)"),
     ] = None,
     kind: Annotated[Literal["direct", "indirect", "summary"] | _Blank | None, Query()] = None,
     date_from: Annotated[
-        date | _Blank | None, Query(description="statements made on or after (YYYY-MM-DD)")
+        IsoDate | _Blank | None, Query(description="statements made on or after (YYYY-MM-DD)")
     ] = None,
     date_to: Annotated[
-        date | _Blank | None, Query(description="statements made on or before (YYYY-MM-DD)")
+        IsoDate | _Blank | None, Query(description="statements made on or before (YYYY-MM-DD)")
     ] = None,
     outlet: Annotated[
-        str | None, Query(max_length=200, description="the article's outlet, e.g. voanews.com")
+        str | None,
+        Query(max_length=200, pattern=NO_NUL, description="the article's outlet, e.g. voanews.com"),
     ] = None,
     q: Annotated[
-        str | None, Query(max_length=500, description="words that must all be in the evidence")
+        str | None,
+        Query(max_length=500, pattern=NO_NUL, description="words that must all be in the evidence"),
     ] = None,
 ) -> StatementQuery:
     """The statement filters of a request, blanks dropped; 422 when the dates are reversed."""
     start = date_from or None
     end = date_to or None
     if start is not None and end is not None and start > end:
-        raise UsageError(f"date_from ({start}) is after date_to ({end})")
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ("query", "date_from"),
+                    "msg": f"Value error, date_from ({start}) is after date_to ({end})",
+                    "type": "value_error",
+                }
+            ]
+        )
     return StatementQuery(
         actor=actor or None,
         issue=issue or None,

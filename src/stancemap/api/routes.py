@@ -27,7 +27,7 @@ from .models import (
     StatementOut,
     TimelineOut,
 )
-from .params import ActorKind, Limit, Offset, statement_query
+from .params import ActorKind, Key, Limit, Offset, StatementId, statement_query
 
 __all__ = ["get_store", "router"]
 
@@ -63,13 +63,13 @@ def issues_json(request: Request, store: StoreDep, limit: Limit = 50, offset: Of
 @router.get(
     "/issues/{issue_id}.json", tags=["issues"], summary="An issue: positions, timeline, stance counts"
 )
-def issue_json(issue_id: str, store: StoreDep) -> IssueDetail:
+def issue_json(issue_id: Key, store: StoreDep) -> IssueDetail:
     return views.issue_detail(store, issue_id)
 
 
 @router.get("/issues/{issue_id}/positions.json", tags=["issues"], summary="Each actor's position on an issue")
 def positions_json(
-    request: Request, issue_id: str, store: StoreDep, limit: Limit = 100, offset: Offset = 0
+    request: Request, issue_id: Key, store: StoreDep, limit: Limit = 100, offset: Offset = 0
 ) -> Page[PositionOut]:
     found = views.issue_positions(store, issue_id)
     return views.page(request.url, found[offset : offset + limit], len(found), limit, offset)
@@ -77,7 +77,7 @@ def positions_json(
 
 @router.get("/issues/{issue_id}/timeline.json", tags=["issues"], summary="An issue's statements by date")
 def timeline_json(
-    request: Request, issue_id: str, store: StoreDep, limit: Limit = 100, offset: Offset = 0
+    request: Request, issue_id: Key, store: StoreDep, limit: Limit = 100, offset: Offset = 0
 ) -> Page[TimelineOut]:
     found = views.issue_timeline(store, issue_id)
     return views.page(request.url, found[offset : offset + limit], len(found), limit, offset)
@@ -94,7 +94,7 @@ def actors_json(
     "/actors/{code}.json", tags=["actors"], summary="An actor's positions across issues and statements"
 )
 def actor_json(
-    request: Request, code: str, store: StoreDep, limit: Limit = 50, offset: Offset = 0
+    request: Request, code: Key, store: StoreDep, limit: Limit = 50, offset: Offset = 0
 ) -> ActorDetail:
     return views.actor_detail(store, request.url, code, limit, offset)
 
@@ -109,8 +109,14 @@ def articles_json(
 @router.get(
     "/articles/{article}.json", tags=["articles"], summary="An article (by id or name) with its statements"
 )
-def article_json(article: str, store: StoreDep) -> ArticleDetail:
-    return views.article_detail(store, article)
+def article_json(
+    request: Request,
+    article: Key,
+    store: StoreDep,
+    limit: Limit = views.ARTICLE_STATEMENTS,
+    offset: Offset = 0,
+) -> ArticleDetail:
+    return views.article_detail(store, article, request.url, limit, offset)
 
 
 @router.get(
@@ -125,5 +131,5 @@ def statements_json(
 
 
 @router.get("/statements/{statement_id}.json", tags=["statements"], summary="One statement")
-def statement_json(statement_id: int, store: StoreDep) -> StatementOut:
+def statement_json(statement_id: StatementId, store: StoreDep) -> StatementOut:
     return views.statement_detail(store, statement_id)

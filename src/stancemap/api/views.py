@@ -15,6 +15,7 @@ from urllib.parse import quote
 from starlette.datastructures import URL
 
 from ..errors import NotFoundError
+from ..ingest.fields import web_url
 from ..store import StatementFilter, Store, StoredStatement, actor_kind
 from ..web.countries import flag_url, map_key, marker
 from .models import (
@@ -32,6 +33,7 @@ from .models import (
 )
 
 __all__ = [
+    "ARTICLE_STATEMENTS",
     "COUNTED_KINDS",
     "StatementQuery",
     "actor_detail",
@@ -51,6 +53,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+#: Statements an article's page lists (and highlights) at a time.
+ARTICLE_STATEMENTS = 200
 
 
 StatementQuery = StatementFilter  # the API's name for the store's filters
@@ -136,19 +141,34 @@ def articles_page(store: Store, url: URL, limit: int, offset: int) -> Page[Artic
     return page(url, [ArticleOut(**_article_out(r)) for r in rows], store.count_articles(), limit, offset)
 
 
-def article_detail(store: Store, id_or_name: str) -> ArticleDetail:
+def article_detail(
+    store: Store, id_or_name: str, url: URL | None = None, limit: int = ARTICLE_STATEMENTS, offset: int = 0
+) -> ArticleDetail:
+    """An article with one page of its statements (``limit`` from ``offset``).
+
+    A long article can carry thousands of statements; listing and highlighting them
+    all made its page cost minutes and megabytes, so they come a page at a time,
+    with ``next`` and ``prev`` linking the pages (on ``url``, when given).
+    """
     row = store.article(id_or_name)
     if row is None:
         raise NotFoundError(f"no article {id_or_name!r} is stored")
-    statements = [statement_out(s) for s in store.statements(article=row["id"], limit=100_000)]
-    base = _article_out({**row, "statements": len(statements)})
+    total = store.count_statements(article=row["id"])
+    rows = store.statements(article=row["id"], limit=limit, offset=offset) if offset < total else []
+    statements = [statement_out(s) for s in rows]
+    links: Page[StatementOut] | None = page(url, [], total, limit, offset) if url is not None else None
+    base = _article_out({**row, "statements": total})
     return ArticleDetail(
         **base,
         author=row.get("author"),
-        link=row.get("url"),
+        link=web_url(row.get("url")),  # stored before URLs were checked: never a live non-web link
         body_start=row.get("body_start") or 0,
         text=row["text"],
         statement_list=statements,
+        limit=limit,
+        offset=offset,
+        next=links.next if links else None,
+        prev=links.prev if links else None,
     )
 
 
@@ -196,7 +216,7 @@ def _positions_out(store: Store, found: list[Any]) -> list[PositionOut]:
 def issue_positions(store: Store, issue_id: str) -> list[PositionOut]:
     from ..positions import positions
 
-    return _positions_out(store, positions(store, issue_id))
+    return _positions_out(store, positions(store, issue_id, save=False))  # a read never writes
 
 
 def issue_timeline(store: Store, issue_id: str) -> list[TimelineOut]:
@@ -249,7 +269,7 @@ def actor_detail(store: Store, url: URL, code: str, limit: int, offset: int) -> 
     if row is None:
         raise NotFoundError(f"no actor {code!r} is stored")
     row = {**row, "statements": store.count_statements(actor=code)}
-    found = _positions_out(store, actor_positions(store, code))
+    found = _positions_out(store, actor_positions(store, code, save=False))
     return ActorDetail(
         actor=_actor_out(row),
         positions=found,

@@ -18,7 +18,7 @@ import contextlib
 import dataclasses
 import importlib
 import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -172,9 +172,16 @@ class Extractor:
         return load_pipeline(self.settings.model)
 
     def run(
-        self, articles: Iterable[Article], boilerplate: BoilerplateIndex | None = None
+        self,
+        articles: Iterable[Article],
+        boilerplate: BoilerplateIndex | None = None,
+        stop: Callable[[], bool] | None = None,
     ) -> Iterator[tuple[Article, list[Statement]]]:
-        """(article, statements) for each article, in the order given."""
+        """(article, statements) for each article, in the order given.
+
+        ``stop`` is asked before each piece of text is parsed and after each is done;
+        once it answers True the run ends, without the article it was in.
+        """
         from ..resolve import load_gazetteer
         from ..stance.claims import attach_claims
         from .speakers import Discourse
@@ -191,6 +198,8 @@ class Extractor:
             for a in items:
                 cuts = pieces(a.text, limit)
                 for i, (lo, hi) in enumerate(cuts):
+                    if stop is not None and stop():
+                        return
                     yield a.text[lo:hi], (a, lo, i == len(cuts) - 1)
 
         if n_process == 1:
@@ -204,6 +213,8 @@ class Extractor:
         people: list[PersonMention] = []
         roles: list[RoleMention] = []
         for doc, (article, offset, last) in docs:
+            if stop is not None and stop():
+                return
             attributions.extend(
                 shifted(Attribution.from_dict(d), offset) for d in doc._.sm_attributions or ()
             )

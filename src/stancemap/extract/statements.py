@@ -509,8 +509,8 @@ class _Builder:
         return [_Speaker.of(last)]
 
     def add(self, a: Attribution) -> None:
-        if self.in_boilerplate(a.content):
-            return
+        if a.kind != "direct" and self.in_boilerplate(a.content):
+            return  # background; a quotation is never erased, wherever it stands
         speakers = self.speakers(a)
         if not speakers:
             return

@@ -12,7 +12,7 @@ import codecs
 
 from ..errors import InputError
 
-__all__ = ["decode_bytes", "looks_binary"]
+__all__ = ["MAX_STRAY", "decode_bytes", "decode_noted", "looks_binary", "mostly_utf8"]
 
 #: How many leading bytes are examined for control characters.
 SNIFF_BYTES = 65_536
@@ -21,6 +21,9 @@ SNIFF_BYTES = 65_536
 MAX_CONTROL_SHARE = 0.05
 #: Lower chaos scores than the best one by up to this much count as ties (see ``_legacy``).
 CHAOS_TIE = 0.01
+#: Bytes that are not UTF-8, in text that otherwise is, that are replaced (U+FFFD) rather than
+#: taken as a sign of another encoding: this many, or one in a thousand bytes if more.
+MAX_STRAY = 8
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -49,8 +52,37 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode_bytes(data: bytes) -> str:
-    """The text of ``data``, without a byte order mark.
+    """The text of ``data``, without a byte order mark (``decode_noted`` without the note)."""
+    return decode_noted(data)[0]
 
+
+def mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """(text, stray bytes) when ``data`` is UTF-8 apart from a few stray bytes, each made U+FFFD.
+
+    "A few": at most ``MAX_STRAY`` (or one in a thousand); "UTF-8": either the rest
+    holds more well-formed multibyte characters than strays, or it is plain ASCII
+    and the strays are not text in cp1252 either (bytes no encoding here would use).
+    """
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - data.count("\ufffd".encode())
+    if stray <= 0 or stray > max(MAX_STRAY, len(data) // 1000):
+        return None
+    multibyte = sum(1 for c in text if ord(c) > 127) - text.count("\ufffd")
+    if multibyte >= stray:
+        return text, stray
+    if multibyte == 0:
+        try:
+            data.decode("cp1252")
+        except UnicodeDecodeError:
+            return text, stray  # ASCII with bytes that are no character in cp1252: noise
+    return None
+
+
+def decode_noted(data: bytes) -> tuple[str, str | None]:
+    """The text of ``data``, without a byte order mark, and a note when it needed repair or a guess.
+
+    The note (for the reader's warning log) says when stray bytes in UTF-8 text were
+    replaced with U+FFFD, or which legacy encoding a non-UTF-8 file was read in.
     Raises :class:`InputError` with reason ``empty`` (no bytes, or only
     whitespace), ``binary`` or ``undecodable``.
     """
@@ -65,14 +97,22 @@ def decode_bytes(data: bytes) -> str:
                     "undecodable",
                     f"the file starts with a {encoding} byte order mark but is not {encoding}: {e}",
                 ) from e
-            return _not_blank(text)
+            return _not_blank(text), None
     if looks_binary(data):
         raise InputError("binary", "the file holds binary data (NUL or control bytes), not text")
     try:
-        text = data.decode("utf-8")
+        return _not_blank(data.decode("utf-8")), None
     except UnicodeDecodeError:
-        text = _legacy(data)
-    return _not_blank(text)
+        pass
+    repaired = mostly_utf8(data)
+    if repaired is not None:
+        text, stray = repaired
+        return _not_blank(text), (
+            f"UTF-8 apart from {stray} stray byte{'s' if stray > 1 else ''}, "
+            "each replaced with U+FFFD (\ufffd) in the stored text"
+        )
+    text, encoding = _legacy(data)
+    return _not_blank(text), f"not UTF-8: read as {encoding} (check the characters outside ASCII)"
 
 
 def _not_blank(text: str) -> str:
@@ -81,8 +121,8 @@ def _not_blank(text: str) -> str:
     return text
 
 
-def _legacy(data: bytes) -> str:
-    """Decode data that is not UTF-8, guessing its encoding with charset-normalizer.
+def _legacy(data: bytes) -> tuple[str, str]:
+    """Decode data that is not UTF-8, guessing its encoding with charset-normalizer: (text, encoding).
 
     Short Western texts are ambiguous: a few curly quotes or accented letters
     decode without error in a dozen code pages. When cp1252 is among the
@@ -94,11 +134,15 @@ def _legacy(data: bytes) -> str:
     matches = from_bytes(data)
     best = matches.best()
     if best is None:
-        raise InputError("undecodable", "the file is neither UTF-8 nor any encoding that could be recognized")
+        raise InputError(
+            "undecodable",
+            "the file is neither UTF-8 (with at most a few stray bytes) "
+            "nor any encoding that could be recognized",
+        )
     for match in matches:
         if match.chaos <= best.chaos + CHAOS_TIE and "cp1252" in match.could_be_from_charset:
             try:
-                return data.decode("cp1252")
+                return data.decode("cp1252"), "cp1252"
             except UnicodeDecodeError:
                 break
-    return str(best)
+    return str(best), str(best.encoding)

@@ -11,9 +11,20 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["clean_str", "host_outlet", "to_date"]
+__all__ = ["clean_str", "host_outlet", "storable", "to_date", "web_url"]
 
 _ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:$|[T\s])")
+#: What no database stores: NUL (PostgreSQL refuses it) and lone surrogates (not Unicode text).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` with each NUL and lone surrogate made U+FFFD: same length, so offsets hold.
+
+    JSON allows both (``\\u0000``, ``\\ud800``); left in, one record would stop a batch
+    with a database error.
+    """
+    return _UNSTORABLE.sub("\ufffd", text)
 
 
 def clean_str(value: Any) -> str | None:
@@ -25,7 +36,7 @@ def clean_str(value: Any) -> str | None:
         value = ", ".join(v.strip() for v in value if v.strip())
     if not isinstance(value, str):
         return None
-    value = value.strip()
+    value = storable(value.strip())
     return value or None
 
 
@@ -63,3 +74,19 @@ def host_outlet(url: str | None) -> str | None:
     except ValueError:
         return None
     return host.removeprefix("www.") if host else None
+
+
+def web_url(value: Any) -> str | None:
+    """``value`` stripped when it is an absolute ``http`` or ``https`` URL with a host, else None.
+
+    An article's URL becomes the "original" link on its page and in the JSON: a
+    ``javascript:`` or ``data:`` URL there would be a live link into the page.
+    """
+    text = clean_str(value)
+    if text is None:
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    return text if parts.scheme.lower() in ("http", "https") and parts.netloc else None

@@ -10,6 +10,7 @@ sorted order, so that every run yields the same items in the same order.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -18,10 +19,10 @@ from pathlib import Path
 from ..config import Settings
 from ..errors import InputError
 from ..models import Article
-from .decode import decode_bytes
+from .decode import decode_noted
 from .html import looks_like_html, parse_html
 from .jsonl import read_jsonl
-from .skipped import Skipped
+from .skipped import Skipped, too_long
 from .text import parse_text
 from .warc import is_warc, read_warc
 
@@ -32,6 +33,8 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 #: The files read from a folder, with web archives (``*.warc``, ``*.warc.gz``); others there are ignored.
 FOLDER_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+log = logging.getLogger(__name__)
 
 
 def read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[Article | Skipped]:
@@ -96,14 +99,22 @@ def read_file(path: str | Path, settings: Settings) -> Iterator[Article | Skippe
         yield Skipped(source, "unreadable", f"{source} cannot be read: {e.strerror or e}")
         return
     try:
-        yield _article(data, path.name, source, suffix)
+        article = _article(data, path.name, source, suffix)
     except InputError as e:
         yield Skipped.from_error(source, e)
+        return
+    yield too_long(source, article, settings) or article
 
 
 def _article(data: bytes, name: str, source: str, suffix: str) -> Article:
-    """Decode ``data`` and parse it with the reader its suffix (or, if unknown, its content) calls for."""
-    text = decode_bytes(data)
+    """Decode ``data`` and parse it with the reader its suffix (or, if unknown, its content) calls for.
+
+    A file that needed repair (stray bytes) or a guessed encoding is read, and said so in
+    the warning log: its text may hold characters that are not what the author wrote.
+    """
+    text, note = decode_noted(data)
+    if note is not None:
+        log.warning("%s: %s", source, note)
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text)):
         return parse_html(text, name, source)
     return parse_text(text, name, source)

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 from ..errors import InputError
 from ..models import Article
-from .fields import clean_str, host_outlet, to_date
+from .fields import clean_str, host_outlet, to_date, web_url
 
 __all__ = ["MIN_BODY_WORDS", "looks_like_html", "parse_html"]
 
@@ -63,7 +63,7 @@ def parse_html(html: str, name: str, source: str) -> Article:
         raise InputError(
             "no_text", f"the HTML page has fewer than {MIN_BODY_WORDS} words of article text (truncated?)"
         )
-    url = clean_str(doc.url)
+    url = web_url(doc.url)
     return Article(
         name=name,
         text=text,

@@ -10,6 +10,7 @@ applies to each line rather than to the file. A bad line is skipped with its
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -17,11 +18,13 @@ from typing import IO, Any
 from ..config import Settings
 from ..errors import InputError
 from ..models import Article, text_hash
-from .decode import looks_binary
-from .fields import clean_str, host_outlet, to_date
-from .skipped import Skipped
+from .decode import looks_binary, mostly_utf8
+from .fields import clean_str, host_outlet, storable, to_date, web_url
+from .skipped import Skipped, too_long
 
 __all__ = ["ID_HASH_CHARS", "read_jsonl", "record_article"]
+
+log = logging.getLogger(__name__)
 
 #: A record without an id is named by this many hex digits of its text hash.
 ID_HASH_CHARS = 16
@@ -59,9 +62,11 @@ def read_jsonl(path: Path, source: str, settings: Settings) -> Iterator[Article 
                     continue
                 records += 1
                 try:
-                    yield record_article(_parse(line, lineno), url_fallback=where)
+                    article = record_article(_parse(line, lineno), url_fallback=where)
                 except InputError as e:
                     yield Skipped.from_error(where, e)
+                    continue
+                yield too_long(where, article, settings) or article
         except OSError as e:
             yield Skipped(source, "unreadable", f"{source} could not be read to the end: {e.strerror or e}")
             return
@@ -87,7 +92,9 @@ def record_article(record: dict[str, Any], url_fallback: str) -> Article:
         raise InputError("empty", "the record's 'text' is empty")
     raw_id = record.get("id")
     name = str(raw_id).strip() if raw_id is not None and not isinstance(raw_id, dict | list) else ""
-    url = clean_str(record.get("url"))
+    url = web_url(record.get("url"))
+    text = storable(text)
+    name = storable(name)
     return Article(
         name=name or text_hash(text)[:ID_HASH_CHARS],
         text=text,
@@ -105,7 +112,13 @@ def _parse(line: bytes, lineno: int) -> dict[str, Any]:
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise InputError("undecodable", f"the line is not UTF-8: {e}") from e
+        repaired = mostly_utf8(line)
+        if repaired is None:
+            raise InputError(
+                "undecodable", f"the line is not UTF-8 (more than a few stray bytes): {e}"
+            ) from e
+        text = repaired[0]
+        log.warning("line %d: UTF-8 apart from %d stray byte(s), replaced with U+FFFD", lineno, repaired[1])
     if lineno == 1:
         text = text.removeprefix("\ufeff")
     try:

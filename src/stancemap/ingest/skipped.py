@@ -8,16 +8,22 @@ caller decides how to report them (the CLI prints a summary by reason).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 
-__all__ = ["PASSED_OVER", "REASONS", "Skipped"]
+if TYPE_CHECKING:
+    from ..config import Settings
+    from ..models import Article
+
+__all__ = ["PASSED_OVER", "REASONS", "Skipped", "too_long"]
 
 #: Every reason code a reader uses, with what it means.
 REASONS: dict[str, str] = {
     "empty": "the file or record has no characters, or only whitespace",
     "binary": "the bytes are not text (an image, archive, PDF, ...)",
     "too_large": "the file, or one JSON Lines record, is larger than max_file_bytes",
+    "too_long": "the article's text has more characters than max_article_chars",
     "undecodable": "the bytes are text in no encoding that could be recognized",
     "malformed_json": "a JSON Lines line is not a JSON object",
     "missing_field": "a JSON Lines record lacks a usable 'text' field",
@@ -52,3 +58,19 @@ class Skipped:
     def from_error(cls, source: str, error: InputError) -> Skipped:
         """The skip record for an :class:`InputError` a format reader raised."""
         return cls(source, error.reason, error.message)
+
+
+def too_long(source: str, article: Article, settings: Settings) -> Skipped | None:
+    """The skip for an article longer than ``max_article_chars``, or None when it fits.
+
+    Parsing time grows faster than the text (a 2 MB record took minutes), so one
+    overlong article must not hold a whole batch.
+    """
+    n = len(article.text)
+    if n <= settings.max_article_chars:
+        return None
+    return Skipped(
+        source,
+        "too_long",
+        f"the article has {n:,} characters, more than max_article_chars ({settings.max_article_chars:,})",
+    )

@@ -8,6 +8,7 @@ claims, so an interrupted ingest leaves every article fully stored or absent.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -26,7 +27,9 @@ from .migrations import applied, migrate
 from .positions import PositionEntry, PositionsTable
 from .reads import Reads, StatementFilter, StoredStatement
 
-__all__ = ["PositionEntry", "StatementFilter", "Store", "StoredStatement", "actor_kind"]
+__all__ = ["PositionEntry", "StatementFilter", "Store", "StoredStatement", "actor_kind", "db_reason"]
+
+log = logging.getLogger(__name__)
 
 _STATE = re.compile(r"^[A-Z]{3}$")
 
@@ -38,6 +41,18 @@ def actor_kind(code: str) -> str:
     if code.startswith("ORG:"):
         return "org"
     return "state" if _STATE.match(code) else "igo"
+
+
+def db_reason(error: SQLAlchemyError) -> str:
+    """What the database said, in one line, without the SQL statement or the values it bound.
+
+    SQLAlchemy's own message carries both, and the values are article text: fine in
+    a log, not in an error a client or a terminal shows. The statement is logged.
+    """
+    lines = str(getattr(error, "orig", None) or "").strip().splitlines()
+    reason = lines[0] if lines else type(error).__name__
+    log.warning("database error: %s [SQL: %s]", reason, getattr(error, "statement", None))
+    return reason
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -154,9 +169,9 @@ class Store(Reads, Batches, PositionsTable, Feeds):
         except IntegrityError as e:
             if self.has_article(article.id):
                 return False  # another writer stored the same article between our check and insert
-            raise StoreError(f"cannot store article {article.name}: {e.orig}") from e
+            raise StoreError(f"cannot store article {article.name}: {db_reason(e)}") from e
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot store article {article.name}: {e}") from e
+            raise StoreError(f"cannot store article {article.name}: {db_reason(e)}") from e
         return True
 
     @staticmethod

@@ -58,7 +58,9 @@ class Batches:
         except IntegrityError:
             return [self.add_article(a, sts) for a, sts in items]
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot store a batch of {len(items)} articles: {e}") from e
+            from . import db_reason
+
+            raise StoreError(f"cannot store a batch of {len(items)} articles: {db_reason(e)}") from e
 
 
 def _write_batch(conn: Connection, items: Sequence[tuple[Article, Sequence[Statement]]]) -> list[bool]:

@@ -10,10 +10,12 @@ import logging
 
 from ..config import Settings
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "serve"]
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "SHUTDOWN_SECONDS", "serve"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+#: Seconds a stopping server gives the requests in flight before it cancels them.
+SHUTDOWN_SECONDS = 3
 
 log = logging.getLogger(__name__)
 
@@ -27,4 +29,6 @@ def serve(settings: Settings, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
     app = create_app(settings)
     url = f"http://{host}:{port}/"
     log.info("serving %s on %s", settings.db, url)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # On SIGTERM or Ctrl-C, requests still running after SHUTDOWN_SECONDS are cancelled,
+    # which stops their extraction (``api.work``): the server never hangs on a long write.
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_SECONDS)

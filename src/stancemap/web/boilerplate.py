@@ -19,7 +19,7 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
-from ..extract.boilerplate import paragraphs
+from ..extract.boilerplate import background, paragraphs
 from ..store import Store, schema
 
 __all__ = ["MAX_ARTICLES", "BoilerplateCache"]
@@ -36,12 +36,14 @@ class BoilerplateCache:
         self._lock = threading.Lock()
         self._counts: dict[str | None, tuple[int, Counter[str]]] = {}
 
-    def spans(self, store: Store, text: str, outlet: str | None) -> list[tuple[int, int]]:
-        """Character spans of ``text``'s paragraphs that recur across the outlet's stored articles."""
+    def spans(
+        self, store: Store, text: str, outlet: str | None, body_start: int = 0
+    ) -> list[tuple[int, int]]:
+        """Character spans of ``text``'s paragraphs that are the outlet's background (as at ingest)."""
         counts = self._outlet_counts(store, outlet)
         if counts is None:
             return []
-        return [(s, e) for s, e, fp in paragraphs(text) if counts[fp] >= self.min_articles]
+        return background(text, lambda fp: counts[fp] >= self.min_articles, body_start)
 
     def _outlet_counts(self, store: Store, outlet: str | None) -> Counter[str] | None:
         a = schema.articles

@@ -9,6 +9,7 @@ cover it. The template escapes each piece; no markup is ever built from the text
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -53,33 +54,46 @@ def segments(
 
     Text before ``body_start`` and inside the ``faded`` spans is marked faded. Marks
     outside the text are clipped, empty ones dropped, and unknown roles ignored.
+
+    One sweep over the sorted boundaries: marks and faded spans open and close as
+    the sweep passes them, so a piece looks only at the marks covering it, and the
+    cost grows with the text and the marks, not with their product.
     """
     n = len(text)
     body_start = max(0, min(body_start, n))
-    dim = [(0, body_start)] + [(max(0, s), min(n, e)) for s, e in faded if max(0, s) < min(n, e)]
-    kept = []
+    opens: dict[int, list[Mark]] = defaultdict(list)
+    closes: dict[int, list[Mark]] = defaultdict(list)
+    dim_delta: dict[int, int] = defaultdict(int)
+    for s, e in [(0, body_start), *faded]:
+        s, e = max(0, s), min(n, e)
+        if s < e:
+            dim_delta[s] += 1
+            dim_delta[e] -= 1
     for m in marks:
         start, end = max(0, m.start), min(n, m.end)
         if start < end and m.role in ROLES:
-            kept.append(Mark(start, end, m.role, m.statement_id))
-    cuts = sorted(
-        {0, n, body_start}
-        | {m.start for m in kept}
-        | {m.end for m in kept}
-        | {s for s, _ in dim}
-        | {e for _, e in dim}
-    )
+            kept = Mark(start, end, m.role, m.statement_id)
+            opens[start].append(kept)
+            closes[end].append(kept)
+    cuts = sorted({0, n} | opens.keys() | closes.keys() | dim_delta.keys())
+    active: dict[Mark, int] = {}  # the marks covering the sweep, with how many copies of each
+    dimmed = 0
     out: list[Segment] = []
     for start, end in zip(cuts, cuts[1:], strict=False):
+        for m in closes.get(start, ()):
+            active[m] -= 1
+            if not active[m]:
+                del active[m]
+        for m in opens.get(start, ()):
+            active[m] = active.get(m, 0) + 1
+        dimmed += dim_delta.get(start, 0)
         if start >= end:
             continue
-        cover = [m for m in kept if m.start <= start and end <= m.end]
-        dimmed = any(s <= start and end <= e for s, e in dim)
-        if not cover:
-            out.append(Segment(text[start:end], start, faded=dimmed))
+        if not active:
+            out.append(Segment(text[start:end], start, faded=dimmed > 0))
             continue
-        role = min((m.role for m in cover), key=ROLES.index)
-        narrowest = min(cover, key=lambda m: (m.end - m.start, ROLES.index(m.role)))
-        ids = tuple(dict.fromkeys(m.statement_id for m in sorted(cover, key=lambda m: m.statement_id)))
-        out.append(Segment(text[start:end], start, role, narrowest.statement_id, ids, dimmed))
+        role = min((m.role for m in active), key=ROLES.index)
+        narrowest = min(active, key=lambda m: (m.end - m.start, ROLES.index(m.role), m.statement_id))
+        ids = tuple(sorted({m.statement_id for m in active}))
+        out.append(Segment(text[start:end], start, role, narrowest.statement_id, ids, dimmed > 0))
     return out

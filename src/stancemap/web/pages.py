@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..api import views
-from ..api.params import ActorKind, Limit, Offset, statement_query
+from ..api.params import ActorKind, Limit, Offset, StatementId, statement_query
 from ..api.routes import get_store
 from ..store import Store
 from .boilerplate import BoilerplateCache
@@ -101,15 +101,23 @@ def articles(request: Request, store: StoreDep, limit: Limit = 50, offset: Offse
 
 
 @router.get("/articles/{article}", response_class=HTMLResponse)
-def article(request: Request, article: str, store: StoreDep) -> HTMLResponse:
-    data = views.article_detail(store, article)
+def article(
+    request: Request,
+    article: str,
+    store: StoreDep,
+    limit: Limit = views.ARTICLE_STATEMENTS,
+    offset: Offset = 0,
+) -> HTMLResponse:
+    # only the page of statements listed is highlighted: the render is bounded by the
+    # text and one page, however many statements the article carries
+    data = views.article_detail(store, article, request.url, limit, offset)
     marks = []
     for st in data.statement_list:
         for role, span in (("evidence", st.evidence), ("source", st.source), ("cue", st.cue)):
             if span is not None:
                 marks.append(Mark(span.start, span.end, role, st.id))
     cache: BoilerplateCache = request.app.state.boilerplate
-    background = cache.spans(store, data.text, data.outlet)
+    background = cache.spans(store, data.text, data.outlet, data.body_start)
     pieces = segments(data.text, marks, data.body_start, background)
     titles = {i.id: i.title for i in store.issues()}
     context = {
@@ -153,7 +161,7 @@ def statements(
 
 
 @router.get("/statements/{statement_id}", response_class=HTMLResponse)
-def statement(request: Request, statement_id: int, store: StoreDep) -> HTMLResponse:
+def statement(request: Request, statement_id: StatementId, store: StoreDep) -> HTMLResponse:
     data = views.statement_detail(store, statement_id)
     titles = {i.id: i.title for i in store.issues()}
     return _render(request, "statement.html", {"st": data, "titles": titles})
