@@ -9,11 +9,11 @@ reach outside. ``/docs`` is Swagger UI served from the vendored copy.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import metadata, resources
 
-from fastapi import Depends, FastAPI, Request, Response
+from fastapi import Depends, FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from ..config import Settings
 from ..store import Store
 from .errors import install_error_handlers
-from .gate import CSP, SecurityHeaders, WriteGate
+from .gate import CSP, CacheHeaders, SecurityHeaders, WriteGate
 from .params import clean_request
 from .refresh import PositionsRefresher
 
@@ -87,16 +87,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.boilerplate = BoilerplateCache(settings.boilerplate_min_articles)
     install_error_handlers(app)
 
-    @app.middleware("http")
-    async def _cache_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        cache = cache_control(request.url.path, request.url.query, response.status_code)
-        if cache:
-            response.headers["Cache-Control"] = cache
-        return response
-
+    app.add_middleware(CacheHeaders, cache_control=cache_control)
     # the gate first (innermost), so that its refusals carry the security headers too
     app.add_middleware(WriteGate, token=settings.api_token, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders, csp=CSP)

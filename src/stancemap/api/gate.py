@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hmac
 import json
+from collections.abc import Callable
 
 from fastapi.exceptions import HTTPException
 from starlette.responses import Response
@@ -141,6 +142,33 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class CacheHeaders:
+    """Set ``Cache-Control`` from ``cache_control(path, query, status)`` (static files only).
+
+    A plain ASGI middleware, like the gate, so that it never touches the request body.
+    """
+
+    def __init__(self, app: ASGIApp, cache_control: Callable[[str, str, int], str | None]) -> None:
+        self.app = app
+        self.cache_control = cache_control
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path, query = scope.get("path", ""), scope.get("query_string", b"").decode("latin-1")
+
+        async def with_cache(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                value = self.cache_control(path, query, int(message["status"]))
+                if value:
+                    raw = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"cache-control"]
+                    message = {**message, "headers": [*raw, (b"cache-control", value.encode())]}
+            await send(message)
+
+        await self.app(scope, receive, with_cache)
 
 
 def secure(response: Response, csp: str = "") -> Response:

@@ -42,6 +42,9 @@ T = TypeVar("T")
 
 #: A string the database can store: PostgreSQL refuses NUL (``_CleanIn`` also refuses lone surrogates).
 NO_NUL = r"^[^\x00]*$"
+#: Text with no NUL and at least one character that is neither space nor a control character
+#: (Python strips those too, and an article of them alone is empty).
+TEXT = r"^[^\x00]*[^\s\x00-\x1f\x7f-\x9f][^\x00]*$"
 #: An http or https URL with a host, or blank (see ``ingest.fields.web_url``).
 WEB_URL = r"^\s*$|^\s*[hH][tT][tT][pP][sS]?://[^\s/?#@\[\]\x00]+([/?#][^\x00]*)?$"
 
@@ -292,7 +295,7 @@ class ArticleIn(_CleanIn):
     """An article to ingest: its text and what is known about it."""
 
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, pattern=NO_NUL)
+    text: str = Field(min_length=1, pattern=TEXT)
     name: str | None = Field(
         default=None, max_length=500, pattern=NO_NUL, description="defaults to a hash of the text"
     )
