@@ -100,7 +100,11 @@ def _connect(options: ClusterOptions) -> tuple[Any, Any]:
         dashboard_address=":0",  # any free port: two runs on one machine do not clash
         silence_logs=logging.ERROR,
     )
-    return Client(cluster), cluster  # type: ignore[no-untyped-call]
+    client = Client(cluster)  # type: ignore[no-untyped-call]
+    # every worker registered before the boilerplate index is broadcast: a worker that joins
+    # later gets no copy, and a worker killed holding the only copy would lose it for good
+    client.wait_for_workers(options.workers, timeout=120)  # type: ignore[no-untyped-call]
+    return client, cluster
 
 
 #: Dask settings for the run, in force while it lasts (a worker Dask restarts gets them too).
