@@ -103,7 +103,7 @@ def _connect(options: ClusterOptions) -> tuple[Any, Any]:
     client = Client(cluster)  # type: ignore[no-untyped-call]
     # every worker registered before the boilerplate index is broadcast: a worker that joins
     # later gets no copy, and a worker killed holding the only copy would lose it for good
-    client.wait_for_workers(options.workers, timeout=120)  # type: ignore[no-untyped-call]
+    client.wait_for_workers(options.workers or 1, timeout=120)
     return client, cluster
 
 
