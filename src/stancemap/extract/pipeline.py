@@ -30,6 +30,7 @@ from ..models import Article, Issue, Statement
 from .attribution import Attribution
 from .boilerplate import BoilerplateIndex
 from .discourse import PersonMention, RoleMention
+from .layout import normalized
 from .lexicon import load_lexicon
 
 __all__ = ["BATCH_CHARS", "Extractor", "batch_size_for", "char_batches", "load_pipeline", "pieces", "shifted"]
@@ -197,10 +198,11 @@ class Extractor:
             # (piece text, (article, offset of the piece, last piece?)); pieces stay in order
             for a in items:
                 cuts = pieces(a.text, limit)
+                text = normalized(a.text)  # same length: offsets into the article hold
                 for i, (lo, hi) in enumerate(cuts):
                     if stop is not None and stop():
                         return
-                    yield a.text[lo:hi], (a, lo, i == len(cuts) - 1)
+                    yield text[lo:hi], (a, lo, i == len(cuts) - 1)
 
         if n_process == 1:
             docs: Iterator[tuple[Any, tuple[Article, int, bool]]] = _zoned(
