@@ -94,7 +94,7 @@ class FetchError(InputError):
     """A feed, sitemap or page that ``watch`` could not fetch (``timeout``, ``http_404``, ...)."""
 
     http_status = 502
-    code = "S008"
+    code = "S009"
 
 
 class IssuesFileError(StancemapError):
