@@ -325,3 +325,10 @@ def test_report_relayed_by_adding_keeps_its_own_speaker(nlp: Any) -> None:
 def test_colon_topic_before_a_report_is_not_a_speaker(nlp: Any) -> None:
     got = attributions(nlp, "Border tensions: Ruritanian officials say the troops have crossed the river.")
     assert [g[2] for g in got] == ["Ruritanian officials"]
+
+
+def test_fronted_adverbial_is_not_inverted_content(nlp: Any) -> None:
+    got = attributions(nlp, "In his latest book, Mr. Lind wrote about the Bordurian border.")
+    assert not any(g[1].startswith("In his latest book") for g in got)
+    got = attributions(nlp, "The talks have failed, the Ruritanian envoy said.")
+    assert got[0][1:3] == ("The talks have failed", "the Ruritanian envoy")

@@ -287,7 +287,7 @@ def _finite_advcl(verb: Token) -> Token | None:
         if child.dep_ != "advcl" or child.i < verb.i or child.tag_ in ("VBG", "VBN"):
             continue
         marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ != "that"]
-        if marks or any(c.tag_ in ("WRB", "WDT", "WP") for c in child.children):
+        if marks or any(c.tag_ in ("WRB", "WDT", "WP") and c.lower_ != "that" for c in child.children):
             continue  # when, where, why, what: a circumstance or a question, not a report
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
             return child
@@ -308,4 +308,20 @@ def inverted_content(verb: Token, subject: Token) -> list[Token]:
     if doc[first - 1].text != "," or first - 1 <= sent.start:
         return []
     content = [t for t in doc[sent.start : first - 1] if not t.is_space]
-    return content if len(content) >= 3 else []
+    return content if len(content) >= 3 and _is_clause(content) else []
+
+
+def _is_clause(toks: list[Token]) -> bool:
+    """True when ``toks`` read as a clause of their own, not a fronted adverbial.
+
+    ``In his book, X wrote``, ``Through a spokesman, X said``, ``Speaking to students,
+    X said`` and ``But when the talks failed, X said`` set the scene; the content
+    of ``The talks failed, X said`` is a clause with a subject.
+    """
+    words = [t for t in toks if not t.is_punct]
+    while words and words[0].pos_ in ("CCONJ", "ADV"):
+        words.pop(0)
+    if not words or words[0].pos_ in ("ADP", "SCONJ") or words[0].tag_ in ("WRB", "VBG", "VBN"):
+        return False
+    ids = {t.i for t in toks}
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i in ids for t in toks for c in t.children)
