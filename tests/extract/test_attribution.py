@@ -332,3 +332,19 @@ def test_fronted_adverbial_is_not_inverted_content(nlp: Any) -> None:
     assert not any(g[1].startswith("In his latest book") for g in got)
     got = attributions(nlp, "The talks have failed, the Ruritanian envoy said.")
     assert got[0][1:3] == ("The talks have failed", "the Ruritanian envoy")
+
+
+def test_relative_which_speaks_for_a_named_antecedent(nlp: Any) -> None:
+    got = attributions(nlp, "The talks were backed by the Ruritanian government, which has denied any role in the attack.")
+    assert ("indirect", "any role in the attack", "the Ruritanian government", "denied", False) in got
+
+
+def test_quotation_closed_before_a_bare_report_in_the_next_sentence(nlp: Any) -> None:
+    text = '"He would be a fine envoy. Not good, fine," Senator Anna Berg (R-Ruritania) said in an interview.'
+    got = attributions(nlp, text)
+    assert got[0][0] == "direct" and got[0][2] is not None and "Anna Berg" in got[0][2]
+
+
+def test_relative_which_with_a_position_verb_describes_no_report(nlp: Any) -> None:
+    got = attributions(nlp, "The move was welcomed by Syldavia, which opposes statehood for the region.")
+    assert not any(g[3] == "opposes" for g in got)

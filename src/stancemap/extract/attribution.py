@@ -99,6 +99,16 @@ def _cue_near(quote: Quote, doc: Doc, lex: Lexicon, index: _QuoteIndex) -> Token
                 best = (dist, tok)
     if best is not None:
         return best[1]
+    # '"...," Rep. X said.' where the parser starts a sentence after the closing mark
+    last = sents[-1]
+    if last.end < len(doc) and doc[last.end].idx - quote.end <= 3:
+        for tok in doc[last.end].sent:
+            if tok.idx > quote.end + 200:
+                break
+            if not _is_cue(tok, lex) or index.containing(tok.idx) is not None or _subject(tok) is None:
+                continue
+            if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in tok.children):
+                return tok  # a bare "X said": its content is the quotation before
     # ``X said:`` on the sentence before, ending with a colon
     first = sents[0]
     if first.start > 0:
@@ -228,12 +238,10 @@ def _drop_headlines_around_reports(doc: Doc, found: list[Attribution]) -> list[A
     def around(b: Attribution) -> bool:
         if not b.extra.get("headline") or b.cue is None or doc.text[b.cue[0] : b.cue[1]] != ":":
             return False
-        if b.source is not None and any(
-            t.pos_ == "PROPN" for t in doc.char_span(*b.source, alignment_mode="expand") or ()
-        ):
-            return False  # a named speaker: "Berg to Borduria: ..."
         lo, hi = b.content
-        inner = [a for a in found if a is not b and a.cue is not None and a.source is not None]
+        # a verb of saying with its own speaker after the colon; a position verb there
+        # ("Berg to Borduria: Ruritania will never recognize the vote") is the lead's words
+        inner = [a for a in found if a is not b and not a.position]
         return any(lo <= a.cue[0] < hi and lo <= a.source[0] for a in inner if a.cue and a.source)
 
     return [b for b in found if not around(b)]

@@ -165,7 +165,8 @@ def names_someone(source: Token, lex: Lexicon) -> bool:
     A vague quantity (``most of the West``, ``any country``) or a bare group noun
     (``Western governments``) names nobody a statement can be given to.
     """
-    toks = [t for t in source.subtree if t.dep_ not in ("relcl", "acl")]
+    clauses = {t for c in source.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    toks = [t for t in source.subtree if t not in clauses]
     if (
         any(t.lower_ in _VAGUE and t.dep_ in ("det", "nsubj", "pobj", "amod") for t in toks)
         or source.lower_ in _VAGUE
@@ -266,6 +267,8 @@ def _passive_agent(a: Anchors, lex: Lexicon, index: QuoteIndex) -> Attribution |
 
 def _relative_source(a: Anchors, lex: Lexicon, index: QuoteIndex) -> Attribution | None:
     cue, source = a["cue"], a["antecedent"]
+    if a["relative"].tag_ == "WDT" and lex.cue_class(cue.lemma_) != "speech":
+        return None  # "Borduria, which opposes the plan": a standing position described, not a report
     # "A, B and C were among those who ...": the subject of "were among"
     if source.lower_ in ("those", "ones", "others") and source.dep_ == "pobj" and source.head.dep_ == "prep":
         verb = source.head.head
@@ -276,6 +279,8 @@ def _relative_source(a: Anchors, lex: Lexicon, index: QuoteIndex) -> Attribution
     elif source.pos_ == "PRON":
         return None
     toks, _ = content_of(cue, lex, a["relative"])
+    if not toks and cue.lemma_.lower() in lex.np_objects:
+        toks = _after(cue, set())
     if not toks or not _span_ok(toks, index) or not names_someone(source, lex):
         return None
     return _with_source(cue, source, chars(toks), lex)
