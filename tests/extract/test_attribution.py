@@ -335,7 +335,9 @@ def test_fronted_adverbial_is_not_inverted_content(nlp: Any) -> None:
 
 
 def test_relative_which_speaks_for_a_named_antecedent(nlp: Any) -> None:
-    got = attributions(nlp, "The talks were backed by the Ruritanian government, which has denied any role in the attack.")
+    got = attributions(
+        nlp, "The talks were backed by the Ruritanian government, which has denied any role in the attack."
+    )
     assert ("indirect", "any role in the attack", "the Ruritanian government", "denied", False) in got
 
 

@@ -218,4 +218,3 @@ class PositionsTable:
                     result = conn.execute(update(p).where(same).values(built=entry.version, payload=payload))
                 saved += result.rowcount
         return saved
-
