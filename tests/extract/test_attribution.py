@@ -350,3 +350,19 @@ def test_quotation_closed_before_a_bare_report_in_the_next_sentence(nlp: Any) ->
 def test_relative_which_with_a_position_verb_describes_no_report(nlp: Any) -> None:
     got = attributions(nlp, "The move was welcomed by Syldavia, which opposes statehood for the region.")
     assert not any(g[3] == "opposes" for g in got)
+
+
+def test_that_clause_hung_on_a_noun_after_the_verb(nlp: Any) -> None:
+    text = (
+        "In Borduria last week, he told a meeting of regional leaders that few people understood the stakes."
+    )
+    got = attributions(nlp, text)
+    assert got[0][1:4] == ("that few people understood the stakes", "he", "told")
+    text = "The Ruritanian minister told reporters during a press briefing that he believes the talks will resume."
+    got = attributions(nlp, text)
+    assert got[0][1] == "that he believes the talks will resume"
+
+
+def test_relative_clause_on_an_object_is_not_content(nlp: Any) -> None:
+    got = attributions(nlp, "The Ruritanian envoy told reporters about the plan that Borduria proposed.")
+    assert not any(g[1].startswith("that Borduria") for g in got)

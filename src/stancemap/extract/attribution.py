@@ -142,6 +142,7 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Attribution]:
         return _find(doc, lex)
     finally:
         doc.user_data.pop("sm_quoted", None)  # scratch for _subject; must not be serialized
+        doc.user_data.pop("sm_persons", None)  # scratch for persons()
 
 
 def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
@@ -192,7 +193,8 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     out.extend(headline_attributions(doc, lex, index.containing))
     out = _unwrap_reports(doc, out, lex)
     out = _drop_headlines_around_reports(doc, out)
-    out = [a for a in out if not _nested(a, out, _relaying_participles(doc, lex))]
+    relays = _relaying_participles(doc, lex)
+    out = [a for a in out if not _nested(a, out, relays)]
     sourced = {a.content for a in out if a.source is not None}
     out = [a for a in out if a.source is not None or a.content not in sourced]
     unique = {(a.content, a.source): a for a in sorted(out, key=lambda a: a.content, reverse=True)}

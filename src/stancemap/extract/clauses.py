@@ -179,11 +179,16 @@ class QuoteIndex:
 
 
 def persons(doc: Doc, lo: int, hi: int) -> tuple[Chars, ...]:
-    return tuple(
-        (e.start_char, e.end_char)
-        for e in doc.ents
-        if e.label_ == "PERSON" and lo <= e.start_char and e.end_char <= hi
-    )
+    """The PERSON entities inside characters ``lo:hi``.
+
+    ``doc.ents`` builds a Span per entity on every call, so the list is kept in
+    ``doc.user_data["sm_persons"]`` while ``find_attributions`` runs.
+    """
+    found = doc.user_data.get("sm_persons")
+    if found is None:
+        found = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        doc.user_data["sm_persons"] = found
+    return tuple((s, e) for s, e in found if lo <= s and e <= hi)
 
 
 def contiguous(toks: list[Token]) -> list[Token]:
@@ -259,9 +264,9 @@ def content_of(verb: Token, lex: Lexicon, subject: Token | None) -> tuple[list[T
                 toks.pop()
             return toks, False
     if lex.cue_class(verb.lemma_) == "speech":
-        clause = _finite_advcl(verb)
+        clause = _finite_advcl(verb) or _low_that_clause(verb)
         if clause is not None:
-            return list(clause.subtree), False
+            return sorted(clause.subtree, key=lambda t: t.i), False
     if subject is not None and lex.cue_class(verb.lemma_) == "speech" and not _has_object(verb):
         inverted = inverted_content(verb, subject)
         if inverted:
@@ -291,6 +296,35 @@ def _finite_advcl(verb: Token) -> Token | None:
             continue  # when, where, why, what: a circumstance or a question, not a report
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
             return child
+    return None
+
+
+def _low_that_clause(verb: Token) -> Token | None:
+    """A that-clause the parser hung on a noun after the verb (``told a meeting of leaders that ...``).
+
+    The clause opens with a complementizer ``that`` (not a relative pronoun filling a
+    gap: ``the plan that Borduria proposed``) and has a subject of its own; the noun
+    it hangs on is the verb's object or inside a phrase of the verb.
+    """
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.dep_ not in ("relcl", "acl", "ccomp"):
+            continue
+        first = min(tok.subtree, key=lambda t: t.i)
+        if first.lower_ != "that" or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in tok.children
+        ):
+            continue
+        complementizer = first.dep_ == "mark" or (
+            first.dep_ == "dobj" and (first.head.i != tok.i or any(c.dep_ == "ccomp" for c in tok.children))
+        )
+        path, head = True, tok.head
+        while head.i != verb.i:
+            if head.dep_ not in ("dobj", "pobj", "prep", "npadvmod", "dative"):
+                path = False
+                break
+            head = head.head
+        if complementizer and path and tok.head.i != verb.i:
+            return tok
     return None
 
 

@@ -60,6 +60,8 @@ class Lexicon:
     np_objects: frozenset[str] = frozenset()
     #: Light verbs that PolNeAR train shows with a noun of saying (``issued a warning``).
     light: frozenset[str] = frozenset()
+    #: Every channel pattern in one, to rule out a text that names none.
+    any_channel: re.Pattern[str] | None = None
 
     def is_cue(self, lemma: str) -> bool:
         return lemma.lower() in self.cues
@@ -68,11 +70,25 @@ class Lexicon:
         return self.cues.get(lemma.lower())
 
     def channel(self, text: str) -> str | None:
-        """The first channel whose pattern occurs in ``text``."""
+        """The first channel whose pattern occurs in ``text``.
+
+        Most contexts name no channel: one search with every pattern at once rules
+        that out before the patterns are tried in order.
+        """
+        if self.any_channel is not None and self.any_channel.search(text) is None:
+            return None
         for pattern, channel in self.channels:
             if pattern.search(text):
                 return channel
         return None
+
+
+def _any_of(patterns: tuple[tuple[re.Pattern[str], str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of ``patterns`` does, each keeping its case rule."""
+    if not patterns:
+        return None
+    parts = [f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for p, _ in patterns]
+    return re.compile("|".join(parts))
 
 
 def _pattern(raw: str) -> re.Pattern[str]:
@@ -139,4 +155,5 @@ def load_lexicon() -> Lexicon:
         nouns=nouns,
         np_objects=np_objects,
         light=_light_verbs(light, receiving),
+        any_channel=_any_of(channels),
     )
