@@ -366,3 +366,16 @@ def test_that_clause_hung_on_a_noun_after_the_verb(nlp: Any) -> None:
 def test_relative_clause_on_an_object_is_not_content(nlp: Any) -> None:
     got = attributions(nlp, "The Ruritanian envoy told reporters about the plan that Borduria proposed.")
     assert not any(g[1].startswith("that Borduria") for g in got)
+
+
+def test_second_subject_outside_the_quotation_is_the_speaker(nlp: Any) -> None:
+    text = "\u201cThe border talks are in trouble. Real trouble,\u201d said Anna Berg, a Ruritanian envoy."
+    got = attributions(nlp, text)
+    assert got[0][0] == "direct" and got[0][2] is not None and got[0][2].startswith("Anna Berg")
+
+
+def test_quotation_goes_to_the_bare_cue_and_the_clause_to_the_adding_one(nlp: Any) -> None:
+    text = 'In a statement, Ruritania said: "The border is closed for now," adding that talks would resume.'
+    got = attributions(nlp, text)
+    assert ("direct", "The border is closed for now,", "Ruritania", "said", False) in got
+    assert any(g[3] == "adding" and g[1].endswith("talks would resume") for g in got)

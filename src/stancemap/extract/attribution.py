@@ -89,16 +89,19 @@ def _cue_near(quote: Quote, doc: Doc, lex: Lexicon, index: _QuoteIndex) -> Token
     if span is None or not len(span):
         return None
     sents = [span[0].sent] + ([span[-1].sent] if span[-1].sent != span[0].sent else [])
-    best: tuple[int, Token] | None = None
+    # the nearest cue, preferring one with no content clause of its own: in 'X said: "...",
+    # adding that ...' the quotation is what X said, and the that-clause what X added
+    best: tuple[bool, int, Token] | None = None
     for sent in sents:
         for tok in sent:
             if not _is_cue(tok, lex) or index.containing(tok.idx) is not None or _subject(tok) is None:
                 continue
             dist = quote.start - tok.idx if tok.idx < quote.start else tok.idx - quote.end
-            if best is None or dist < best[0]:
-                best = (dist, tok)
+            own = any(c.dep_ in ("ccomp", "xcomp") and index.containing(c.idx) is None for c in tok.children)
+            if best is None or (own, dist) < best[:2]:
+                best = (own, dist, tok)
     if best is not None:
-        return best[1]
+        return best[2]
     # '"...," Rep. X said.' where the parser starts a sentence after the closing mark
     last = sents[-1]
     if last.end < len(doc) and doc[last.end].idx - quote.end <= 3:

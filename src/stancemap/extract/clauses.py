@@ -54,7 +54,9 @@ def subject_of(verb: Token) -> Token | None:
         and found.i in quoted
         and not any(t.i not in quoted and not t.is_punct for t in found.subtree)
     ):
-        found = None
+        # '"..., full stop," said Anna Berg': the parser may give the verb a second
+        # subject outside the quotation, which is the speaker
+        found = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i not in quoted), None)
     if found is None:
         for tok in verb.subtree:
             if tok.dep_ == "agent" and tok.i not in quoted:
