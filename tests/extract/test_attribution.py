@@ -379,3 +379,12 @@ def test_quotation_goes_to_the_bare_cue_and_the_clause_to_the_adding_one(nlp: An
     got = attributions(nlp, text)
     assert ("direct", "The border is closed for now,", "Ruritania", "said", False) in got
     assert any(g[3] == "adding" and g[1].endswith("talks would resume") for g in got)
+
+
+def test_content_clause_after_the_verb_wins_over_a_fronted_one(nlp: Any) -> None:
+    text = (
+        "Writing for a Ruritanian paper that all agreed Borduria won the vote, "
+        "Anna Berg noted that the way the envoy carried himself was critical."
+    )
+    got = attributions(nlp, text)
+    assert got[0][1] == "that the way the envoy carried himself was critical"

@@ -256,9 +256,14 @@ def antecedent(doc: Doc, pronoun: Token) -> Chars | None:
 
 def content_of(verb: Token, lex: Lexicon, subject: Token | None) -> tuple[list[Token], bool]:
     """The content clause of a cue verb, and whether it came from position-taking."""
-    for child in verb.children:
-        if child.dep_ in _CONTENT_DEPS:
-            return list(child.subtree), False
+    # a clause after the verb before one in front of it: in "Writing for a paper, X noted
+    # that ...", the parser may hang the participle clause on the verb too
+    clauses = sorted(
+        (c for c in verb.children if c.dep_ in _CONTENT_DEPS),
+        key=lambda c: not (c.dep_ == "ccomp" and c.i > verb.i),
+    )
+    if clauses:
+        return list(clauses[0].subtree), False
     for child in verb.children:
         if child.dep_ == "xcomp" and child.i > verb.i:  # "vowed to impose", "urged them to talk"
             toks = [t for t in verb.subtree if t.i > verb.i]
