@@ -388,3 +388,12 @@ def test_content_clause_after_the_verb_wins_over_a_fronted_one(nlp: Any) -> None
     )
     got = attributions(nlp, text)
     assert got[0][1] == "that the way the envoy carried himself was critical"
+
+
+def test_quoted_title_is_not_a_quotation(nlp: Any) -> None:
+    text = 'On Tuesday\'s episode of "The Ruritanian Morning Show," the minister said the border was closed.'
+    got = attributions(nlp, text)
+    assert [g[:3] for g in got] == [("indirect", "the border was closed", "the minister")]
+    # a title-cased quotation after a verb of saying is still reported (as the clause around it)
+    got = attributions(nlp, 'The envoy said "We Will Never Accept This Vote In Borduria" on Monday.')
+    assert got and got[0][2] == "The envoy"

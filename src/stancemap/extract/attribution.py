@@ -53,6 +53,23 @@ def _embedded(quote: Quote, text: str) -> bool:
     return quote.closed and mid_clause and inner[-1:] not in ",.!?;:" and len(inner.split()) < 10
 
 
+_TITLE_GLUE_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "&"})
+
+
+def _title(quote: Quote, text: str) -> bool:
+    """A quoted title (``on "The Morning Show,"``, ``in "Ruritania Election Day"``), not speech.
+
+    Every word capitalized but the short glue words, a few words at most, and opened
+    mid-sentence: news puts the names of shows, books and events in quotation marks.
+    """
+    words = text[quote.start : quote.end].strip(" ,.!?;:").split()
+    j = quote.start - 2
+    mid_sentence = j >= 1 and text[j] == " " and (text[j - 1].isalnum() or text[j - 1] in "'’")
+    if not mid_sentence or not 2 <= len(words) <= 8:
+        return False
+    return all(w[:1].isupper() or w.lower() in _TITLE_GLUE_WORDS for w in words) and words[0][:1].isupper()
+
+
 def _is_cue(tok: Token, lex: Lexicon) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and lex.is_cue(tok.lemma_)
 
@@ -150,7 +167,11 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Attribution]:
 
 def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     text = doc.text
-    quotes = [q for q in find_quotes(text) if q.words(text) >= MIN_QUOTE_WORDS and not _embedded(q, text)]
+    quotes = [
+        q
+        for q in find_quotes(text)
+        if q.words(text) >= MIN_QUOTE_WORDS and not _embedded(q, text) and not _title(q, text)
+    ]
     index = _QuoteIndex(quotes)
     doc.user_data["sm_quoted"] = frozenset(t.i for t in doc if index.containing(t.idx) is not None)
     out: list[Attribution] = []
