@@ -37,6 +37,9 @@ from spacy.tokens import Doc, Token
 __all__ = ["cue_frames", "main"]
 
 HERE = Path(__file__).resolve().parent
+#: Verbs whose noun object is read as the cue when it lies inside the annotated cue
+#: (``issued a warning`` counts as ``warning``, frame ``light:issue``). Which of them the
+#: extractor treats as light verbs is decided by their PolNeAR counts (``lexicon.LIGHT_MIN``).
 LIGHT_VERBS = frozenset(
     {
         "issue",
