@@ -397,3 +397,14 @@ def test_quoted_title_is_not_a_quotation(nlp: Any) -> None:
     # a title-cased quotation after a verb of saying is still reported (as the clause around it)
     got = attributions(nlp, 'The envoy said "We Will Never Accept This Vote In Borduria" on Monday.')
     assert got and got[0][2] == "The envoy"
+
+
+def test_transcript_answers_follow_the_speaker_and_questions_are_no_statements(nlp: Any) -> None:
+    text = (
+        'The Ruritanian minister told the radio on Monday: "We are ready for talks with Borduria."\n'
+        "Question: Will the border open this year?\n"
+        "Answer: We will open it when Borduria withdraws its troops."
+    )
+    got = attributions(nlp, text)
+    assert not any(g[2] == "Question" for g in got)
+    assert ("direct", "We will open it when Borduria withdraws its troops.", None, None, True) in got
