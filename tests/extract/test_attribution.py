@@ -408,3 +408,10 @@ def test_transcript_answers_follow_the_speaker_and_questions_are_no_statements(n
     got = attributions(nlp, text)
     assert not any(g[2] == "Question" for g in got)
     assert ("direct", "We will open it when Borduria withdraws its troops.", None, None, True) in got
+
+
+def test_along_with_lists_every_party(nlp: Any) -> None:
+    text = "Ruritania, along with Borduria and Syldavia, called for an urgent meeting."
+    doc = nlp(text)
+    (a,) = [Attribution.from_dict(d) for d in doc._.sm_attributions]
+    assert [text[lo:hi] for lo, hi in a.members] == ["Ruritania", "Borduria", "Syldavia"]

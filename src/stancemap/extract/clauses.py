@@ -154,9 +154,14 @@ def members(subject: Token) -> tuple[Chars, ...]:
     """
     heads = [t for t in subject.subtree if t.dep_ == "conj" and t.pos_ in ("PROPN", "NOUN")]
     heads = [t for t in heads if t.ent_type_ != "PERSON" and not _in_apposition(t, subject)]
+    partners = _partners(subject)
+    if partners:
+        heads = [h for h in heads if h.head in partners or h.head in heads] + partners
     if not heads:
         return ()
     firsts = {h.head for h in heads if h.head.dep_ != "conj"}
+    if partners:
+        firsts = {subject}
     out = []
     for tok in sorted(set(heads) | firsts, key=lambda t: t.i):
         skip = {x for c in tok.children if c.dep_ in ("conj", "cc", "punct", "prep") for x in c.subtree}
@@ -164,6 +169,24 @@ def members(subject: Token) -> tuple[Chars, ...]:
         if toks:
             out.append(chars(toks))
     return tuple(out)
+
+
+def _partners(subject: Token) -> list[Token]:
+    """The names joined to a subject by ``along with`` or ``together with`` (``A, along with B and C,``)."""
+    if subject.pos_ != "PROPN" and subject.ent_type_ not in ("GPE", "ORG", "NORP"):
+        return []
+    out = []
+    for prep in subject.children:
+        inner = next((c for c in prep.children if c.lower_ == "with"), None)
+        with_ = prep if prep.lower_ == "with" else inner
+        if prep.dep_ != "prep" or with_ is None:
+            continue
+        if with_ is prep and not any(c.lower_ in ("together", "along") for c in prep.children):
+            continue
+        if with_ is not prep and prep.lower_ not in ("along", "together"):
+            continue
+        out += [c for c in with_.children if c.dep_ == "pobj" and c.ent_type_ != "PERSON"]
+    return out
 
 
 class QuoteIndex:
