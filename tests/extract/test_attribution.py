@@ -217,3 +217,201 @@ def test_a_position_named_by_a_noun(nlp: Any) -> None:
 
 def test_a_position_received_is_not_taken(nlp: Any) -> None:
     assert attributions(nlp, "Chile won recognition from the council for its reforms.") == []
+
+
+# --- constructions (extract/data/cue_patterns.json), one invented sentence each ---
+
+
+def test_np_object_cue_takes_its_object_as_content(nlp: Any) -> None:
+    got = attributions(nlp, "Ruritania reiterated its support for the Bordurian peace plan.")
+    assert got[0][1:4] == ("its support for the Bordurian peace plan", "Ruritania", "reiterated")
+
+
+def test_np_object_cue_skips_an_addressee(nlp: Any) -> None:
+    # "told reporters": the object is who was told, not what
+    assert attributions(nlp, "The Ruritanian minister told reporters in the capital.") == []
+
+
+def test_np_object_of_saying_that_refers_back_is_no_content(nlp: Any) -> None:
+    # "the remarks" point to words given elsewhere; their content is not in this sentence
+    assert attributions(nlp, "The Ruritanian minister repeated the remarks at the summit.") == []
+
+
+def test_position_cue_with_prepositional_object(nlp: Any) -> None:
+    got = attributions(nlp, "Borduria voiced concern over the border clashes.")
+    assert got[0][1:4] == ("concern over the border clashes", "Borduria", "voiced")
+    got = attributions(nlp, "The Ruritanian ministry expressed satisfaction with the outcome of the vote.")
+    assert got[0][1:4] == (
+        "satisfaction with the outcome of the vote",
+        "The Ruritanian ministry",
+        "expressed",
+    )
+
+
+def test_light_verb_with_noun_of_saying(nlp: Any) -> None:
+    got = attributions(nlp, "The president sent a congratulatory message to the Bordurian leader.")
+    assert got[0][1:4] == ("a congratulatory message to the Bordurian leader", "The president", "sent")
+    got = attributions(nlp, "Ruritania issued a warning to Borduria over the troops.")
+    assert got[0][1:4] == ("a warning to Borduria over the troops", "Ruritania", "issued")
+
+
+def test_noun_of_saying_drawn_from_its_speaker(nlp: Any) -> None:
+    got = attributions(nlp, "The Bordurian decision drew sharp criticism from Ruritania.")
+    assert got and got[0][2] == "Ruritania" and got[0][1].startswith("The Bordurian decision drew")
+
+
+def test_passive_agents_are_the_sources_one_member_each(nlp: Any) -> None:
+    text = "The election was not recognized by Ruritania and Borduria."
+    doc = nlp(text)
+    (a,) = [Attribution.from_dict(d) for d in doc._.sm_attributions]
+    assert text[a.content[0] : a.content[1]] == "The election was not recognized"
+    assert [text[lo:hi] for lo, hi in a.members] == ["Ruritania", "Borduria"]
+
+
+def test_relative_clause_speaks_for_its_antecedent(nlp: Any) -> None:
+    got = attributions(nlp, "Mr. Lind, who said the vote was rigged, left the capital.")
+    assert got[0][1:4] == ("the vote was rigged", "Mr. Lind", "said")
+
+
+def test_among_those_who_gives_the_listed_parties(nlp: Any) -> None:
+    text = "Ruritania, Borduria and Syldavia were among those who condemned the attack."
+    doc = nlp(text)
+    (a,) = [Attribution.from_dict(d) for d in doc._.sm_attributions]
+    assert text[a.content[0] : a.content[1]] == "the attack"
+    assert [text[lo:hi] for lo, hi in a.members] == ["Ruritania", "Borduria", "Syldavia"]
+
+
+def test_report_inserted_in_its_content(nlp: Any) -> None:
+    got = attributions(nlp, "The treaty, the minister said, would bring peace to Ruritania.")
+    assert got[0][2:4] == ("the minister", "said")
+    assert got[0][1].startswith("The treaty") and got[0][1].endswith("peace to Ruritania")
+
+
+def test_content_clause_parsed_as_adverbial(nlp: Any) -> None:
+    got = attributions(nlp, "Anna Berg said after the summit she would not accept the Bordurian offer.")
+    assert got[0][2:4] == ("Anna Berg", "said") and got[0][1].endswith("the Bordurian offer")
+
+
+def test_cataphora_after_a_colon(nlp: Any) -> None:
+    got = attributions(nlp, "The Ruritanian minister added: the talks will resume next week in the capital.")
+    assert got[0][1:4] == (
+        "the talks will resume next week in the capital",
+        "The Ruritanian minister",
+        "added",
+    )
+    got = attributions(nlp, "This is what the minister said: the talks will resume next week.")
+    assert got[0][2:4] == ("the minister", "said") and got[0][1].startswith("the talks will resume")
+
+
+def test_put_it_this_way_leads_the_quotation(nlp: Any) -> None:
+    got = attributions(nlp, 'Anna Berg put it this way: "We will never accept a border drawn by force."')
+    assert got == [("direct", "We will never accept a border drawn by force.", "Anna Berg", "put", False)]
+
+
+def test_state_in_apposition_to_a_possessed_noun_is_the_speaker(nlp: Any) -> None:
+    got = attributions(nlp, "Borduria's ally Ruritania said the vote was illegal.")
+    assert got[0][2] == "Ruritania"
+    # a person in apposition keeps the title that names the affiliation
+    got = attributions(nlp, "Ruritania's president, Anna Berg, said the vote was illegal.")
+    assert got[0][2] == "Ruritania's president, Anna Berg"
+
+
+def test_report_relayed_by_adding_keeps_its_own_speaker(nlp: Any) -> None:
+    got = attributions(nlp, "The talks failed, he said, adding that Borduria had rejected the plan.")
+    assert ("indirect", "that Borduria had rejected the plan", "he", "adding", False) in got
+    assert ("indirect", "the plan", "Borduria", "rejected", False) in got
+
+
+def test_colon_topic_before_a_report_is_not_a_speaker(nlp: Any) -> None:
+    got = attributions(nlp, "Border tensions: Ruritanian officials say the troops have crossed the river.")
+    assert [g[2] for g in got] == ["Ruritanian officials"]
+
+
+def test_fronted_adverbial_is_not_inverted_content(nlp: Any) -> None:
+    got = attributions(nlp, "In his latest book, Mr. Lind wrote about the Bordurian border.")
+    assert not any(g[1].startswith("In his latest book") for g in got)
+    got = attributions(nlp, "The talks have failed, the Ruritanian envoy said.")
+    assert got[0][1:3] == ("The talks have failed", "the Ruritanian envoy")
+
+
+def test_relative_which_speaks_for_a_named_antecedent(nlp: Any) -> None:
+    got = attributions(
+        nlp, "The talks were backed by the Ruritanian government, which has denied any role in the attack."
+    )
+    assert ("indirect", "any role in the attack", "the Ruritanian government", "denied", False) in got
+
+
+def test_quotation_closed_before_a_bare_report_in_the_next_sentence(nlp: Any) -> None:
+    text = '"He would be a fine envoy. Not good, fine," Senator Anna Berg (R-Ruritania) said in an interview.'
+    got = attributions(nlp, text)
+    assert got[0][0] == "direct" and got[0][2] is not None and "Anna Berg" in got[0][2]
+
+
+def test_relative_which_with_a_position_verb_describes_no_report(nlp: Any) -> None:
+    got = attributions(nlp, "The move was welcomed by Syldavia, which opposes statehood for the region.")
+    assert not any(g[3] == "opposes" for g in got)
+
+
+def test_that_clause_hung_on_a_noun_after_the_verb(nlp: Any) -> None:
+    text = (
+        "In Borduria last week, he told a meeting of regional leaders that few people understood the stakes."
+    )
+    got = attributions(nlp, text)
+    assert got[0][1:4] == ("that few people understood the stakes", "he", "told")
+    text = "The Ruritanian minister told reporters during a press briefing that he believes the talks will resume."
+    got = attributions(nlp, text)
+    assert got[0][1] == "that he believes the talks will resume"
+
+
+def test_relative_clause_on_an_object_is_not_content(nlp: Any) -> None:
+    got = attributions(nlp, "The Ruritanian envoy told reporters about the plan that Borduria proposed.")
+    assert not any(g[1].startswith("that Borduria") for g in got)
+
+
+def test_second_subject_outside_the_quotation_is_the_speaker(nlp: Any) -> None:
+    text = "\u201cThe border talks are in trouble. Real trouble,\u201d said Anna Berg, a Ruritanian envoy."
+    got = attributions(nlp, text)
+    assert got[0][0] == "direct" and got[0][2] is not None and got[0][2].startswith("Anna Berg")
+
+
+def test_quotation_goes_to_the_bare_cue_and_the_clause_to_the_adding_one(nlp: Any) -> None:
+    text = 'In a statement, Ruritania said: "The border is closed for now," adding that talks would resume.'
+    got = attributions(nlp, text)
+    assert ("direct", "The border is closed for now,", "Ruritania", "said", False) in got
+    assert any(g[3] == "adding" and g[1].endswith("talks would resume") for g in got)
+
+
+def test_content_clause_after_the_verb_wins_over_a_fronted_one(nlp: Any) -> None:
+    text = (
+        "Writing for a Ruritanian paper that all agreed Borduria won the vote, "
+        "Anna Berg noted that the way the envoy carried himself was critical."
+    )
+    got = attributions(nlp, text)
+    assert got[0][1] == "that the way the envoy carried himself was critical"
+
+
+def test_quoted_title_is_not_a_quotation(nlp: Any) -> None:
+    text = 'On Tuesday\'s episode of "The Ruritanian Morning Show," the minister said the border was closed.'
+    got = attributions(nlp, text)
+    assert [g[:3] for g in got] == [("indirect", "the border was closed", "the minister")]
+    # a title-cased quotation after a verb of saying is still reported (as the clause around it)
+    got = attributions(nlp, 'The envoy said "We Will Never Accept This Vote In Borduria" on Monday.')
+    assert got and got[0][2] == "The envoy"
+
+
+def test_transcript_answers_follow_the_speaker_and_questions_are_no_statements(nlp: Any) -> None:
+    text = (
+        'The Ruritanian minister told the radio on Monday: "We are ready for talks with Borduria."\n'
+        "Question: Will the border open this year?\n"
+        "Answer: We will open it when Borduria withdraws its troops."
+    )
+    got = attributions(nlp, text)
+    assert not any(g[2] == "Question" for g in got)
+    assert ("direct", "We will open it when Borduria withdraws its troops.", None, None, True) in got
+
+
+def test_along_with_lists_every_party(nlp: Any) -> None:
+    text = "Ruritania, along with Borduria and Syldavia, called for an urgent meeting."
+    doc = nlp(text)
+    (a,) = [Attribution.from_dict(d) for d in doc._.sm_attributions]
+    assert [text[lo:hi] for lo, hi in a.members] == ["Ruritania", "Borduria", "Syldavia"]

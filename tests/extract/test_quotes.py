@@ -53,3 +53,8 @@ def test_an_apostrophe_does_not_close_a_quotation() -> None:
     text = "\"Chile's position has not changed and the partners' view is known\n\nNext paragraph."
     (q,) = find_quotes(text)
     assert text[q.start : q.end].endswith("is known") and not q.closed
+
+
+def test_two_single_quotes_typed_for_a_double_one() -> None:
+    text = "Ruritanians often say, ''Our border is our history.'' Then ''it is over,'' she said."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["Our border is our history.", "it is over,"]

@@ -7,7 +7,10 @@ Three passes over one Doc:
    quotation with no verb of its own *follows* the previous speaker or a heading;
 2. reported speech: a cue verb outside any quotation, with a subject and a content
    clause (``ccomp``), or for position verbs (condemn, recognize) its object;
-3. ``according to X``.
+3. ``according to X``;
+4. the constructions of ``constructions`` (dependency patterns kept in data): a cue
+   with a noun-phrase object, light verbs with nouns of saying, passive agents,
+   relative sources, inserted reports and cataphora.
 
 The records hold character offsets only, so they outlive the Doc and can cross
 process boundaries; turning them into statements (actors, dates, channels) is
@@ -16,140 +19,26 @@ the job of ``extract.statements``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
+from spacy.tokens import Doc, Token
 
-from spacy.tokens import Doc, Span, Token
-
+from .clauses import QuoteIndex as _QuoteIndex
+from .clauses import attribution_for as _attribution_for
+from .clauses import chars as _chars
+from .clauses import content_of as _content_of
+from .clauses import contiguous as _contiguous
+from .clauses import persons as _persons
+from .clauses import source_tokens as _source_tokens
+from .clauses import subject_of as _subject
+from .constructions import Constructions
 from .headlines import headline_attributions
 from .lexicon import Lexicon
 from .quotes import Quote, find_quotes
-from .records import Attribution, Chars
+from .records import Attribution
 
 __all__ = ["Attribution", "find_attributions"]
 
 #: A quotation shorter than this many words is a scare quote or a title, not a statement.
 MIN_QUOTE_WORDS = 4
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_CONTENT_DEPS = {"ccomp", "parataxis"}
-_OBJECT_DEPS = {"dobj", "xcomp", "prep", "attr", "oprd", "advcl", "ccomp"}
-
-
-def _chars(span: Span | Iterable[Token]) -> Chars:
-    toks = list(span)
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, the subject it shares with the verb it is coordinated with, or its agent.
-
-    An agentless report names its speaker in a ``by`` phrase when it names one at all
-    (``was stated by the ministry``, ``noted in the statement released by the secretariat``).
-    """
-    found = _own_subject(verb)
-    quoted = verb.doc.user_data.get("sm_quoted", frozenset())
-    # a subject inside a quotation speaks in it, not for it, unless its phrase runs on
-    # past the quotation (a mis-parse that _attribution_for trims)
-    if (
-        found is not None
-        and found.i in quoted
-        and not any(t.i not in quoted and not t.is_punct for t in found.subtree)
-    ):
-        found = None
-    if found is None:
-        for tok in verb.subtree:
-            if tok.dep_ == "agent" and tok.i not in quoted:
-                objs = [c for c in tok.children if c.dep_ == "pobj"]
-                if objs:
-                    return objs[0]
-    return found
-
-
-def _own_subject(verb: Token) -> Token | None:
-    tok: Token | None = verb
-    for _ in range(4):
-        if tok is None:
-            return None
-        for child in tok.children:
-            if child.dep_ in _SUBJECTS:
-                return child
-        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
-            tok = tok.head
-        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "X broke ranks by saying ..."
-            tok = tok.head.head
-        else:
-            return None
-    return None
-
-
-_TITLE_GLUE = {"of", "for", "to", "the", "and", "'s", "’s", "on", "in", "at", "-"}
-
-
-def _title_left(first: Token) -> list[Token]:
-    """Capitalized title words the parser left outside the subject (``NATO's Deputy ... James X``)."""
-    doc, sent = first.doc, first.sent
-    taken: list[Token] = []
-    i = first.i - 1
-    while i >= sent.start:
-        tok = doc[i]
-        possessor = i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s") and tok.pos_ in ("NOUN", "PROPN")
-        if (
-            tok.lower_ in _TITLE_GLUE
-            or possessor
-            or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ"))
-        ):
-            taken.insert(0, tok)
-            i -= 1
-            continue
-        break
-    while taken and (
-        (taken[0].lower_ in _TITLE_GLUE and taken[0].lower_ != "the") or taken[0].ent_type_ == "DATE"
-    ):
-        taken.pop(0)
-    if [t.lower_ for t in taken] == ["the"]:
-        return []
-    return taken
-
-
-def _source_tokens(subject: Token) -> list[Token]:
-    """The subject's phrase, without a trailing relative clause or punctuation."""
-    toks = [t for t in subject.subtree]
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
-        toks.pop()
-    while toks and (toks[0].is_punct or toks[0].is_space):
-        toks.pop(0)
-    if toks and toks[0].pos_ == "PROPN":
-        toks = _title_left(toks[0]) + toks
-    return toks
-
-
-def _in_apposition(tok: Token, root: Token) -> bool:
-    """True inside an apposition or parenthesis below ``root`` (``the Secretariat (A, B, C)``)."""
-    while tok.i != root.i and tok.head.i != tok.i:
-        if tok.dep_ == "appos":
-            return True
-        tok = tok.head
-    return False
-
-
-def _members(subject: Token) -> tuple[Chars, ...]:
-    """The parties a subject lists (``France, Germany and the EU``; ``countries, including X, Y``).
-
-    Each conjunct is its own phrase without the conjuncts hanging from it; a subject
-    that coordinates nothing, or only people, has no members.
-    """
-    heads = [t for t in subject.subtree if t.dep_ == "conj" and t.pos_ in ("PROPN", "NOUN")]
-    heads = [t for t in heads if t.ent_type_ != "PERSON" and not _in_apposition(t, subject)]
-    if not heads:
-        return ()
-    firsts = {h.head for h in heads if h.head.dep_ != "conj"}
-    members = []
-    for tok in sorted(set(heads) | firsts, key=lambda t: t.i):
-        skip = {x for c in tok.children if c.dep_ in ("conj", "cc", "punct", "prep") for x in c.subtree}
-        toks = [t for t in tok.subtree if t not in skip and not t.is_punct]
-        if toks:
-            members.append(_chars(toks))
-    return tuple(members)
 
 
 def _embedded(quote: Quote, text: str) -> bool:
@@ -164,40 +53,30 @@ def _embedded(quote: Quote, text: str) -> bool:
     return quote.closed and mid_clause and inner[-1:] not in ",.!?;:" and len(inner.split()) < 10
 
 
-class _QuoteIndex:
-    """Answers 'is this character inside a quotation?' in log time."""
-
-    def __init__(self, quotes: list[Quote]) -> None:
-        self.quotes = quotes
-        self.starts = [q.start for q in quotes]
-
-    def containing(self, pos: int) -> Quote | None:
-        i = bisect_right(self.starts, pos) - 1
-        if i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end:
-            return self.quotes[i]
-        return None
+_TITLE_GLUE_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "&"})
 
 
-def _persons(doc: Doc, lo: int, hi: int) -> tuple[Chars, ...]:
-    return tuple(
-        (e.start_char, e.end_char)
-        for e in doc.ents
-        if e.label_ == "PERSON" and lo <= e.start_char and e.end_char <= hi
-    )
+def _title(quote: Quote, text: str) -> bool:
+    """A quoted title (``on "The Morning Show,"``, ``in "Ruritania Election Day"``), not speech.
+
+    Every word capitalized but the short glue words, a few words at most, and opened
+    mid-sentence: news puts the names of shows, books and events in quotation marks.
+    """
+    words = text[quote.start : quote.end].strip(" ,.!?;:").split()
+    j = quote.start - 2
+    mid_sentence = j >= 1 and text[j] == " " and (text[j - 1].isalnum() or text[j - 1] in "'’")
+    if not mid_sentence or not 2 <= len(words) <= 8:
+        return False
+    return all(w[:1].isupper() or w.lower() in _TITLE_GLUE_WORDS for w in words) and words[0][:1].isupper()
 
 
 def _is_cue(tok: Token, lex: Lexicon) -> bool:
-    return (
-        tok.pos_ in ("VERB", "AUX")
-        and tok.dep_ != "aux"
-        and lex.is_cue(tok.lemma_)
-        and lex.cue_class(tok.lemma_) != "noun"
-    )
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and lex.is_cue(tok.lemma_)
 
 
 def _noun_cue(tok: Token, lex: Lexicon) -> tuple[Token, list[Token]] | None:
     """``X issued a statement that ...``: the verb whose subject speaks, and the that-clause."""
-    if tok.pos_ != "NOUN" or lex.cue_class(tok.lemma_) != "noun" or tok.dep_ not in ("dobj", "attr"):
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.nouns or tok.dep_ not in ("dobj", "attr"):
         return None
     for child in tok.children:
         if child.dep_ in ("acl", "ccomp", "relcl") and any(
@@ -221,121 +100,35 @@ def _stance_noun(tok: Token, lex: Lexicon) -> tuple[Token, list[Token]] | None:
     return (verb, content) if len(content) >= 2 else None
 
 
-def _content_of(verb: Token, lex: Lexicon, subject: Token | None) -> tuple[list[Token], bool]:
-    """The content clause of a cue verb, and whether it came from position-taking."""
-    for child in verb.children:
-        if child.dep_ in _CONTENT_DEPS:
-            return list(child.subtree), False
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.i > verb.i:  # "vowed to impose", "urged them to talk"
-            toks = [t for t in verb.subtree if t.i > verb.i]
-            while toks and toks[-1].is_punct:
-                toks.pop()
-            return toks, False
-    if subject is not None and lex.cue_class(verb.lemma_) == "speech":
-        inverted = _inverted_content(verb, subject)
-        if inverted:
-            return inverted, False
-    if lex.cue_class(verb.lemma_) == "position":
-        skip = set(subject.subtree) if subject is not None else set()
-        toks = [t for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i for t in c.subtree]
-        # an inserted report ("..., the nation said, ...") is not part of the object
-        skip |= {x for t in toks if t.dep_ == "parataxis" for x in t.subtree}
-        toks = _contiguous(sorted((t for t in toks if t not in skip), key=lambda t: t.i))
-        if len(toks) >= 2:
-            return toks, True
-    return [], False
-
-
-def _contiguous(toks: list[Token]) -> list[Token]:
-    """The first unbroken run of tokens, without surrounding spaces or punctuation.
-
-    A content span must not reach over another clause (``..., the nation said, a move ...``).
-    """
-    run: list[Token] = []
-    for t in toks:
-        if run and t.i != run[-1].i + 1:
-            break
-        run.append(t)
-    while run and (run[-1].is_space or run[-1].is_punct):
-        run.pop()
-    while run and (run[0].is_space or run[0].is_punct):
-        run.pop(0)
-    return run
-
-
-def _inverted_content(verb: Token, subject: Token) -> list[Token]:
-    """``<content>, France's minister said``, when the parser failed to attach the content."""
-    first = min(t.i for t in subject.subtree)
-    if verb.i < first or first < 2:
-        return []
-    doc, sent = verb.doc, verb.sent
-    if doc[first - 1].text != "," or first - 1 <= sent.start:
-        return []
-    content = [t for t in doc[sent.start : first - 1] if not t.is_space]
-    return content if len(content) >= 3 else []
-
-
-def _attribution_for(
-    verb: Token, lex: Lexicon, doc: Doc, content: Chars, kind: str, index: _QuoteIndex
-) -> Attribution:
-    subject = _subject(verb)
-    source = persons = None
-    if subject is not None:
-        toks = _source_tokens(subject)
-        # a mis-parse can pull a quotation into the subject: keep what follows it
-        quoted = [n for n, t in enumerate(toks) if index.containing(t.idx) is not None]
-        if quoted:
-            toks = toks[quoted[-1] + 1 :]
-        while toks and (toks[0].is_punct or toks[0].is_space):
-            toks.pop(0)
-        if toks:
-            source = _chars(toks)
-            persons = _persons(doc, *source)
-    sent = verb.sent
-    return Attribution(
-        kind=kind,
-        content=content,
-        cue=_chars([verb]),
-        source=source,
-        persons=persons or (),
-        context=(sent.start_char, sent.end_char),
-        position=lex.cue_class(verb.lemma_) == "position",
-        antecedent=_antecedent(doc, subject) if subject is not None and subject.tag_ == "PRP" else None,
-        head=_chars([subject]) if subject is not None else None,
-        members=_members(subject) if subject is not None else (),
-    )
-
-
-def _antecedent(doc: Doc, pronoun: Token) -> Chars | None:
-    """The latest PERSON entity before a personal pronoun: the reader's first guess at its referent."""
-    if pronoun.lower_ in ("it", "we", "they", "i", "you"):
-        return None
-    best = None
-    for ent in doc.ents:
-        if ent.end_char > pronoun.idx:
-            break
-        if ent.label_ == "PERSON":
-            best = (ent.start_char, ent.end_char)
-    return best
-
-
 def _cue_near(quote: Quote, doc: Doc, lex: Lexicon, index: _QuoteIndex) -> Token | None:
     """The verb of saying that introduces ``quote``: outside it, in its sentences or just before."""
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     sents = [span[0].sent] + ([span[-1].sent] if span[-1].sent != span[0].sent else [])
-    best: tuple[int, Token] | None = None
+    # the nearest cue, preferring one with no content clause of its own: in 'X said: "...",
+    # adding that ...' the quotation is what X said, and the that-clause what X added
+    best: tuple[bool, int, Token] | None = None
     for sent in sents:
         for tok in sent:
             if not _is_cue(tok, lex) or index.containing(tok.idx) is not None or _subject(tok) is None:
                 continue
             dist = quote.start - tok.idx if tok.idx < quote.start else tok.idx - quote.end
-            if best is None or dist < best[0]:
-                best = (dist, tok)
+            own = any(c.dep_ in ("ccomp", "xcomp") and index.containing(c.idx) is None for c in tok.children)
+            if best is None or (own, dist) < best[:2]:
+                best = (own, dist, tok)
     if best is not None:
-        return best[1]
+        return best[2]
+    # '"...," Rep. X said.' where the parser starts a sentence after the closing mark
+    last = sents[-1]
+    if last.end < len(doc) and doc[last.end].idx - quote.end <= 3:
+        for tok in doc[last.end].sent:
+            if tok.idx > quote.end + 200:
+                break
+            if not _is_cue(tok, lex) or index.containing(tok.idx) is not None or _subject(tok) is None:
+                continue
+            if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in tok.children):
+                return tok  # a bare "X said": its content is the quotation before
     # ``X said:`` on the sentence before, ending with a colon
     first = sents[0]
     if first.start > 0:
@@ -348,17 +141,37 @@ def _cue_near(quote: Quote, doc: Doc, lex: Lexicon, index: _QuoteIndex) -> Token
     return None
 
 
+_COMPILED: dict[tuple[int, int], tuple[object, Lexicon, Constructions]] = {}
+
+
+def constructions_for(doc: Doc, lex: Lexicon) -> Constructions:
+    """The constructions compiled for ``doc``'s vocabulary and ``lex`` (kept per pair)."""
+    key = (id(doc.vocab), id(lex))
+    hit = _COMPILED.get(key)
+    if hit is None or hit[0] is not doc.vocab or hit[1] is not lex:
+        if len(_COMPILED) > 8:
+            _COMPILED.clear()
+        hit = (doc.vocab, lex, Constructions(doc.vocab, lex))
+        _COMPILED[key] = hit
+    return hit[2]
+
+
 def find_attributions(doc: Doc, lex: Lexicon) -> list[Attribution]:
     """Every attribution in ``doc``, in text order."""
     try:
         return _find(doc, lex)
     finally:
         doc.user_data.pop("sm_quoted", None)  # scratch for _subject; must not be serialized
+        doc.user_data.pop("sm_persons", None)  # scratch for persons()
 
 
 def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     text = doc.text
-    quotes = [q for q in find_quotes(text) if q.words(text) >= MIN_QUOTE_WORDS and not _embedded(q, text)]
+    quotes = [
+        q
+        for q in find_quotes(text)
+        if q.words(text) >= MIN_QUOTE_WORDS and not _embedded(q, text) and not _title(q, text)
+    ]
     index = _QuoteIndex(quotes)
     doc.user_data["sm_quoted"] = frozenset(t.i for t in doc if index.containing(t.idx) is not None)
     out: list[Attribution] = []
@@ -380,6 +193,7 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
         if noun is not None:
             verb, content = noun
             if _subject(verb) is not None:
+                used_cues.add(verb.i)
                 out.append(_attribution_for(verb, lex, doc, _chars(content), "indirect", index))
             continue
         if not _is_cue(tok, lex):
@@ -396,11 +210,17 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
         inside = sum(1 for t in content if index.containing(t.idx) is not None)
         if inside * 2 > len(content):
             continue  # the content is a quotation, already attributed above
+        used_cues.add(tok.i)
         out.append(_attribution_for(tok, lex, doc, span, "indirect", index))
+    out.extend(constructions_for(doc, lex).attributions(doc, index, used_cues))
     out.extend(according)
     out.extend(headline_attributions(doc, lex, index.containing))
     out = _unwrap_reports(doc, out, lex)
-    out = [a for a in out if not _nested(a, out)]
+    out = _drop_headlines_around_reports(doc, out)
+    relays = _relaying_participles(doc, lex)
+    out = [a for a in out if not _nested(a, out, relays)]
+    sourced = {a.content for a in out if a.source is not None}
+    out = [a for a in out if a.source is not None or a.content not in sourced]
     unique = {(a.content, a.source): a for a in sorted(out, key=lambda a: a.content, reverse=True)}
     return sorted(unique.values(), key=lambda a: a.content)
 
@@ -434,12 +254,44 @@ def _unwrap_reports(doc: Doc, found: list[Attribution], lex: Lexicon) -> list[At
     return [a for k, a in enumerate(found) if k not in drop]
 
 
-def _nested(a: Attribution, others: list[Attribution]) -> bool:
+def _drop_headlines_around_reports(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Drop a colon lead (``Topic: ...``) whose text is a report with a speaker of its own.
+
+    In ``Frustration with the police: activists say ...`` the phrase before the colon
+    is a topic, not a speaker; the report after it is the statement.
+    """
+
+    def around(b: Attribution) -> bool:
+        if not b.extra.get("headline") or b.cue is None or doc.text[b.cue[0] : b.cue[1]] != ":":
+            return False
+        lo, hi = b.content
+        # a verb of saying with its own speaker after the colon; a position verb there
+        # ("Berg to Borduria: Ruritania will never recognize the vote") is the lead's words
+        inner = [a for a in found if a is not b and not a.position]
+        return any(lo <= a.cue[0] < hi and lo <= a.source[0] for a in inner if a.cue and a.source)
+
+    return [b for b in found if not around(b)]
+
+
+def _relaying_participles(doc: Doc, lex: Lexicon) -> frozenset[int]:
+    """Start offsets of cues like ``adding`` in ``..., he said, adding that A had rejected it``.
+
+    A participle that extends a report passes on news of others: a report inside it
+    belongs to its own speaker and is kept beside the relaying one.
+    """
+    return frozenset(
+        t.idx
+        for t in doc
+        if t.tag_ == "VBG" and t.dep_ == "advcl" and lex.is_cue(t.lemma_) and lex.is_cue(t.head.lemma_)
+    )
+
+
+def _nested(a: Attribution, others: list[Attribution], relays: frozenset[int] = frozenset()) -> bool:
     """True when ``a`` is reported inside another's content (``X said Y recognizes Z``)."""
     if a.follows or a.cue is None or a.kind == "direct" or a.extra.get("according"):
         return False
     for b in others:
-        if b is a or b.cue is None:
+        if b is a or b.cue is None or b.cue[0] in relays:
             continue
         lo, hi = b.content
         if lo <= a.cue[0] < hi and (a.source is None or lo <= a.source[0] < hi):

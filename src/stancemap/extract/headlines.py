@@ -8,6 +8,10 @@ quotations) and the text after it must be a clause of a few words.
 Headlines in Title Case (``Ministry Condemns So-Called Vote``) defeat the tagger,
 which reads every capitalized word as a proper noun; for those the cue is found
 by its word form (``condemns``, ``to recognise``) in the lexicon instead.
+
+Transcripts label their turns the same way: a ``Question:`` line is the
+interviewer's and gives no statement; an ``Answer:`` line continues the speaker the
+article introduced (``follows``), like a quotation with no verb of its own.
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ __all__ = ["headline_attributions"]
 MAX_SOURCE_TOKENS = 7
 MIN_CONTENT_TOKENS = 4
 _TOPIC = frozenset({"on", "about", "over", "regarding"})
+#: Labels of a question-and-answer transcript ("Question: ... Answer: ...").
+_QUESTION = frozenset({"q", "question"})
+_ANSWER = frozenset({"a", "answer"})
 
 
 def _cue_form(word: str, lex: Lexicon) -> bool:
@@ -113,6 +120,17 @@ def headline_attributions(doc: Doc, lex: Lexicon, in_quote: Callable[[int], Any]
         ):
             rest = list(sents[k + 1])  # the parser ended the sentence at the colon: the line goes on
         after = [t for t in rest if t.i > colon.i and not t.is_space and not t.is_punct]
+        label = " ".join(t.lower_ for t in before).rstrip(".")
+        if label in _QUESTION:
+            continue  # the interviewer's question in a transcript
+        if label in _ANSWER and after:
+            # the interviewee's answer: it continues the speaker the article has introduced
+            end = doc.text.find("\n", colon.idx)
+            end = len(doc.text) if end < 0 else end
+            found.append(
+                Attribution(kind="direct", content=(after[0].idx, end), follows=True, extra={"answer": "1"})
+            )
+            continue
         if not before or len(before) > MAX_SOURCE_TOKENS or len(after) < MIN_CONTENT_TOKENS:
             continue
         if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(_names(t) for t in before):

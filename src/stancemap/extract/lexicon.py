@@ -17,7 +17,16 @@ __all__ = ["Lexicon", "load_lexicon"]
 
 def _rows(name: str) -> list[dict[str, str]]:
     with resources.files(__package__).joinpath("data").joinpath(name).open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh, delimiter="\t"))
+        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+
+
+def _frames(raw: str) -> dict[str, int]:
+    """``ccomp=12 dobj=3`` -> {"ccomp": 12, "dobj": 3}."""
+    out = {}
+    for item in raw.split():
+        frame, _, n = item.rpartition("=")
+        out[frame] = int(n)
+    return out
 
 
 def _words(name: str) -> frozenset[str]:
@@ -29,6 +38,7 @@ def _words(name: str) -> frozenset[str]:
 class Lexicon:
     """Cue lemmas by class, channel patterns in the order they are tried, and speaker words."""
 
+    #: Verbs of saying (``speech``) and of position-taking (``position``) by lemma.
     cues: dict[str, str]
     channels: tuple[tuple[re.Pattern[str], str], ...]
     #: Head nouns of mentions that refer back (``the ministry``): ``person``, ``body`` or ``group``.
@@ -43,6 +53,15 @@ class Lexicon:
     receiving: frozenset[str] = frozenset()
     #: Verbs by which an outlet passes on others' words (``report``).
     relaying: frozenset[str] = frozenset()
+    #: Nouns of saying (``statement``, ``warning``, ``message``).
+    nouns: frozenset[str] = frozenset()
+    #: Cue verbs whose content PolNeAR train often gives as a noun-phrase object
+    #: (``announced the arrest``, ``reiterated its support``).
+    np_objects: frozenset[str] = frozenset()
+    #: Light verbs that PolNeAR train shows with a noun of saying (``issued a warning``).
+    light: frozenset[str] = frozenset()
+    #: Every channel pattern in one, to rule out a text that names none.
+    any_channel: re.Pattern[str] | None = None
 
     def is_cue(self, lemma: str) -> bool:
         return lemma.lower() in self.cues
@@ -51,11 +70,25 @@ class Lexicon:
         return self.cues.get(lemma.lower())
 
     def channel(self, text: str) -> str | None:
-        """The first channel whose pattern occurs in ``text``."""
+        """The first channel whose pattern occurs in ``text``.
+
+        Most contexts name no channel: one search with every pattern at once rules
+        that out before the patterns are tried in order.
+        """
+        if self.any_channel is not None and self.any_channel.search(text) is None:
+            return None
         for pattern, channel in self.channels:
             if pattern.search(text):
                 return channel
         return None
+
+
+def _any_of(patterns: tuple[tuple[re.Pattern[str], str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of ``patterns`` does, each keeping its case rule."""
+    if not patterns:
+        return None
+    parts = [f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for p, _ in patterns]
+    return re.compile("|".join(parts))
 
 
 def _pattern(raw: str) -> re.Pattern[str]:
@@ -63,10 +96,51 @@ def _pattern(raw: str) -> re.Pattern[str]:
     return re.compile(raw) if re.search(r"\b[A-Z]\b", raw) else re.compile(raw, re.IGNORECASE)
 
 
+#: A cue takes a noun-phrase object for content when PolNeAR gives at least this share
+#: of its contents, and this many, as its direct object.
+NP_OBJECT_SHARE = 0.2
+NP_OBJECT_MIN = 3
+#: A light verb is one PolNeAR shows this many times with nouns of saying.
+LIGHT_MIN = 2
+
+
+def _cue_tables(
+    rows: list[dict[str, str]],
+) -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Verb classes, nouns of saying, noun-phrase-object verbs and light verbs from ``cues.tsv``."""
+    verbs: dict[str, str] = {}
+    nouns: set[str] = set()
+    np_objects: set[str] = set()
+    light: dict[str, int] = {}
+    for r in rows:
+        lemma, cls = r["lemma"].strip().lower(), r["class"].strip()
+        frames = _frames(r.get("frames") or "")
+        if r["pos"] == "noun":
+            if cls == "noun":
+                nouns.add(lemma)
+                for frame, n in frames.items():
+                    if frame.startswith("light:"):
+                        light[frame[6:]] = light.get(frame[6:], 0) + n
+        elif cls in ("speech", "position"):
+            verbs[lemma] = cls
+            total = sum(frames.values())
+            dobj = frames.get("dobj", 0)
+            if cls == "speech" and dobj >= NP_OBJECT_MIN and dobj >= NP_OBJECT_SHARE * total:
+                np_objects.add(lemma)
+    lights = frozenset(v for v, n in light.items() if n >= LIGHT_MIN)
+    return verbs, frozenset(nouns), frozenset(np_objects), lights
+
+
+def _light_verbs(light: frozenset[str], receiving: frozenset[str]) -> frozenset[str]:
+    """Light verbs whose subject speaks: not those whose object someone else gives (``drew criticism``)."""
+    return light - receiving
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (cached)."""
-    cues = {r["lemma"].strip().lower(): r["class"].strip() for r in _rows("cues.tsv") if r["lemma"].strip()}
+    cues, nouns, np_objects, light = _cue_tables(_rows("cues.tsv"))
+    receiving = _words("receiving_verbs.txt")
     channels = tuple((_pattern(r["pattern"]), r["channel"].strip()) for r in _rows("channels.tsv"))
     nominals = {r["word"].strip().lower(): r["refers_to"].strip() for r in _rows("nominals.tsv")}
     return Lexicon(
@@ -76,6 +150,10 @@ def load_lexicon() -> Lexicon:
         titles=_words("titles.txt"),
         nonofficial=_words("nonofficial.txt"),
         stance_nouns=_words("stance_nouns.txt"),
-        receiving=_words("receiving_verbs.txt"),
+        receiving=receiving,
         relaying=_words("relaying_verbs.txt"),
+        nouns=nouns,
+        np_objects=np_objects,
+        light=_light_verbs(light, receiving),
+        any_channel=_any_of(channels),
     )

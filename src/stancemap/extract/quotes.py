@@ -1,6 +1,7 @@
 """Find quotations in an article's text, in every style news uses.
 
-Double quotes of any glyph (" “ ” „ « » and the stray ‟ ″) are told apart as
+Double quotes of any glyph (" “ ” „ « », the stray ‟ ″, and two single quotes typed
+for one double) are told apart as
 openers and closers by what flanks them, as CommonMark does for emphasis, with the
 glyph's own direction breaking ties. Openers and closers are matched with a stack,
 so a quotation may hold nested scare quotes (“… these “elections” as …”). A
@@ -87,8 +88,24 @@ def _paragraph_quotes(text: str, lo: int, hi: int) -> list[Quote]:
     return found
 
 
+_TWO_SINGLES = re.compile(r"''")
+
+
+def _double_from_singles(m: re.Match[str]) -> str:
+    """Two single quotes typed for a double one (``''Never,'' she said``), as one mark and a space.
+
+    The mark takes the place of the quote next to the words, so that offsets stay those
+    of the text: an opener before a word is `` "``, a closer after one is ``" ``.
+    """
+    text = m.string
+    after = text[m.end()] if m.end() < len(text) else " "
+    return ' "' if not after.isspace() and after not in ".,;:!?)" else '" '
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every top-level quotation in ``text``, in order, never overlapping."""
+    if "''" in text:
+        text = _TWO_SINGLES.sub(_double_from_singles, text)
     quotes: list[Quote] = []
     lo = 0
     for m in _PARAGRAPH.finditer(text):

@@ -6,7 +6,7 @@ boundaries (``to_dict`` gives plain data that survives msgpack).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 __all__ = ["Attribution", "Chars"]
@@ -39,8 +39,11 @@ class Attribution:
     extra: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data that survives msgpack (spaCy's multiprocessing serializes Docs)."""
-        return asdict(self)
+        """Plain data that survives msgpack (spaCy's multiprocessing serializes Docs).
+
+        Built field by field: ``dataclasses.asdict`` deep-copies and costs several times more.
+        """
+        return {f.name: getattr(self, f.name) for f in fields(self)} | {"extra": dict(self.extra)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attribution:

@@ -1,0 +1,115 @@
+"""A dependency matcher for the part of spaCy's ``DependencyMatcher`` pattern language we use.
+
+The constructions (``data/cue_patterns.json``) are written as ``DependencyMatcher``
+patterns, so that they can be read, checked and run with spaCy itself (the tests
+compare the two on every construction). spaCy's matcher runs every node of every
+pattern over every token of the Doc; ours starts from the tokens whose lemma a
+pattern's root names (found with one ``numpy.isin`` over the Doc's lemmas) and
+walks the tree from there, which costs a small fraction of it on news articles.
+
+Supported: operators ``>`` (child), ``<`` (head), ``>>`` (descendant), ``<<``
+(ancestor); attributes ``LEMMA``, ``LOWER``, ``ORTH``, ``POS``, ``TAG``, ``DEP``,
+each a string or ``{"IN": [...]}``. The root of each pattern must name its lemmas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+__all__ = ["DepPattern", "compile_pattern"]
+
+_ATTRS: dict[str, Callable[[Token], str]] = {
+    "LEMMA": lambda t: t.lemma_,
+    "LOWER": lambda t: t.lower_,
+    "ORTH": lambda t: t.text,
+    "POS": lambda t: t.pos_,
+    "TAG": lambda t: t.tag_,
+    "DEP": lambda t: t.dep_,
+}
+
+Predicate = Callable[[Token], bool]
+
+
+def _predicate(attrs: dict[str, Any]) -> Predicate:
+    checks: list[tuple[Callable[[Token], str], frozenset[str]]] = []
+    for key, value in attrs.items():
+        if key not in _ATTRS:
+            raise ValueError(f"unsupported attribute in a construction pattern: {key}")
+        allowed = value["IN"] if isinstance(value, dict) else [value]
+        checks.append((_ATTRS[key], frozenset(allowed)))
+
+    def test(tok: Token) -> bool:
+        return all(get(tok) in allowed for get, allowed in checks)
+
+    return test
+
+
+def _related(tok: Token, op: str) -> Iterator[Token]:
+    if op == ">":
+        yield from tok.children
+    elif op == "<":
+        if tok.head.i != tok.i:
+            yield tok.head
+    elif op == ">>":
+        yield from (t for t in tok.subtree if t.i != tok.i)
+    elif op == "<<":
+        yield from tok.ancestors
+    else:
+        raise ValueError(f"unsupported operator in a construction pattern: {op}")
+
+
+@dataclass(frozen=True)
+class _Node:
+    name: str
+    left: str | None
+    op: str | None
+    test: Predicate
+
+
+class DepPattern:
+    """One compiled pattern: its root's lemma hashes and its nodes in order."""
+
+    def __init__(self, pattern: list[dict[str, Any]], vocab: Vocab) -> None:
+        root = pattern[0]["RIGHT_ATTRS"].get("LEMMA")
+        if root is None:
+            raise ValueError(f"a construction's root must name its lemmas: {pattern[0]}")
+        lemmas = root["IN"] if isinstance(root, dict) else [root]
+        self.roots = numpy.array(sorted(vocab.strings.add(x) for x in lemmas), dtype="uint64")
+        self.nodes = [
+            _Node(n["RIGHT_ID"], n.get("LEFT_ID"), n.get("REL_OP"), _predicate(n.get("RIGHT_ATTRS") or {}))
+            for n in pattern
+        ]
+        for node in self.nodes[1:]:
+            if node.op not in (">", "<", ">>", "<<") or node.left is None:
+                raise ValueError(f"unsupported operator in a construction pattern: {node.op}")
+
+    def __call__(self, doc: Doc, lemmas: Any) -> list[dict[str, Token]]:
+        """Every match in ``doc`` as anchors by name; ``lemmas`` is ``doc.to_array("LEMMA")``."""
+        out: list[dict[str, Token]] = []
+        for i in numpy.flatnonzero(numpy.isin(lemmas, self.roots)):
+            tok = doc[int(i)]
+            if self.nodes[0].test(tok):
+                self._extend({self.nodes[0].name: tok}, 1, out)
+        return out
+
+    def _extend(self, anchors: dict[str, Token], k: int, out: list[dict[str, Token]]) -> None:
+        if k == len(self.nodes):
+            out.append(dict(anchors))
+            return
+        node = self.nodes[k]
+        taken = {t.i for t in anchors.values()}
+        for tok in _related(anchors[node.left or ""], node.op or ""):
+            if tok.i not in taken and node.test(tok):
+                anchors[node.name] = tok
+                self._extend(anchors, k + 1, out)
+                del anchors[node.name]
+
+
+def compile_pattern(pattern: list[dict[str, Any]], vocab: Vocab) -> DepPattern:
+    return DepPattern(pattern, vocab)
