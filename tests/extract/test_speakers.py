@@ -114,3 +114,12 @@ def test_a_role_noun_resolves_to_the_person_holding_it(extractor: Extractor) -> 
     )
     got = run(extractor, text)
     assert actors(got) == [("SWE", "Anna Berg")]
+
+
+def test_an_office_at_a_company_speaks_for_the_company(extractor: Extractor) -> None:
+    text = (
+        "Chile raises copper royalties\n\n"
+        '"The new royalty will cost jobs," said Pedro Soto, a spokesman for Andes Copper Mining Ltd.'
+    )
+    got = run(extractor, text)
+    assert [s.actor for s in got] == ["ORG:Andes Copper Mining Ltd."]

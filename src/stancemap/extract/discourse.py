@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon, load_lexicon
 
-__all__ = ["PersonMention", "RoleMention", "find_mentions"]
+__all__ = ["PersonMention", "RoleMention", "find_mentions", "organizations"]
 
 Chars = tuple[int, int]
 
@@ -144,6 +144,11 @@ def _role_mentions(doc: Doc, lex: Lexicon, persons: set[int]) -> list[RoleMentio
     return out
 
 
+def organizations(doc: Doc) -> list[Chars]:
+    """The ORG entities of ``doc`` (a company or a body a descriptor may name: "a spokesman for X")."""
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+
+
 def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[PersonMention], list[RoleMention]]:
     """Every PERSON mention with its descriptors, and the role mentions that name no one."""
     people: list[PersonMention] = []
@@ -160,7 +165,7 @@ class ParticipantsComponent:
     """Stores :func:`find_mentions` in ``doc._.sm_people`` and ``doc._.sm_roles`` as plain data."""
 
     def __init__(self) -> None:
-        for name in ("sm_people", "sm_roles"):
+        for name in ("sm_people", "sm_roles", "sm_orgs"):
             if not Doc.has_extension(name):
                 Doc.set_extension(name, default=None)
         self.lexicon = load_lexicon()
@@ -169,12 +174,13 @@ class ParticipantsComponent:
         people, roles = find_mentions(doc, self.lexicon)
         doc._.sm_people = [p.to_dict() for p in people]
         doc._.sm_roles = [r.to_dict() for r in roles]
+        doc._.sm_orgs = [list(o) for o in organizations(doc)]
         return doc
 
 
 @Language.factory(
     "stancemap_participants",
-    assigns=["doc._.sm_people", "doc._.sm_roles"],
+    assigns=["doc._.sm_people", "doc._.sm_roles", "doc._.sm_orgs"],
     requires=["token.dep", "doc.ents"],
 )
 def make_participants(nlp: Language, name: str) -> ParticipantsComponent:

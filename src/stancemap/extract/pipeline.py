@@ -214,6 +214,7 @@ class Extractor:
         attributions: list[Attribution] = []
         people: list[PersonMention] = []
         roles: list[RoleMention] = []
+        orgs: list[tuple[int, int]] = []
         for doc, (article, offset, last) in docs:
             if stop is not None and stop():
                 return
@@ -222,15 +223,16 @@ class Extractor:
             )
             people.extend(PersonMention.from_dict(d).shifted(offset) for d in doc._.sm_people or ())
             roles.extend(RoleMention.from_dict(d).shifted(offset) for d in doc._.sm_roles or ())
+            orgs.extend((int(a) + offset, int(b) + offset) for a, b in doc._.sm_orgs or ())
             if not last:
                 continue
             skip = boilerplate.spans(article) if boilerplate is not None else []
-            discourse = Discourse(article, people, roles, gaz, lex)
+            discourse = Discourse(article, people, roles, gaz, lex, orgs=orgs)
             statements = build_statements(article, attributions, gaz, lex, skip, discourse)
             # with no issues every claim is unmatched: still worth keeping, since their
             # targets are what `issues suggest` proposes new issues from
             statements = attach_claims(article, statements, self.issues)
-            attributions, people, roles = [], [], []
+            attributions, people, roles, orgs = [], [], [], []
             yield article, statements
 
     def extract(self, article: Article) -> list[Statement]:

@@ -87,6 +87,7 @@ class _Participant:
     first: str | None
     mentions: list[int] = field(default_factory=list)
     descriptors: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _key(word: str) -> str:
@@ -116,6 +117,7 @@ class Discourse:
         gaz: Gazetteer,
         lex: Lexicon,
         words: SpeakerWords | None = None,
+        orgs: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.article = article
         self.text = article.text
@@ -123,6 +125,7 @@ class Discourse:
         self.lex = lex
         self.words = words or load_speaker_words()
         self.quotes = [(q.start, q.end) for q in find_quotes(self.text)]
+        self.orgs = sorted(orgs)
         self.participants: list[_Participant] = []
         self._mentions: list[tuple[int, _Participant]] = []
         for m in sorted(people, key=lambda m: m.name):
@@ -155,6 +158,7 @@ class Discourse:
         p.mentions.append(m.name[0])
         if not self.quoted(m.name[0]):  # inside a quotation a speaker's words, and the parse, mislead
             p.descriptors.extend(self.text[a:b] for a, b in m.descriptors)
+            p.spans.extend(m.descriptors)
         self._mentions.append((m.name[0], p))
 
     def _match(self, words: list[str], at: int) -> _Participant | None:
@@ -188,6 +192,7 @@ class Discourse:
             if any(role.span[1] <= at < first for at, _ in self._mentions):
                 continue  # someone else was named in between
             p.descriptors.append(self.text[role.span[0] : role.span[1]])
+            p.spans.append(role.span)
 
     def participant(self, name: str, at: int | None = None) -> _Participant | None:
         """The participant a name refers to: the latest of that surname named before ``at`` or the first."""
@@ -237,8 +242,10 @@ class Discourse:
 
     def _verdict(self, p: _Participant) -> Verdict | None:
         by_basis: dict[str, Verdict] = {}
-        for d in p.descriptors:
-            v = self.classify(d)
+        for lo, hi in p.spans:
+            v = self.classify(self.text[lo:hi])
+            if v is None or v.basis == "office":  # an office at a company is the company's
+                v = self.employer(lo, hi) or v
             if v is not None:
                 by_basis.setdefault(v.basis, v)
         for basis in ("state", "org"):
@@ -251,6 +258,32 @@ class Discourse:
         for basis in ("office", "person"):
             if basis in by_basis:
                 return by_basis[basis]
+        return None
+
+    def employer(self, lo: int, hi: int) -> Verdict | None:
+        """A non-state organization a descriptor says the person works for.
+
+        The entity model's ORG inside the descriptor after "for", "of", "at", "with" or "from"
+        ("a spokesman for X"), that is not as a whole a name the gazetteer knows (a state, an
+        international organization, an organ). An ORG opening the descriptor ("X spokesman")
+        is left alone: the small entity model also tags governments in fact (a movement that
+        rules a state) as ORG.
+        """
+        for a, b in self.orgs:
+            if a < lo or b > hi:
+                continue
+            name = self.text[a:b]
+            known = [m for m in self.gaz.find(name, on=self.article.published) if m.via != "official"]
+            whole = any(m.start == 0 and m.end >= len(name.rstrip("'’s")) - 1 for m in known)
+            if whole or self.gaz.body(name):
+                continue
+            before = self.text[lo:a]
+            if not re.search(r"\b(?:for|of|at|with|from)\s+(?:the\s+)?$", before):
+                continue
+            if any(w.lower() in self.words.organs or w.lower() in self.words.offices for w in name.split()):
+                continue
+            clean = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+            return Verdict(ActorRef(f"ORG:{clean}", clean), self.text[lo:hi].strip(" ,"), "org")
         return None
 
     def classify(self, descriptor: str) -> Verdict | None:
