@@ -123,3 +123,13 @@ def test_an_office_at_a_company_speaks_for_the_company(extractor: Extractor) -> 
     )
     got = run(extractor, text)
     assert [s.actor for s in got] == ["ORG:Andes Copper Mining Ltd."]
+
+
+def test_an_office_or_organ_naming_no_state_is_the_quoted_states(extractor: Extractor) -> None:
+    text = (
+        "Chile's foreign minister Ana Rojas said on Monday that the quota would stay.\n\n"
+        "The trade chief said the talks would resume in June.\n\n"
+        "The lower house voted to extend the quota, saying it had no other choice."
+    )
+    got = run(extractor, text)
+    assert [s.actor for s in got] == ["CHL", "CHL", "CHL"]

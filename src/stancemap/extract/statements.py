@@ -281,6 +281,19 @@ class _Builder:
             holder = self.discourse.holder(head, ref.code if ref is not None else None, a.source[0])
             if holder is not None:
                 return _one(self.named(holder.name, ref, title, a.source[0]))
+        words = self.discourse.words
+        if not nominal and ref is None and not a.members and (head in words.offices or head in words.organs):
+            # "the Commerce chief", "the lower house", "the military": an office or organ that names
+            # no state is one of the state the article has been quoting, else of the one it is about
+            known = self.memory.known
+            state = (
+                _Speaker.of(known).actor if known is not None and _STATE_CODE.match(known.actor)
+                else self.discourse.home
+            )  # fmt: skip
+            if state is not None:
+                organ = head in words.organs
+                organ_of = ActorRef(state.code, state.name, source if organ else None)
+                return [_Speaker(organ_of, None, None if organ else source)]
         if nominal and ref is None:
             heading = self.heading_since_last(a)
             if heading is not None:
