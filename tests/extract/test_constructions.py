@@ -34,7 +34,7 @@ def test_every_construction_is_named_and_documented() -> None:
 @pytest.mark.parametrize("text", SENTENCES)
 def test_depmatch_finds_what_spacy_finds(nlp: Any, text: str) -> None:
     doc = nlp(text)
-    lemmas = doc.to_array("LEMMA")
+    lemmas = doc.to_array("LEMMA").tolist()
     for name, pattern in filled_patterns(load_lexicon()):
         spacy_matcher = DependencyMatcher(nlp.vocab)
         spacy_matcher.add(name, [pattern])
