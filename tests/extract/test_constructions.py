@@ -26,9 +26,13 @@ SENTENCES = [
 ]
 
 
-def test_every_construction_is_named_and_documented() -> None:
+def test_every_construction_is_named_documented_and_built() -> None:
+    from stancemap.extract.constructions import _BUILDERS, load_patterns
+
     names = construction_names()
     assert len(names) == len(set(names)) >= 9
+    assert set(names) == set(_BUILDERS)
+    assert all(c["doc"] for c in load_patterns())
 
 
 @pytest.mark.parametrize("text", SENTENCES)
