@@ -415,3 +415,9 @@ def test_along_with_lists_every_party(nlp: Any) -> None:
     doc = nlp(text)
     (a,) = [Attribution.from_dict(d) for d in doc._.sm_attributions]
     assert [text[lo:hi] for lo, hi in a.members] == ["Ruritania", "Borduria", "Syldavia"]
+
+
+def test_a_construction_needs_a_source_that_names_someone(nlp: Any) -> None:
+    # a vague quantity or a bare group noun names nobody a statement can be given to
+    assert attributions(nlp, "The Bordurian vote was recognized by most of the West.") == []
+    assert attributions(nlp, "The claim has not been recognized by any country.") == []

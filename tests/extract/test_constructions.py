@@ -26,15 +26,19 @@ SENTENCES = [
 ]
 
 
-def test_every_construction_is_named_and_documented() -> None:
+def test_every_construction_is_named_documented_and_built() -> None:
+    from stancemap.extract.constructions import _BUILDERS, load_patterns
+
     names = construction_names()
     assert len(names) == len(set(names)) >= 9
+    assert set(names) == set(_BUILDERS)
+    assert all(c["doc"] for c in load_patterns())
 
 
 @pytest.mark.parametrize("text", SENTENCES)
 def test_depmatch_finds_what_spacy_finds(nlp: Any, text: str) -> None:
     doc = nlp(text)
-    lemmas = doc.to_array("LEMMA")
+    lemmas = doc.to_array("LEMMA").tolist()
     for name, pattern in filled_patterns(load_lexicon()):
         spacy_matcher = DependencyMatcher(nlp.vocab)
         spacy_matcher.add(name, [pattern])

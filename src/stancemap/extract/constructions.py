@@ -103,7 +103,7 @@ class Constructions:
 
     def matches(self, doc: Doc) -> list[tuple[str, Anchors]]:
         """Every match in ``doc``: the construction's name and its anchors by name."""
-        lemmas = doc.to_array("LEMMA")
+        lemmas = doc.to_array("LEMMA").tolist()
         return [(name, anchors) for name, pattern in self.patterns for anchors in pattern(doc, lemmas)]
 
     def attributions(self, doc: Doc, index: QuoteIndex, used: set[int]) -> list[Attribution]:
