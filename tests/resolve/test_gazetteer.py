@@ -319,3 +319,16 @@ def test_a_lowercase_word_is_never_an_officials_surname() -> None:
     gaz = load_gazetteer()
     assert gaz.official("said") is None
     assert gaz.lookup(" said. \u201c") is None
+
+
+def test_a_government_in_de_facto_control_speaks_for_the_state_only_while_it_holds_it() -> None:
+    from datetime import date
+
+    from stancemap.resolve import load_gazetteer
+
+    gaz = load_gazetteer()
+    ruling = gaz.lookup("the Taliban", on=date(2024, 5, 1))
+    assert ruling is not None and ruling.code == "AFG"
+    assert gaz.lookup("the Taliban", on=date(2019, 5, 1)) is None
+    found = gaz.find("Taliban spokesman said", on=date(2024, 5, 1))
+    assert [m.actor.code for m in found] == ["AFG"]

@@ -378,7 +378,7 @@ class _Builder:
         appositive = self.appositive_name(source)
         if appositive is not None:
             return appositive
-        covered = [(m.start, m.end) for m in self.gaz.find(source) if m.via != "official"]
+        covered = [(m.start, m.end) for m in self.gaz.find(source, on=on) if m.via != "official"]
         words = list(re.finditer(r"[^\s,;:()]+", source))
         name: list[str] = []
         for m in reversed(words):

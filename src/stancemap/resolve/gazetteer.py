@@ -172,6 +172,8 @@ class Gazetteer:
     _bodies: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     _states: frozenset[str] = frozenset()  # codes from countries.tsv
     _capitals: dict[str, ActorRef] = field(default_factory=dict)  # key of a capital -> its state
+    #: Movements and governments in de facto control of a state, with the dates of that control.
+    _de_facto: list[tuple[re.Pattern[str], str, date, date | None]] = field(default_factory=list)
     _pattern: re.Pattern[str] = field(default=re.compile(r"(?!)"))
 
     # -- building -------------------------------------------------------------------------------
@@ -209,6 +211,13 @@ class Gazetteer:
             gaz._forms.setdefault(fold(row["phrase"]), None)
         for i, row in enumerate(_rows("officials.tsv")):
             gaz._add_office(_split(row["name"]), row, i)
+        for row in _rows("de_facto.tsv"):
+            start = _date(row["start"])
+            if start is None:
+                raise ValueError(f"de_facto.tsv: no start date for {row['name']}")
+            forms = sorted((fold(_strip_the(f)) for f in _split(row["name"])), key=len, reverse=True)
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)", re.IGNORECASE)
+            gaz._de_facto.append((pattern, row["code"], start, _date(row["end"])))
         for row in _rows("bodies.tsv"):
             for alias in _split(row["aliases"]):
                 flags = 0 if _is_acronym(alias) else re.IGNORECASE
@@ -271,7 +280,21 @@ class Gazetteer:
                 ref = self._person_actor(self._person_forms[form], on)
                 if ref is not None:
                     found.append(Mention(start, end, text[start:end], ref, "official"))
+        if on is not None and self._de_facto:
+            found = self._with_de_facto(text, folded, on, found)
         return found
+
+    def _with_de_facto(self, text: str, folded: str, on: date, found: list[Mention]) -> list[Mention]:
+        """``found`` with the governments in de facto control on ``on`` that ``text`` names."""
+        extra = []
+        for pattern, code, start, end in self._de_facto:
+            if on < start or (end is not None and on > end):
+                continue
+            for m in pattern.finditer(folded):
+                if not any(f.start < m.end() and m.start() < f.end for f in found):
+                    ref = ActorRef(code, self.names.get(code, code))
+                    extra.append(Mention(m.start(), m.end(), text[m.start() : m.end()], ref, "alias"))
+        return sorted(found + extra, key=lambda m: m.start) if extra else found
 
     def lookup(self, mention: str, on: date | None = None) -> ActorRef | None:
         """The actor a whole mention names, or None when it names nothing known.
