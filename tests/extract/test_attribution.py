@@ -138,7 +138,7 @@ def test_members_of_a_coordinated_source(nlp: Any) -> None:
 
 
 def test_speaker_of_a_gerund_after_by(nlp: Any) -> None:
-    got = attributions(nlp, "Chile broke ranks by saying it would withhold its support.")
+    got = attributions(nlp, "Chile split from its allies by saying it could hold back funds.")
     assert got and got[0][2] == "Chile" and got[0][3] == "saying"
 
 
@@ -148,14 +148,14 @@ def test_to_infinitive_content(nlp: Any) -> None:
 
 
 def test_inverted_report_the_parser_left_unattached(nlp: Any) -> None:
-    text = "The conditions to recognise the state have not yet been met, Peru's foreign minister said."
+    text = "The terms for accepting the new country are still unmet, Peru's foreign minister said."
     got = attributions(nlp, text)
     assert got and got[0][2] == "Peru's foreign minister"
-    assert got[0][1].startswith("The conditions to recognise the state")
+    assert got[0][1].startswith("The terms for accepting the new country")
 
 
 def test_short_quoted_phrase_inside_a_report_is_not_a_quotation(nlp: Any) -> None:
-    text = 'The president hailed the vote and recognized the region as "a sovereign and independent state".'
+    text = 'The president hailed the vote and recognized the region as "a free and separate country".'
     got = attributions(nlp, text)
     assert got and all(kind == "indirect" for kind, *_ in got)
 
@@ -189,15 +189,15 @@ def test_quotation_attributed_by_according_to(nlp: Any) -> None:
 
 
 def test_agent_of_an_agentless_report(nlp: Any) -> None:
-    text = '"The region belongs to Peru," noted in the statement released by the Andean Secretariat.'
+    text = '"The region belongs to Peru," noted in the text issued by the Andean Secretariat.'
     got = attributions(nlp, text)
     assert got and got[0][0] == "direct" and got[0][2] == "the Andean Secretariat"
 
 
 def test_an_agency_reporting_is_not_the_speaker(nlp: Any) -> None:
-    text = "The Ministry of Foreign Affairs of Chile considers the referendum illegal, Prensa Latina reports."
+    text = "The Foreign Ministry of Chile considers the referendum illegal, Prensa Latina reports."
     got = attributions(nlp, text)
-    assert [g[2] for g in got] == ["The Ministry of Foreign Affairs of Chile"]
+    assert [g[2] for g in got] == ["The Foreign Ministry of Chile"]
     assert got[0][3] == "considers" and "referendum illegal" in got[0][1]
 
 
@@ -208,10 +208,10 @@ def test_an_agency_reporting_plain_words_is_still_a_source(nlp: Any) -> None:
 
 def test_a_position_named_by_a_noun(nlp: Any) -> None:
     got = attributions(
-        nlp, "France and Germany have been coordinating their support for the opposition leader."
+        nlp, "France and Germany are coordinating their support for the exiled leader."
     )
     assert [(g[2], g[1], g[3]) for g in got] == [
-        ("France and Germany", "their support for the opposition leader", "coordinating")
+        ("France and Germany", "their support for the exiled leader", "coordinating")
     ]
 
 
@@ -420,4 +420,4 @@ def test_along_with_lists_every_party(nlp: Any) -> None:
 def test_a_construction_needs_a_source_that_names_someone(nlp: Any) -> None:
     # a vague quantity or a bare group noun names nobody a statement can be given to
     assert attributions(nlp, "The Bordurian vote was recognized by most of the West.") == []
-    assert attributions(nlp, "The claim has not been recognized by any country.") == []
+    assert attributions(nlp, "The claim was never recognized by any other nation.") == []

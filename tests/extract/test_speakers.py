@@ -129,7 +129,7 @@ def test_an_office_or_organ_naming_no_state_is_the_quoted_states(extractor: Extr
     text = (
         "Chile's foreign minister Ana Rojas said on Monday that the quota would stay.\n\n"
         "The trade chief said the talks would resume in June.\n\n"
-        "The lower house voted to extend the quota, saying it had no other choice."
+        "The lower house voted to extend the quota, saying there was no alternative."
     )
     got = run(extractor, text)
     assert [s.actor for s in got] == ["CHL", "CHL", "CHL"]
