@@ -133,3 +133,12 @@ def test_an_office_or_organ_naming_no_state_is_the_quoted_states(extractor: Extr
     )
     got = run(extractor, text)
     assert [s.actor for s in got] == ["CHL", "CHL", "CHL"]
+
+
+def test_a_states_envoy_is_the_ambassador_the_article_named(extractor: Extractor) -> None:
+    text = (
+        "Sweden's ambassador to the United Nations, Anna Berg, spoke first at the meeting.\n\n"
+        "Sweden's envoy said the border could not be changed by force."
+    )
+    got = run(extractor, text)
+    assert actors(got)[-1] == ("SWE", "Anna Berg")

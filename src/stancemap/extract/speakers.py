@@ -220,9 +220,16 @@ class Discourse:
         after: a reader looks for the name that goes with the role.
         """
         role = role.lower()
+        # "Ruritania's envoy" may have been named as its ambassador; with no state named, only the
+        # same role word will do
+        diplomatic = actor is not None and self.gaz.diplomatic(role)
         best: tuple[tuple[int, int], _Participant] | None = None
         for p in self.participants:
-            if not any(role in (w.lower().strip(".,'’") for w in _WORD.findall(d)) for d in p.descriptors):
+            if not any(
+                role in (w.lower().strip(".,'’") for w in _WORD.findall(d))
+                or (diplomatic and self.gaz.diplomatic(d))
+                for d in p.descriptors
+            ):
                 continue
             v = self.verdict(p)
             if actor is not None and (v is None or v.actor is None or v.actor.code != actor):

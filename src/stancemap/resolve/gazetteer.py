@@ -362,6 +362,11 @@ class Gazetteer:
                 return body
         return None
 
+    @staticmethod
+    def diplomatic(text: str) -> bool:
+        """Whether a text names a diplomatic role or mission (ambassador, envoy, representative ...)."""
+        return _DIPLOMATIC.search(fold(text)) is not None
+
     def capital(self, mention: str) -> ActorRef | None:
         """The state whose capital a whole mention names ("Mogadishu said" speaks for Somalia).
 
