@@ -234,11 +234,21 @@ class Reads:
     # -- articles ---------------------------------------------------------------
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        """Stored articles, newest first, with how many statements each has."""
-        a, s = schema.articles, schema.statements
+        """Stored articles, newest first, with how many statements and copies (``copies.py``) each has."""
+        a, s, k = schema.articles, schema.statements, schema.article_copies
         n = select(func.count()).where(s.c.article_id == a.c.id).scalar_subquery()
+        m = select(func.count()).where(k.c.article_id == a.c.id).scalar_subquery()
         q = (
-            select(a.c.id, a.c.name, a.c.title, a.c.outlet, a.c.published, a.c.source, n.label("statements"))
+            select(
+                a.c.id,
+                a.c.name,
+                a.c.title,
+                a.c.outlet,
+                a.c.published,
+                a.c.source,
+                n.label("statements"),
+                m.label("copies"),
+            )
             .order_by(a.c.published.desc(), a.c.name)
             .limit(limit)
             .offset(offset)
