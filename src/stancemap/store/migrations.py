@@ -17,7 +17,7 @@ from sqlalchemy import Connection, inspect, select, text
 from . import schema
 from .copies import create_copies_table
 from .feeds import create_feed_tables
-from .positions import create_positions_table
+from .positions import create_copies_triggers, create_positions_table
 from .search import create_search_index, stem_search_index
 
 __all__ = ["MIGRATIONS", "applied", "migrate"]
@@ -70,8 +70,10 @@ def _search_stemming(conn: Connection) -> None:
 
 def _article_copies(conn: Connection) -> None:
     # Syndication: another outlet's word-for-word run of a stored article is kept as a
-    # copy of it (``copies.py``), a second source, instead of being dropped.
+    # copy of it (``copies.py``), a second source, instead of being dropped; a position
+    # counts its articles' copies among its sources, so a new copy makes it stale.
     create_copies_table(conn)
+    create_copies_triggers(conn)
 
 
 def _feeds(conn: Connection) -> None:

@@ -192,9 +192,10 @@ class Reads:
         Each row: claim (issue_id, target, polarity, reason), statement (statement_id,
         actor_code, actor_name, speaker, speaker_title, kind, date, channel,
         evidence_text, evidence_start, evidence_end) and article (article_id, article,
-        outlet, published).
+        outlet, published, and ``copies``: how many other runs of its text are recorded).
         """
-        s, a, c = schema.statements, schema.articles, schema.claims
+        s, a, c, k = schema.statements, schema.articles, schema.claims, schema.article_copies
+        copies = select(func.count()).where(k.c.article_id == a.c.id).scalar_subquery()
         q = (
             select(
                 c.c.issue_id,
@@ -216,6 +217,7 @@ class Reads:
                 a.c.name.label("article"),
                 a.c.outlet,
                 a.c.published,
+                copies.label("copies"),
             )
             .join(s, s.c.id == c.c.statement_id)
             .join(a, a.c.id == s.c.article_id)
