@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -88,3 +89,24 @@ def test_post_articles_records_a_repeated_text_as_a_copy(writable: TestClient) -
     again = writable.post("/articles", json=[two, one], headers=auth)
     assert again.status_code == 200 and again.json()["new"] == 0
     assert len(writable.get(f"/articles/{article_id}.json").json()["also_published_by"]) == 1
+
+
+def test_a_story_run_by_thousands_lists_the_first_hundred_and_counts_them_all(tmp_path: Path) -> None:
+    from stancemap.api.views import ARTICLE_COPIES
+    from stancemap.store import Copy
+
+    url = f"sqlite:///{tmp_path / 'wire.sqlite'}"
+    first = _article("wire-0", "Wire", "https://wire.example/0", 6)
+    with Store.open(url) as store:
+        store.add_article(first, [])
+        made = [
+            Copy(first.id, f"wire-{i}", f"Outlet {i}", f"https://o{i}.example/", date(2024, 5, 7))
+            for i in range(1, 3000)
+        ]
+        assert store.add_copies(made) == 2999
+    with TestClient(create_app(Settings(db=url))) as client:
+        data = client.get(f"/articles/{first.id}.json").json()
+        assert data["copies"] == 2999 and len(data["also_published_by"]) == ARTICLE_COPIES
+        html = client.get(f"/articles/{first.id}").text
+        assert html.count('rel="noopener noreferrer nofollow">Outlet ') == ARTICLE_COPIES
+        assert f"and {2999 - ARTICLE_COPIES} more" in html

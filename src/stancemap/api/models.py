@@ -142,7 +142,8 @@ class ArticleDetail(ArticleOut):
     text: str
     also_published_by: list[CopyOut] = Field(
         default_factory=list,
-        description="the copies: the same text run by other outlets or under other names",
+        description="the copies (the same text run by other outlets or under other names): "
+        "the first 100 by date, of `copies`",
     )
     statement_list: list[StatementOut] = Field(
         description="one page of the article's statements: `limit` from `offset` of `statements`"

@@ -58,6 +58,10 @@ T = TypeVar("T")
 #: Statements an article's page lists (and highlights) at a time.
 ARTICLE_STATEMENTS = 200
 
+#: Copies an article's page and JSON list at most (``copies`` counts them all): a wire
+#: story can run in thousands of outlets, and the page must stay bounded.
+ARTICLE_COPIES = 100
+
 
 StatementQuery = StatementFilter  # the API's name for the store's filters
 
@@ -161,9 +165,12 @@ def article_detail(
     links: Page[StatementOut] | None = page(url, [], total, limit, offset) if url is not None else None
     copies = [
         CopyOut(name=c["name"], outlet=c["outlet"], published=c["published"], link=web_url(c["url"]))
-        for c in store.copies(row["id"])
+        for c in store.copies(row["id"], limit=ARTICLE_COPIES)
     ]
-    base = _article_out({**row, "statements": total, "copies": len(copies)})
+    n_copies = (
+        store.copy_counts([row["id"]]).get(row["id"], 0) if len(copies) == ARTICLE_COPIES else len(copies)
+    )
+    base = _article_out({**row, "statements": total, "copies": n_copies})
     return ArticleDetail(
         **base,
         author=row.get("author"),

@@ -125,13 +125,17 @@ class Copies:
 
             raise StoreError(f"cannot record {len(copies)} copies of stored articles: {db_reason(e)}") from e
 
-    def copies(self, article_id: str) -> list[dict[str, Any]]:
-        """The copies of one stored article (name, outlet, url, published, first_seen), by date and name."""
+    def copies(self, article_id: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """The copies of one stored article (name, outlet, url, published, first_seen), by date and name.
+
+        ``limit``: at most that many (the first in that order).
+        """
         k = schema.article_copies
         q = (
             select(k.c.name, k.c.outlet, k.c.url, k.c.published, k.c.first_seen)
             .where(k.c.article_id == article_id)
             .order_by(k.c.published, k.c.outlet, k.c.name)
+            .limit(limit)
         )
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
