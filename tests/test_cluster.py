@@ -192,3 +192,31 @@ def test_the_client_holds_only_the_partitions_in_flight(tmp_path: Path, corpus: 
     assert report.new == ARTICLES
     # in flight: two partitions queued for the worker, one being stored, one read ahead
     assert alive and alive[0] <= 4 * options.partition_size, alive
+
+
+def test_a_copy_on_the_cluster_is_recorded_once(tmp_path: Path) -> None:
+    # the same story from two outlets, in one partition and across partitions, then a re-run
+    import json
+
+    from stancemap.cluster import ClusterOptions, ingest_on_cluster
+    from stancemap.store import Store
+
+    story = "Ruritania will not recognize the vote in the province, its foreign minister said on Tuesday."
+    other = "Borduria called the vote lawful on Wednesday, a government spokesman said."
+    records = [
+        {"id": "times-1", "text": story, "outlet": "Ruritania Times"},
+        {"id": "post-9", "text": story, "outlet": "Borduria Post"},
+        {"id": "wire-3", "text": other, "outlet": "Wire"},
+        {"id": "daily-4", "text": story, "outlet": "Daily"},
+    ]
+    corpus = tmp_path / "copies.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    settings = Settings(db=f"sqlite:///{tmp_path / 'c.sqlite'}")
+    options = ClusterOptions(workers=1, partition_size=2, in_flight=1)
+    with Store.open(settings.db) as store:
+        first = ingest_on_cluster([corpus], settings, store, options)
+        again = ingest_on_cluster([corpus], settings, store, options)
+        rows = {r["name"]: r["copies"] for r in store.articles()}
+    assert (first.new, first.already, first.copies) == (2, 2, 2)
+    assert (again.new, again.already, again.copies) == (0, 4, 0)
+    assert rows == {"times-1": 2, "wire-3": 0}

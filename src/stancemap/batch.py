@@ -17,9 +17,12 @@ from .extract.boilerplate import BoilerplateIndex
 from .extract.pipeline import Extractor
 from .ingest import PASSED_OVER, Skipped, read_paths
 from .models import Article, Issue, Statement
-from .store import Store
+from .store import Copy, Store
 
 __all__ = ["BatchReport", "Progress", "extract_paths", "ingest_paths", "scan"]
+
+#: Copies of stored articles recorded per transaction.
+_COPIES_AT_ONCE = 500
 
 #: ``progress(done, total)``: called after each article; ``total`` is known after the first pass.
 Progress = Callable[[int, int], None]
@@ -29,6 +32,10 @@ Progress = Callable[[int, int], None]
 class BatchReport:
     """What a batch did: articles new, already stored, skipped (by reason), statements found.
 
+    ``copies`` counts the articles already stored (by text) that were recorded now as
+    copies of the stored one: another outlet's run of the same story. They are in
+    ``already`` too; a re-run records none.
+
     ``passed`` counts, by reason, inputs that are no articles but no fault either
     (``ingest.PASSED_OVER``: a web archive's requests and images); only their
     number is kept, so an archive of millions of records needs no memory for them.
@@ -37,6 +44,7 @@ class BatchReport:
     new: int = 0
     already: int = 0
     statements: int = 0
+    copies: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     passed: Counter[str] = field(default_factory=Counter)
 
@@ -127,11 +135,19 @@ def ingest_paths(
         store.add_issues(issues)
     done = 0
     seen: set[str] = set()
+    # copies of stored articles go in a few hundred at a time; copies of an article met
+    # earlier in this run wait for the end, when the article they repeat is stored
+    copies: list[Copy] = []
+    waiting: list[Copy] = []
 
     def fresh() -> Iterator[Article]:
         nonlocal done
         for article in _articles(paths, settings):
             if article.id in seen or store.has_article(article.id):
+                (waiting if article.id in seen else copies).append(Copy.of(article))
+                if len(copies) >= _COPIES_AT_ONCE:
+                    report.copies += store.add_copies(copies)
+                    copies.clear()
                 report.already += 1
                 done += 1
                 if progress is not None:
@@ -146,8 +162,9 @@ def ingest_paths(
             report.new += 1
             report.statements += len(statements)
         else:
-            report.already += 1
+            report.already += 1  # stored meanwhile by another writer: recorded as a copy
         done += 1
         if progress is not None:
             progress(done, total)
+    report.copies += store.add_copies(copies + waiting)
     return report

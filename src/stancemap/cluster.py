@@ -3,8 +3,9 @@
 The client makes the first pass itself (``batch.scan``: paragraph fingerprints
 for boilerplate, the article count, what is skipped), keeps only the recurring
 fingerprints and broadcasts them to every worker once. It then reads the
-articles again lazily, drops those whose hash is already stored, and submits
-partitions of ``partition_size`` articles to the cluster, never more than
+articles again lazily, drops those whose hash is already stored (recording them
+as copies of the stored article, ``store.copies``), and submits partitions of
+``partition_size`` articles to the cluster, never more than
 ``in_flight`` partitions at a time, so that neither the client nor the workers
 hold more than a few partitions whatever the corpus size. Each worker process
 loads the spaCy pipeline once (``load_pipeline`` is cached per process) and
@@ -33,7 +34,7 @@ from .errors import SettingsError, StancemapError
 from .extract.boilerplate import BoilerplateIndex
 from .ingest import Skipped, read_paths
 from .models import Article, Issue, Statement
-from .store import Store
+from .store import Copy, Store
 
 __all__ = ["ClusterOptions", "extract_partition", "ingest_on_cluster", "warm"]
 
@@ -204,6 +205,7 @@ def _ingest(
         shared = client.scatter(boilerplate, broadcast=True)
         pending: dict[Any, int] = {}  # future -> articles in it
         in_flight: set[str] = set()  # hashes submitted, not yet stored
+        copies: list[Copy] = []  # of articles stored or in flight: recorded once the run is done
         queue = as_completed()  # type: ignore[no-untyped-call]
         partitions = _partitions(paths, settings, options.partition_size)
 
@@ -214,6 +216,7 @@ def _ingest(
                 fresh: list[Article] = []
                 for a in chunk:
                     if a.id in stored or a.id in in_flight:
+                        copies.append(Copy.of(a))
                         report.already += 1
                     else:
                         in_flight.add(a.id)
@@ -253,6 +256,7 @@ def _ingest(
             future.release()
             while len(pending) < slots and submit_next():
                 pass
+        report.copies += store.add_copies(copies)
         del warming
     finally:
         client.close()

@@ -70,6 +70,19 @@ class _Statement:
     def articles(self) -> set[str]:
         return {r["article_id"] for r in self.rows}
 
+    def sources(self) -> int:
+        return _sources(self.rows)
+
+
+def _sources(rows: Iterable[dict[str, Any]]) -> int:
+    """The articles ``rows`` come from, and their copies (the same text run by other outlets).
+
+    A syndicated story is stored once (``store.copies``); each outlet that ran it is
+    still a source of what it reports.
+    """
+    copies = {r["article_id"]: r.get("copies") or 0 for r in rows}
+    return len(copies) + sum(copies.values())
+
 
 def _row_rank(r: dict[str, Any]) -> tuple[int, int, int, int]:
     # the actor's own words first, then a named speaker, a known channel, and longer evidence
@@ -165,6 +178,7 @@ class Position:
     latest_date: date | None
     statements: int
     reports: int
+    #: the articles reporting it, each copy of a syndicated one counted (``_sources``)
     articles: int
     outlets: int
     summary_only: bool
@@ -237,7 +251,7 @@ def _position(issue: str, actor: str, rows: Sequence[dict[str, Any]]) -> Positio
         latest_date=max(dates) if dates else None,
         statements=len(merged),
         reports=len({r["statement_id"] for r in rows}),
-        articles=len({r["article_id"] for r in rows}),
+        articles=_sources(rows),
         outlets=len({r["outlet"] for r in rows if r["outlet"]}),
         summary_only=not own,
         changed=changed,
@@ -255,7 +269,7 @@ def _position(issue: str, actor: str, rows: Sequence[dict[str, Any]]) -> Positio
             "target": best["target"],
             "polarity": best["polarity"],
             "outlet": best["outlet"],
-            "sources": len(best_statement.articles()),
+            "sources": best_statement.sources(),
         },
         statement_ids=tuple(sorted({r["statement_id"] for r in rows})),
         history=tuple(
@@ -264,7 +278,7 @@ def _position(issue: str, actor: str, rows: Sequence[dict[str, Any]]) -> Positio
                 "polarity": s.polarity,
                 "kind": s.best_row()["kind"],
                 "statement_id": s.best_row()["statement_id"],
-                "sources": len(s.articles()),
+                "sources": s.sources(),
             }
             for s in merged
         ),
@@ -446,7 +460,7 @@ def timeline(store: Store, issue: str) -> list[TimelineEntry]:
                     statement_id=b["statement_id"],
                     article=b["article"],
                     article_id=b["article_id"],
-                    sources=len(s.articles()),
+                    sources=s.sources(),
                 )
             )
     return sorted(entries, key=lambda e: (e.date or date.max, e.actor_name.lower(), e.statement_id))

@@ -84,6 +84,21 @@ def test_reextract_reads_the_kept_pages_without_fetching(
         assert len(store.stored_entries()) == 2
 
 
+def test_reextract_keeps_the_copies_of_an_article(watched: tuple[str, LocalServer]) -> None:
+    from stancemap.store import Copy
+
+    db, _ = watched
+    with Store.open(db) as store:
+        article_id = store.articles()[0]["id"]
+        assert (
+            store.add_copies([Copy(article_id, "elsewhere-1", "Borduria Post", "https://post.example/1")])
+            == 1
+        )
+    assert main(["--db", db, "reextract"]) == 0
+    with Store.open(db) as store:
+        assert [c["name"] for c in store.copies(article_id)] == ["elsewhere-1"]
+
+
 def test_a_bad_feeds_file_is_a_settings_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "FEEDS.toml"
     path.write_text('[[source]]\nurl = "ftp://x"\n', encoding="utf-8")

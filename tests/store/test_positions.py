@@ -125,3 +125,27 @@ def test_the_migration_fills_positions_for_claims_stored_before_it(db_url: str) 
     with Store.open(db_url) as store:
         assert len(store.position_entries(stale=True)) == 2
         assert _table(store, "vote") == [("DEU", "support", 1), ("FRA", "oppose", 1)]
+
+
+def test_a_copy_of_an_article_is_one_more_source_and_makes_its_positions_stale(db_url: str) -> None:
+    from dataclasses import replace
+
+    from stancemap.store import Copy
+
+    with Store.open(db_url) as store:
+        store.add_issues([Issue("vote", "The vote")])
+        _article(store, "a", 1, [("FRA", "oppose", "vote")])
+        _article(store, "b", 2, [("DEU", "support", "vote")])
+        assert refresh_positions(store) == 2
+        [fra] = [p for p in positions(store, "vote") if p.actor == "FRA"]
+        assert fra.best["sources"] == 1 and fra.history[0]["sources"] == 1
+        a = next(r for r in store.articles() if r["name"] == "a")
+        copy = Copy(a["id"], "a-elsewhere", "Borduria Post")
+        assert store.add_copies([copy, replace(copy, name="a-third")]) == 2
+        # only the pair whose article gained copies is stale, and its sources count them
+        assert {(e.issue_id, e.actor_code) for e in store.position_entries(stale=True)} == {("vote", "FRA")}
+        [fra] = [p for p in positions(store, "vote") if p.actor == "FRA"]
+        assert fra.best["sources"] == 3 and fra.history[0]["sources"] == 3 and fra.articles == 3
+        [deu] = [p for p in positions(store, "vote") if p.actor == "DEU"]
+        assert deu.best["sources"] == 1
+        assert store.position_entries(stale=True) == []

@@ -121,6 +121,16 @@ class ArticleOut(BaseModel):
     published: dt.date | None = None
     source: str | None = Field(default=None, description="where the article came from (URL or path)")
     statements: int = 0
+    copies: int = Field(default=0, description="how many other outlets' runs of the same text are recorded")
+
+
+class CopyOut(BaseModel):
+    """Another run of an article's exact text (syndication): a source for every statement in it."""
+
+    name: str = Field(description="what the copy was called when read: its file name or record id")
+    outlet: str | None = None
+    published: dt.date | None = None
+    link: str | None = Field(default=None, description="the copy's URL on the web (http or https only)")
 
 
 class ArticleDetail(ArticleOut):
@@ -130,6 +140,11 @@ class ArticleDetail(ArticleOut):
     link: str | None = Field(default=None, description="the article's URL on the web, if known")
     body_start: int = 0
     text: str
+    also_published_by: list[CopyOut] = Field(
+        default_factory=list,
+        description="the copies (the same text run by other outlets or under other names): "
+        "the first 100 by date, of `copies`",
+    )
     statement_list: list[StatementOut] = Field(
         description="one page of the article's statements: `limit` from `offset` of `statements`"
     )

@@ -23,6 +23,7 @@ from .models import (
     ActorOut,
     ArticleDetail,
     ArticleOut,
+    CopyOut,
     HomeOut,
     IssueDetail,
     IssueOut,
@@ -56,6 +57,10 @@ T = TypeVar("T")
 
 #: Statements an article's page lists (and highlights) at a time.
 ARTICLE_STATEMENTS = 200
+
+#: Copies an article's page and JSON list at most (``copies`` counts them all): a wire
+#: story can run in thousands of outlets, and the page must stay bounded.
+ARTICLE_COPIES = 100
 
 
 StatementQuery = StatementFilter  # the API's name for the store's filters
@@ -133,6 +138,7 @@ def _article_out(row: dict[str, Any]) -> dict[str, Any]:
         "published": row.get("published"),
         "source": row.get("source"),
         "statements": row.get("statements") or 0,
+        "copies": row.get("copies") or 0,
     }
 
 
@@ -157,13 +163,21 @@ def article_detail(
     rows = store.statements(article=row["id"], limit=limit, offset=offset) if offset < total else []
     statements = [statement_out(s) for s in rows]
     links: Page[StatementOut] | None = page(url, [], total, limit, offset) if url is not None else None
-    base = _article_out({**row, "statements": total})
+    copies = [
+        CopyOut(name=c["name"], outlet=c["outlet"], published=c["published"], link=web_url(c["url"]))
+        for c in store.copies(row["id"], limit=ARTICLE_COPIES)
+    ]
+    n_copies = (
+        store.copy_counts([row["id"]]).get(row["id"], 0) if len(copies) == ARTICLE_COPIES else len(copies)
+    )
+    base = _article_out({**row, "statements": total, "copies": n_copies})
     return ArticleDetail(
         **base,
         author=row.get("author"),
         link=web_url(row.get("url")),  # stored before URLs were checked: never a live non-web link
         body_start=row.get("body_start") or 0,
         text=row["text"],
+        also_published_by=copies,
         statement_list=statements,
         limit=limit,
         offset=offset,

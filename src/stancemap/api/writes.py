@@ -18,7 +18,7 @@ from pydantic import Field
 from ..config import Settings
 from ..errors import InputError, NotFoundError, UsageError
 from ..models import Article, Issue
-from ..store import Store
+from ..store import Copy, Store
 from .gate import token_refusal
 from .models import ArticleIn, ErrorOut, IngestedArticle, IngestReport, IssueIn, IssueNew, IssueOut
 from .params import Key
@@ -88,6 +88,10 @@ def ingest_articles(
                     found[article.id] = len(statements)
         finally:
             _EXTRACT_LOCK.release()
+    # the rest repeat a stored text: another outlet's run of it is kept as a copy (names
+    # already recorded, and the stored article's own name, add nothing)
+    chosen = {id(a) for a in fresh}
+    store.add_copies([Copy.of(a) for a in articles if id(a) not in chosen])
     out = [
         IngestedArticle(
             id=a.id, name=a.name, url=f"/articles/{a.id}", new=a.id in new, statements=found.get(a.id, 0)

@@ -103,11 +103,13 @@ def print_summary(report: Any) -> None:
     out = console(stderr=False)
     reasons = ", ".join(f"{n} {r}" for r, n in sorted(report.skipped_by_reason.items()))
     passed = ", ".join(f"{n} {r}" for r, n in sorted(report.passed.items()))
+    copies = getattr(report, "copies", 0)  # a watch report has none
     out.print(
         f"articles: {report.new} new, {report.already} already stored, "
         f"{len(report.skipped)} skipped{f' ({reasons})' if reasons else ''}; "
         + (f"records passed over: {passed}; " if passed else "")
         + f"statements found: {report.statements}"
+        + (f"; copies of stored articles recorded: {copies}" if copies else "")
     )
 
 

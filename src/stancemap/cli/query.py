@@ -52,10 +52,10 @@ def statements(
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_obj
 def articles(state: State, limit: int, offset: int, fmt: str) -> None:
-    """List stored articles with their statement counts."""
+    """List stored articles with their statement counts and copies (the same text from other outlets)."""
     with open_store(state) as store:
         rows = store.articles(limit=limit, offset=offset)
-    columns = ["name", "published", "outlet", "title", "statements", "id"]
+    columns = ["name", "published", "outlet", "title", "statements", "copies", "id"]
     emit(rows, fmt, columns, f"{len(rows)} articles")
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..config import Settings
 from ..errors import InputError
 from ..models import Article, Issue
-from ..store import Store
+from ..store import Copy, Store
 from .fetch import Fetched
 from .watch import page_article
 
@@ -69,12 +69,18 @@ def reextract(
     for article, statements in Extractor(settings, issues).run(articles()):
         url = article.source
         old_id = old_of.pop(url)
+        # the copies of the text stored again go with the old extraction (by cascade): keep them
+        copies = [
+            Copy(article.id, c["name"], c["outlet"], c["url"], c["published"])
+            for c in store.copies(article.id)
+        ]
         if old_id == article.id or store.entries_of_article(old_id) <= 1:
             store.forget_article(old_id)
         if old_id != article.id:
             report.changed += 1
             store.forget_article(article.id)  # stored already by another entry: take the new extraction
         store.add_article(article, statements)
+        store.add_copies(copies)
         store.entry_stored(url, article.id)
         report.pages += 1
         report.statements += len(statements)

@@ -33,7 +33,7 @@ from ..errors import FetchError, InputError
 from ..ingest.html import looks_like_html
 from ..ingest.warc import HTML_TYPES, parse_record_html, split_content_type
 from ..models import Article, Issue
-from ..store import Store
+from ..store import Copy, Store
 from ..store.feeds import FeedEntryRow, FeedSourceRow
 from .fetch import Fetched, Fetcher
 from .parse import parse_listing
@@ -197,6 +197,7 @@ def _fetch_entries(
             if article is None:
                 advance()
             elif store.has_article(article.id):
+                store.add_copies([Copy.of(article)])  # another outlet's run of a stored text
                 store.entry_stored(entry.url, article.id)
                 report.already += 1
                 advance()

@@ -22,12 +22,13 @@ from ..errors import StoreError
 from ..models import Article, Issue, Statement
 from . import schema
 from .batches import Batches
+from .copies import Copies, Copy, record_copies
 from .feeds import Feeds
 from .migrations import applied, migrate
 from .positions import PositionEntry, PositionsTable
 from .reads import Reads, StatementFilter, StoredStatement
 
-__all__ = ["PositionEntry", "StatementFilter", "Store", "StoredStatement", "actor_kind", "db_reason"]
+__all__ = ["Copy", "PositionEntry", "StatementFilter", "Store", "StoredStatement", "actor_kind", "db_reason"]
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-class Store(Reads, Batches, PositionsTable, Feeds):
+class Store(Reads, Batches, Copies, PositionsTable, Feeds):
     """A stancemap database reached through SQLAlchemy."""
 
     def __init__(self, engine: Engine) -> None:
@@ -127,13 +128,16 @@ class Store(Reads, Batches, PositionsTable, Feeds):
     def add_article(self, article: Article, statements: Sequence[Statement]) -> bool:
         """Store an article with its statements in one transaction.
 
-        Returns False, writing nothing, when an article with the same text is
-        already stored: re-running an ingest is idempotent.
+        Returns False when an article with the same text is already stored: then
+        ``article`` is recorded as a copy of it if it came under another name
+        (another outlet's run of the story), and nothing else is written, so
+        re-running an ingest is idempotent.
         """
         a = schema.articles
         try:
             with self.engine.begin() as conn:
                 if conn.execute(select(a.c.id).where(a.c.id == article.id)).first() is not None:
+                    record_copies(conn, [Copy.of(article)])
                     return False
                 conn.execute(
                     insert(a).values(
@@ -168,7 +172,9 @@ class Store(Reads, Batches, PositionsTable, Feeds):
                         )
         except IntegrityError as e:
             if self.has_article(article.id):
-                return False  # another writer stored the same article between our check and insert
+                # another writer stored the same text between our check and insert
+                self.add_copies([Copy.of(article)])
+                return False
             raise StoreError(f"cannot store article {article.name}: {db_reason(e)}") from e
         except SQLAlchemyError as e:
             raise StoreError(f"cannot store article {article.name}: {db_reason(e)}") from e

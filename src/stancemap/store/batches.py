@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from ..errors import StoreError
 from ..models import Article, Statement
 from . import schema
+from .copies import Copy, record_copies
 
 __all__ = ["Batches"]
 
@@ -48,7 +49,8 @@ class Batches:
         """Store many articles with their statements in one transaction.
 
         Returns, for each item, whether it was stored now (False: its text was
-        already stored, or appeared earlier in ``items``). If another writer stores
+        already stored, or appeared earlier in ``items``; then it is recorded as a
+        copy, in the same transaction, see ``copies``). If another writer stores
         one of the same articles meanwhile, the batch falls back to one
         transaction per article, so that the rest is still stored exactly once.
         """
@@ -74,14 +76,17 @@ def _write_batch(conn: Connection, items: Sequence[tuple[Article, Sequence[State
         stored.update(r[0] for r in conn.execute(select(a.c.id).where(a.c.id.in_(chunk))))
     fresh: list[tuple[Article, Sequence[Statement]]] = []
     outcome: list[bool] = []
+    copies: list[Copy] = []
     for art, sts in items:
         if art.id in stored:
             outcome.append(False)
+            copies.append(Copy.of(art))
             continue
         stored.add(art.id)
         fresh.append((art, sts))
         outcome.append(True)
     if not fresh:
+        record_copies(conn, copies)
         return outcome
     now = datetime.now(UTC)
     conn.execute(
@@ -116,6 +121,7 @@ def _write_batch(conn: Connection, items: Sequence[tuple[Article, Sequence[State
         ]
         if new_actors:
             conn.execute(insert(schema.actors), new_actors)
+    record_copies(conn, copies)  # after the articles: a copy of one stored just now has it to point at
     rows = [_statement_row(art.id, seq, st) for art, sts in fresh for seq, st in enumerate(sts)]
     if not rows:
         return outcome

@@ -15,8 +15,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
+from .copies import create_copies_table
 from .feeds import create_feed_tables
-from .positions import create_positions_table
+from .positions import create_copies_triggers, create_positions_table
 from .search import create_search_index, stem_search_index
 
 __all__ = ["MIGRATIONS", "applied", "migrate"]
@@ -67,6 +68,14 @@ def _search_stemming(conn: Connection) -> None:
     stem_search_index(conn)
 
 
+def _article_copies(conn: Connection) -> None:
+    # Syndication: another outlet's word-for-word run of a stored article is kept as a
+    # copy of it (``copies.py``), a second source, instead of being dropped; a position
+    # counts its articles' copies among its sources, so a new copy makes it stale.
+    create_copies_table(conn)
+    create_copies_triggers(conn)
+
+
 def _feeds(conn: Connection) -> None:
     # What `stancemap watch` remembers between runs: sources, entries with raw pages, errors.
     create_feed_tables(conn)
@@ -79,6 +88,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0005_filter_indexes", _filter_indexes),
     ("0006_positions", _positions),
     ("0007_search_stemming", _search_stemming),
+    ("0008_article_copies", _article_copies),
     ("0009_feeds", _feeds),
 ]
 

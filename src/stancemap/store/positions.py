@@ -7,7 +7,7 @@ the result is kept per (issue, actor) in the ``positions`` table, as JSON, and
 only the positions whose claims changed are computed again.
 
 Staleness is kept by the database itself, not by the code that writes: triggers
-on ``claims``, ``statements`` and ``articles`` raise the ``version`` of every
+on ``claims``, ``statements``, ``articles`` and ``article_copies`` raise the ``version`` of every
 (issue, actor) row whose claims were added, changed or removed (and create the
 row for a new pair). A row is current when its ``built`` version equals its
 ``version``. A refresh saves its result only if the version it read is still the
@@ -26,7 +26,7 @@ from sqlalchemy import Connection, Engine, and_, delete, or_, select, update
 
 from . import schema
 
-__all__ = ["PositionEntry", "PositionsTable", "create_positions_table"]
+__all__ = ["PositionEntry", "PositionsTable", "create_copies_triggers", "create_positions_table"]
 
 _SQLITE_TRIGGERS = [
     # a new claim on an issue: its (issue, actor) row is created or made stale
@@ -133,6 +133,49 @@ _PG_TRIGGERS = [
         "AFTER UPDATE ON articles FOR EACH ROW EXECUTE FUNCTION positions_article_changed()",
     ),
 ]
+
+
+#: A copy recorded or removed changes the sources of every position its article carries.
+_SQLITE_COPY_TRIGGERS = [
+    f"""CREATE TRIGGER IF NOT EXISTS positions_copy_{op.lower()} AFTER {op} ON article_copies BEGIN
+      UPDATE positions SET version = version + 1 WHERE (issue_id, actor_code) IN
+        (SELECT c.issue_id, s.actor_code FROM statements s JOIN claims c ON c.statement_id = s.id
+         WHERE s.article_id = {row}.article_id);
+    END"""
+    for op, row in (("INSERT", "new"), ("DELETE", "old"))
+]
+
+_PG_COPY_FUNCTION = """
+CREATE OR REPLACE FUNCTION positions_copies_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE positions SET version = version + 1 WHERE (issue_id, actor_code) IN
+    (SELECT c.issue_id, s.actor_code FROM statements s JOIN claims c ON c.statement_id = s.id
+     WHERE s.article_id IN (SELECT article_id FROM changed_copies));
+  RETURN NULL;
+END $$;
+"""
+
+#: Per statement with a transition table: a batch of copies costs one update, not one per copy.
+_PG_COPY_TRIGGERS = [
+    (
+        f"positions_copies_{op.lower()}",
+        f"AFTER {op} ON article_copies REFERENCING {table} TABLE AS changed_copies "
+        "FOR EACH STATEMENT EXECUTE FUNCTION positions_copies_changed()",
+    )
+    for op, table in (("INSERT", "NEW"), ("DELETE", "OLD"))
+]
+
+
+def create_copies_triggers(conn: Connection) -> None:
+    """Migration 0008: triggers that make a position stale when its articles gain or lose copies."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(_PG_COPY_FUNCTION)
+        for name, how in _PG_COPY_TRIGGERS:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON article_copies")
+            conn.exec_driver_sql(f"CREATE TRIGGER {name} {how}")
+    elif conn.dialect.name == "sqlite":
+        for ddl in _SQLITE_COPY_TRIGGERS:
+            conn.exec_driver_sql(ddl)
 
 
 def create_positions_table(conn: Connection) -> None:

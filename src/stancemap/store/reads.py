@@ -192,9 +192,10 @@ class Reads:
         Each row: claim (issue_id, target, polarity, reason), statement (statement_id,
         actor_code, actor_name, speaker, speaker_title, kind, date, channel,
         evidence_text, evidence_start, evidence_end) and article (article_id, article,
-        outlet, published).
+        outlet, published, and ``copies``: how many other runs of its text are recorded).
         """
-        s, a, c = schema.statements, schema.articles, schema.claims
+        s, a, c, k = schema.statements, schema.articles, schema.claims, schema.article_copies
+        copies = select(func.count()).where(k.c.article_id == a.c.id).scalar_subquery()
         q = (
             select(
                 c.c.issue_id,
@@ -216,6 +217,7 @@ class Reads:
                 a.c.name.label("article"),
                 a.c.outlet,
                 a.c.published,
+                copies.label("copies"),
             )
             .join(s, s.c.id == c.c.statement_id)
             .join(a, a.c.id == s.c.article_id)
@@ -234,11 +236,21 @@ class Reads:
     # -- articles ---------------------------------------------------------------
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        """Stored articles, newest first, with how many statements each has."""
-        a, s = schema.articles, schema.statements
+        """Stored articles, newest first, with how many statements and copies (``copies.py``) each has."""
+        a, s, k = schema.articles, schema.statements, schema.article_copies
         n = select(func.count()).where(s.c.article_id == a.c.id).scalar_subquery()
+        m = select(func.count()).where(k.c.article_id == a.c.id).scalar_subquery()
         q = (
-            select(a.c.id, a.c.name, a.c.title, a.c.outlet, a.c.published, a.c.source, n.label("statements"))
+            select(
+                a.c.id,
+                a.c.name,
+                a.c.title,
+                a.c.outlet,
+                a.c.published,
+                a.c.source,
+                n.label("statements"),
+                m.label("copies"),
+            )
             .order_by(a.c.published.desc(), a.c.name)
             .limit(limit)
             .offset(offset)

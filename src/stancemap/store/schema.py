@@ -18,6 +18,7 @@ from sqlalchemy import (
 
 __all__ = [
     "actors",
+    "article_copies",
     "articles",
     "claims",
     "issues",
@@ -51,6 +52,25 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Index("ix_articles_name", "name"),
+)
+
+article_copies = Table(
+    "article_copies",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "article_id",
+        String(64),
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+        comment="the stored article whose text this copy repeats",
+    ),
+    Column("name", Text, nullable=False, comment="what the copy is called: its file name or record id"),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("published", Date),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("article_id", "name", name="uq_article_copies_article_name"),
 )
 
 actors = Table(
