@@ -26,6 +26,7 @@ from ..models import Article, Kind, Span, Statement
 from ..resolve import ActorRef, Gazetteer
 from .attribution import Attribution
 from .backfill import embedded_posts, headlines_from_body, share_within_speaker
+from .channels import event_channel
 from .dates import find_date
 from .lexicon import Lexicon
 from .speakers import Discourse
@@ -34,10 +35,6 @@ __all__ = ["build_statements"]
 
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
 _UNSCORED = ("PERSON:", "ORG:")
-#: A report whose content is the sentence before it ("X stated this", "This was said by X").
-_SAID = r"(?:stated|said|told|announced|declared|noted|stressed|emphasi[sz]ed|wrote|added|reported)"
-_POINTS_BACK = re.compile(rf"\b{_SAID}\s+(?:this|so)\b|^\W*(?:this|that) was {_SAID}\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 #: What joins two people in one subject ("A and B", "A, as well as B").
 _JOINED = re.compile(r"^[^.;:]{0,40}\b(?:and|as well as|along with|together with)\b[^.;:]{0,80}$")
@@ -139,14 +136,6 @@ def _same_surname(a: str, b: str) -> bool:
 def _head_word(source: str) -> str:
     words = re.findall(r"[A-Za-zÀ-ÿ]+", source)
     return words[-1].lower() if words else ""
-
-
-def _lead_in(text: str, sentence: tuple[int, int]) -> tuple[int, int]:
-    """The sentence before ``sentence``, within its paragraph, and ``sentence`` itself."""
-    lo, hi = sentence
-    floor = text.rfind("\n", 0, lo) + 1
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, max(floor, lo - 1))]
-    return (ends[-2] if len(ends) >= 2 else floor), hi
 
 
 def _heading_actor(text: str, gaz: Gazetteer, lo: int, hi: int) -> tuple[ActorRef, int] | None:
@@ -317,31 +306,6 @@ class _Builder:
                 return [_Speaker(ActorRef(f"ORG:{org}", org), None, None)]
             return [_Speaker(ref, None, title if title and title.lower() != ref.name.lower() else None)]
         return _one(self.unknown(source))
-
-    def event_channel(self, a: Attribution, actor: str) -> str | None:
-        """The medium named in the sentence that leads into the statement's own.
-
-        The medium is often named once for a statement and its continuation ("In a statement,
-        the ministry said on Monday. It added ..."), but only just before: a medium named further
-        back, or by another speaker in between, belongs to another event.
-        """
-        assert a.cue is not None
-        lo, hi = _lead_in(self.text, a.context or a.cue)
-        other = [s.evidence.end for s in self.out if s.actor != actor and s.evidence.end <= a.cue[0]]
-        lo = max(lo, other[-1] if other else lo)
-        c0, c1 = a.content
-        found = self.lex.channel(self.text[lo : max(lo, c0)] + " " + self.text[min(hi, c1) : hi])
-        if found is None:
-            # "... . The minister stated this at the session": a report that points back names the event
-            end = self.text.find("\n", hi)
-            end = len(self.text) if end < 0 else end
-            ends = [*(m.end() for m in _SENTENCE_END.finditer(self.text, hi + 1, end)), end][:2]
-            for s0, s1 in zip([hi, *ends], ends, strict=False):
-                sentence = self.text[s0:s1]
-                if _POINTS_BACK.search(sentence):
-                    found = self.lex.channel(sentence)
-                    break
-        return found
 
     def listed(self, source: str) -> list[_Speaker] | None:
         """The parties a source lists, however it joins them ("A, along with B and C, ...").
@@ -555,7 +519,8 @@ class _Builder:
                 when, basis = event.date, "earlier"
                 channel = channel or event.channel
             if channel is None and a.cue is not None:
-                channel = self.event_channel(a, sp.actor.code)
+                others = [st.evidence.end for st in self.out if st.actor != sp.actor.code]
+                channel = event_channel(self.text, self.lex, a, others)
             if when is None and self.article.published is not None:
                 # News reports what was said lately: without a day in the text, the article's own.
                 when, basis = self.article.published, "article"
