@@ -83,16 +83,16 @@ class _Memory:
     #: The latest statement by a state or organization (not ``PERSON:``/``ORG:``).
     known: Statement | None = None
     people: dict[str, _Speaker] | None = None
-    #: The latest statement by a group or an organization ("G7 foreign ministers"), for "the ministers".
+    #: The latest statement by an international organization ("G7 foreign ministers"), for "the ministers".
     group: Statement | None = None
     #: The latest dated statement of each named speaker (by surname).
     events: dict[str, Statement] = field(default_factory=dict)
 
-    def remember(self, st: Statement, plural: bool = False) -> None:
+    def remember(self, st: Statement) -> None:
         self.last = st
-        if plural or not (_STATE_CODE.match(st.actor) or st.actor.startswith(("PERSON:", "ORG:"))):
-            self.group = st
-        if not st.actor.startswith(("PERSON:", "ORG:")):
+        if not (_STATE_CODE.match(st.actor) or st.actor.startswith(_UNSCORED)):
+            self.group = st  # an international organization
+        if not st.actor.startswith(_UNSCORED):
             self.known = st
         if self.people is None:
             self.people = {}
@@ -108,14 +108,6 @@ class _Memory:
     def event(self, speaker: str | None) -> Statement | None:
         """The latest dated statement of a named speaker: the speech event their later words belong to."""
         return self.events.get(speaker.split()[-1].lower()) if speaker else None
-
-
-def _clean_person(name: str, titles: frozenset[str]) -> str:
-    """A person's name without leading title words the NER model folded into it."""
-    words = name.replace("\u2019s", "").split()
-    while len(words) > 1 and words[0].lower().strip(".,") in titles:
-        words.pop(0)
-    return " ".join(words).strip(" ,.'’")
 
 
 def _title_of(source: str, person: str | None) -> str | None:
@@ -274,11 +266,7 @@ class _Builder:
         if not nominal and ref is None and not a.members and (head in words.offices or head in words.organs):
             # "the Commerce chief", "the lower house", "the military": an office or organ that names
             # no state is one of the state the article has been quoting, else of the one it is about
-            known = self.memory.known
-            state = (
-                _Speaker.of(known).actor if known is not None and _STATE_CODE.match(known.actor)
-                else self.discourse.home
-            )  # fmt: skip
+            state = self.state_in_view()
             if state is not None:
                 organ = head in words.organs
                 organ_of = ActorRef(state.code, state.name, source if organ else None)
@@ -335,7 +323,7 @@ class _Builder:
         """
         on = self.article.published
         for lo, hi in a.persons:
-            entity = _clean_person(self.text[lo:hi], self.lex.titles)
+            entity = self.discourse.clean(self.text[lo:hi])
             # the entity model takes some demonyms and places for names
             if self.gaz.lookup(entity, on=on) is None or self.gaz.official(entity, on) is not None:
                 return entity
@@ -405,7 +393,7 @@ class _Builder:
                 return _Speaker(v.actor, person, title or v.title)
         # "Representative X, former chairman of ...": an office held now outweighs one held before
         holds_office = whole is not None and whole.basis == "office"
-        nobody = local is not None and local.basis == "person" or _speaks_for_no_one(title, self.lex)
+        nobody = local is not None and local.basis == "person"  # an expert, a former official
         if nobody and not holds_office:
             return _Speaker(ActorRef(f"PERSON:{person}", person), person, title)
         if whole is not None and whole.basis == "person":
@@ -420,12 +408,18 @@ class _Builder:
             # "the deputy foreign minister, Kofi Mensah": an office that names no country is one of
             # the country the article has been quoting, else of the country it is about
             role = title or (whole.title if whole is not None else None)
-            known_state = self.memory.known
-            if known_state is not None and _STATE_CODE.match(known_state.actor):
-                return _Speaker(_Speaker.of(known_state).actor, person, role)
-            if self.discourse.home is not None:
-                return _Speaker(self.discourse.home, person, role)
+            state = self.state_in_view()
+            if state is not None:
+                return _Speaker(state, person, role)
         return _Speaker(ActorRef(f"PERSON:{person}", person), person, title)
+
+    def state_in_view(self) -> ActorRef | None:
+        """The state an office that names none belongs to: the one the article has been quoting,
+        else the one it is about."""
+        known = self.memory.known
+        if known is not None and _STATE_CODE.match(known.actor):
+            return _Speaker.of(known).actor
+        return self.discourse.home
 
     def appositive_title(self, start: int) -> str | None:
         """A title set before the name by a comma: "the deputy foreign minister, Kofi Mensah"."""

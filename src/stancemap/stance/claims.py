@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
 from ..models import Article, Claim, Issue, Polarity, Statement
 from ..resolve import Gazetteer
@@ -103,33 +102,29 @@ def _pieces(tokens: Sequence[Token], span: tuple[int, int]) -> list[tuple[int, i
     return out
 
 
-_DEFINITION_NEGATORS = frozenset({"not", "no", "never", "n't", "neither", "nor", "cannot"})
-
-
-@lru_cache(maxsize=512)
-def _cue_uses(definition: str, cue: str) -> tuple[bool, ...]:
+def _cue_uses(definition: str, cue: str, lex: StanceLexicon) -> tuple[bool, ...]:
     """For each use of a cue stem in a definition line, whether the line negates it ("does not recognize")."""
     tokens = tokenize(definition)
     uses: list[bool] = []
     for k, t in enumerate(tokens):
         if not t.is_word or stem(t.low) != cue:
             continue
-        before: list[str] = []
         # a negation reaches over its verb's coordinated objects ("does not recognize the result or
         # his legitimacy"), not over a coordinated verb ("does not recognize it or condemns it") nor
         # past a comma ("does not recognize them, condemns them")
-        if k and tokens[k - 1].low in ("or", "and"):
+        if k and tokens[k - 1].low in lex.words.coordinator:
             uses.append(False)
             continue
+        before: list[Token] = []
         for u in reversed(tokens[max(0, k - 8) : k]):
-            if not u.is_word or u.low == "but":
+            if not u.is_word or u.low in lex.words.clause:
                 break
-            before.append(u.low)
-        uses.append(any(w in _DEFINITION_NEGATORS or w.endswith("n't") for w in before))
+            before.append(u)
+        uses.append(any(lex.negator_at(u) == "particle" for u in before))
     return tuple(uses)
 
 
-def _map_polarity(p: IssueProfile, f: Finding, target: Terms) -> int:
+def _map_polarity(p: IssueProfile, f: Finding, target: Terms, lex: StanceLexicon) -> int:
     """The polarity as the issue defines it, from the support/oppose lines that use the cue.
 
     Each use of the cue in a definition line implies a polarity for the statement: the line's
@@ -145,7 +140,7 @@ def _map_polarity(p: IssueProfile, f: Finding, target: Terms) -> int:
     implied: list[tuple[int, int]] = []  # (fit of the line to the target, implied polarity)
     for sign, text, terms in ((1, sup, p.support), (-1, opp, p.oppose)):
         fit = len((terms.stems | terms.names) & (target.stems | target.names))
-        implied += [(fit, sign if use == negated else -sign) for use in _cue_uses(text, cue)]
+        implied += [(fit, sign if use == negated else -sign) for use in _cue_uses(text, cue, lex)]
     signs = {s for _, s in implied}
     if len(signs) == 1:
         return signs.pop()
@@ -157,18 +152,11 @@ def _map_polarity(p: IssueProfile, f: Finding, target: Terms) -> int:
     return f.polarity
 
 
-@lru_cache(maxsize=1)
-def _ending_verbs() -> frozenset[str]:
-    """Verbs that end what they govern (``data/ending_verbs.txt``: Levin's "stop" verbs and kin)."""
-    text = resources.files(__package__).joinpath("data", "ending_verbs.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
-def _reverses(words: Sequence[str], hits: set[str]) -> bool:
+def _reverses(words: Sequence[str], hits: set[str], lex: StanceLexicon) -> bool:
     """Whether the target ends the issue's object ("to cease their cooperation") rather than names it."""
     stems = [stem(w) for w in words]
     first_hit = next((i for i, s in enumerate(stems) if s in hits), None)
-    return first_hit is not None and any(w in _ending_verbs() for w in words[:first_hit])
+    return first_hit is not None and any(w in lex.ending for w in words[:first_hit])
 
 
 def claims_for(
@@ -287,8 +275,8 @@ def _claims_of(
                 out.append((prio, Claim(target_text, _POLARITY[polarity], None, reason + "; no issue"), None))
             continue
         for profile, hits, note in found:
-            pol = polarity if k else _map_polarity(profile, f, whole)
-            if _reverses(words, hits):
+            pol = polarity if k else _map_polarity(profile, f, whole, lex)
+            if _reverses(words, hits, lex):
                 pol = -pol  # "urged them to cease the cooperation": against the cooperation
             detail = f"; issue words {sorted(hits)}" if hits else ""
             text = reason + detail + (f"; {note}" if note else "")

@@ -237,6 +237,8 @@ class StanceLexicon:
     anaphors: frozenset[tuple[str, ...]]
     stopwords: frozenset[str]
     words: WordClasses
+    #: Verbs that end what they govern (``data/ending_verbs.txt``): "to cease X" is against X.
+    ending: frozenset[str] = frozenset()
     _first: _FirstWords = field(init=False, compare=False, repr=False)
     _neg_cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -287,4 +289,5 @@ def load_stance_lexicon() -> StanceLexicon:
     stopwords = frozenset(w for c in _rows("issue_stopwords.tsv") for w in norm(c[0]).split())
     words = WordClasses.of(_rows("word_classes.tsv"))
     synonyms = {tuple(norm(c[0]).split()): c[1] for c in _rows("term_synonyms.tsv")}
-    return StanceLexicon(tuple(entries), negators, synonyms, anaphors, stopwords, words)
+    ending = frozenset(norm(w.strip()) for w in _lines("ending_verbs.txt"))
+    return StanceLexicon(tuple(entries), negators, synonyms, anaphors, stopwords, words, ending)
