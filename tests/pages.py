@@ -30,10 +30,10 @@ def article_html(k: int, *, date: str | None = "2025-05-04", url: str | None = N
     canonical = f'<link rel="canonical" href="{url}">' if url else ""
     paras = "".join(f"<p>{p}</p>" for p in article_paragraphs(k))
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>Referendum rejected {k} - Example News</title>"
         f'<meta name="author" content="Jane Roe">{meta}{canonical}'
-        "</head><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+        '</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>'
         f"<article><h1>Referendum rejected {k}</h1>{paras}</article>"
         "<footer>Copyright Example News.</footer></body></html>"
     )

@@ -207,9 +207,7 @@ def test_an_agency_reporting_plain_words_is_still_a_source(nlp: Any) -> None:
 
 
 def test_a_position_named_by_a_noun(nlp: Any) -> None:
-    got = attributions(
-        nlp, "France and Germany are coordinating their support for the exiled leader."
-    )
+    got = attributions(nlp, "France and Germany are coordinating their support for the exiled leader.")
     assert [(g[2], g[1], g[3]) for g in got] == [
         ("France and Germany", "their support for the exiled leader", "coordinating")
     ]

@@ -76,5 +76,43 @@ def test_statements_of_one_day_share_the_medium_they_all_name(extractor: Extract
 
 
 def test_speaking_to_a_nations_lawmakers_is_a_speech(extractor: Extractor) -> None:
-    got = run(extractor, "Speaking to Chilean lawmakers, Foreign Minister Ana Rojas said the quota would stay.")
+    got = run(
+        extractor, "Speaking to Chilean lawmakers, Foreign Minister Ana Rojas said the quota would stay."
+    )
     assert [s.channel for s in got] == ["speech"]
+
+
+def test_an_event_named_at_the_end_of_a_reported_clause_is_the_reporting_event(extractor: Extractor) -> None:
+    # the parser hangs "at Friday's meeting" on the inner verb; news puts the event there
+    got = run(extractor, "Peru's ambassador Luis Paz denied that Lima was arming Chile at Friday's meeting.")
+    assert [(s.channel, s.date) for s in got] == [("speech", date(2024, 3, 1))]
+
+
+def test_an_adjunct_inside_a_clause_reported_before_its_cue_is_the_clauses_own(extractor: Extractor) -> None:
+    got = run(extractor, "The terms were sent to Chile in a letter, Peruvian Foreign Minister Luis Paz said.")
+    assert [s.channel for s in got] == [None]
+
+
+def test_a_definite_utterance_noun_taken_up_again_names_the_event(extractor: Extractor) -> None:
+    text = (
+        "Chilean Foreign Minister Ana Rojas called for an end to the blockade. "
+        "She made the remarks at a news conference on Monday."
+    )
+    got = run(extractor, text)
+    assert [(s.channel, s.date) for s in got] == [("press_conference", date(2024, 3, 4))]
+
+
+def test_issuing_an_appeal_is_a_written_statement(extractor: Extractor) -> None:
+    text = "Chilean Foreign Minister Ana Rojas urged both sides to talk. Rojas issued her appeal on Monday."
+    got = run(extractor, text)
+    assert [(s.channel, s.date) for s in got] == [("statement", date(2024, 3, 4))]
+
+
+def test_an_interview_on_the_same_day_is_not_another_speakers_event(extractor: Extractor) -> None:
+    text = (
+        "Chilean Foreign Minister Ana Rojas told Radio Uno on Monday that the quota would stay.\n\n"
+        "Peruvian Foreign Minister Luis Paz told a newspaper on Monday that the quota should go.\n\n"
+        "Bolivian Foreign Minister Eva Mena said on Monday that the quota was unfair."
+    )
+    got = {s.speaker: s.channel for s in run(extractor, text)}
+    assert got["Eva Mena"] is None

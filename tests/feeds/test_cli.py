@@ -120,7 +120,11 @@ def test_reextract_replaces_an_article_whose_text_changed(
     with Store.open(db) as store:
         (old_id,) = [a for u, a in store.stored_entries() if u == url]
         with store.engine.begin() as conn:  # as if a better extractor now read the page differently
-            conn.execute(update(feed_entries).where(feed_entries.c.url == url).values(raw=gzip.compress(article_html(9).encode())))
+            conn.execute(
+                update(feed_entries)
+                .where(feed_entries.c.url == url)
+                .values(raw=gzip.compress(article_html(9).encode()))
+            )
     capsys.readouterr()
     assert main(["--db", db, "reextract"]) == 0
     assert "pages: 2 extracted again, 1 with new text" in capsys.readouterr().out

@@ -39,7 +39,9 @@ def test_a_round_stores_new_entries_and_the_next_sends_one_conditional_get(
     server: LocalServer, watch_settings: Settings, store: Store
 ) -> None:
     paths = _pages(server, [1, 2, 3])
-    server.routes["/rss.xml"] = Route(rss(server.base, paths), content_type="application/rss+xml", etag='"v1"')
+    server.routes["/rss.xml"] = Route(
+        rss(server.base, paths), content_type="application/rss+xml", etag='"v1"'
+    )
     sources = [Source(server.url("/rss.xml"))]
     first = run_round(store, sources, watch_settings)
     assert (first.entries_new, first.stored, first.already) == (3, 3, 0)
@@ -61,7 +63,9 @@ def test_a_round_stores_new_entries_and_the_next_sends_one_conditional_get(
     assert (second.sources_not_modified, second.entries_new, second.stored) == (1, 0, 0)
 
 
-def test_a_source_not_yet_due_is_not_fetched(server: LocalServer, watch_settings: Settings, store: Store) -> None:
+def test_a_source_not_yet_due_is_not_fetched(
+    server: LocalServer, watch_settings: Settings, store: Store
+) -> None:
     paths = _pages(server, [1])
     server.routes["/rss.xml"] = Route(rss(server.base, paths), last_modified="Sun, 04 May 2025 10:00:00 GMT")
     sources = [Source(server.url("/rss.xml"), every=900)]

@@ -173,4 +173,8 @@ def test_nul_and_lone_surrogates_in_a_record_become_replacement_characters(tmp_p
     )
     (a,) = read(path)
     assert isinstance(a, Article)
-    assert a.text == "Ruritania said\ufffd no \ufffd to the plan." and a.name == "r\ufffd" and a.title == "T\ufffd"
+    assert (
+        a.text == "Ruritania said\ufffd no \ufffd to the plan."
+        and a.name == "r\ufffd"
+        and a.title == "T\ufffd"
+    )

@@ -50,13 +50,18 @@ def write_archive(path: Path, gz: bool) -> None:
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
         _request(writer, "https://news.example/a1")
         # 1: a whole page with its own date and canonical URL
-        _response(writer, "https://news.example/a1", article_html(1, url="https://news.example/story-1").encode())
+        _response(
+            writer, "https://news.example/a1", article_html(1, url="https://news.example/story-1").encode()
+        )
         # 2: a page naming no date and no URL: the record's date and target URI stand in
         _response(writer, "https://news.example/a2", article_html(2, date=None).encode())
         # the same page again, crawled twice: one article
         _response(writer, "https://news.example/a2?again", article_html(2, date=None).encode())
         meta = writer.create_warc_record(
-            "https://news.example/a1", "metadata", payload=io.BytesIO(b"via: x"), warc_content_type="text/plain"
+            "https://news.example/a1",
+            "metadata",
+            payload=io.BytesIO(b"via: x"),
+            warc_content_type="text/plain",
         )
         writer.write_record(meta)
         _response(writer, "https://news.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png")
@@ -232,7 +237,11 @@ def test_gzip_and_chunked_payloads_are_decoded(tmp_path: Path, settings: Setting
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=False)
         for uri, body, headers in (
-            ("https://news.example/gz", gzip.compress(article_html(1).encode()), [("Content-Encoding", "gzip")]),
+            (
+                "https://news.example/gz",
+                gzip.compress(article_html(1).encode()),
+                [("Content-Encoding", "gzip")],
+            ),
             (
                 "https://news.example/chunked",
                 b"%x\r\n" % len(article_html(2).encode()) + article_html(2).encode() + b"\r\n0\r\n\r\n",

@@ -106,18 +106,31 @@ def share_within_speaker(statements: list[Statement]) -> list[Statement]:
             if st.date_basis in (None, "article") and len(days) == 1:
                 st = replace(st, date=next(iter(days)), date_basis="earlier")
             out[k] = st
-    # a statement with no speaker is the actor's: it takes the day all of the actor's dated
-    # statements agree on ("Ghana has revoked ..., the country said" / "... told AFP on Monday")
+    # a statement with no speaker is the actor's: it takes the day and the medium all of the
+    # actor's statements that name one agree on ("Ghana has revoked ..., the country said" /
+    # "... told AFP on Monday")
     by_actor: dict[str, set[date]] = {}
+    media: dict[str, set[str]] = {}
     for st in out:
         if st.kind != "summary" and st.date_basis == "text" and st.date is not None:
             by_actor.setdefault(st.actor, set()).add(st.date)
+        if st.kind != "summary" and st.channel:
+            media.setdefault(st.actor, set()).add(st.channel)
     for k, st in enumerate(out):
+        if st.kind == "summary" or st.speaker:
+            continue
         agreed = by_actor.get(st.actor, set())
-        undated = st.date_basis in (None, "article")
-        if st.kind != "summary" and not st.speaker and undated and len(agreed) == 1:
-            out[k] = replace(st, date=next(iter(agreed)), date_basis="earlier")
+        if st.date_basis in (None, "article") and len(agreed) == 1:
+            st = replace(st, date=next(iter(agreed)), date_basis="earlier")
+        named = media.get(st.actor, set())
+        if st.channel is None and len(named) == 1:
+            st = replace(st, channel=next(iter(named)))
+        out[k] = st
     return share_within_day(out)
+
+
+#: Channels of events that several speakers attend, whose day's other statements were made there.
+_SHARED_EVENTS = frozenset({"speech", "press_conference", "briefing"})
 
 
 def share_within_day(statements: list[Statement]) -> list[Statement]:
@@ -126,11 +139,13 @@ def share_within_day(statements: list[Statement]) -> list[Statement]:
     An article about one meeting names it once ("at Friday's Security Council meeting") and
     then reports speaker after speaker from it; a statement made that day with no medium of
     its own was made there, when every statement of that day that names a medium names the
-    same one (and at least two do).
+    same one (and at least two do). Only events that many attend are shared: an interview,
+    a written statement or a post is one speaker's own.
     """
     by_day: dict[date, list[str]] = {}
     for st in statements:
-        if st.date is not None and st.date_basis in ("text", "earlier") and st.channel:
+        if st.date is not None and st.date_basis in ("text", "earlier") and st.channel in _SHARED_EVENTS:
+            assert st.channel is not None
             by_day.setdefault(st.date, []).append(st.channel)
     out = list(statements)
     for k, st in enumerate(out):

@@ -15,11 +15,32 @@ from collections.abc import Sequence
 from .lexicon import Lexicon
 from .records import Attribution
 
-__all__ = ["event_channel"]
+__all__ = ["event_channel", "points_back", "trailing_event"]
 
 _SAID = r"(?:stated|said|told|announced|declared|noted|stressed|emphasi[sz]ed|wrote|added|reported)"
-#: A report whose content is the sentence before it ("X stated this", "This was said by X").
-_POINTS_BACK = re.compile(rf"\b{_SAID}\s+(?:this|so)\b|^\W*(?:this|that) was {_SAID}\b", re.IGNORECASE)
+#: Nouns that name what was said, taken up again by a definite or possessive ("his remarks").
+_UTTERANCE = r"(?:remarks|comments?|statements?|appeal|call|warnings?|speech|address|plea|words|message)"
+#: A report whose content is the sentence before it: "X stated this", "This was said by X",
+#: and a definite or possessive utterance noun taken up again ("He made the remarks at ...",
+#: "She issued her appeal on Friday", "His comments came during a visit to ...").
+_DEFINITE = r"(?:the|his|her|their|its|these|those)"
+_POINTS_BACK = re.compile(
+    rf"\b{_SAID}\s+(?:this|so)\b|^\W*(?:this|that) was {_SAID}\b"
+    rf"|\b(?:made|issued|delivered|gave|posted|published|repeated)\s+{_DEFINITE}\s+"
+    rf"(?:[\w-]+\s+)?{_UTTERANCE}\b"
+    rf"|^\W*{_DEFINITE}\s+(?:[\w-]+\s+)?{_UTTERANCE}\s+(?:came|were made|was made)\b",
+    re.IGNORECASE,
+)
+#: An event or medium named at the very end of a reported clause ("... had sold arms at
+#: Friday's meeting", "... would resume, in a statement on Monday"). News puts the reporting
+#: event's adjunct last, where the parser often hangs it on the reported verb instead.
+_TRAILING_EVENT = re.compile(
+    r"\b(?:at|during|in)\s+(?:a|an|the|his|her|its|their|\w+day's|\w+day’s|this week's|last week's)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:meeting|session|summit|hearing|debate|forum|rally|ceremony|conference|briefing"
+    r"|statement|interview|speech|address|post|letter)"
+    r"(?:\s+(?:on|in|of|at|with|to)\s+[\w'’., -]{1,40}?)?\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 
@@ -29,6 +50,31 @@ def _lead_in(text: str, sentence: tuple[int, int]) -> tuple[int, int]:
     floor = text.rfind("\n", 0, lo) + 1
     ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, max(floor, lo - 1))]
     return (ends[-2] if len(ends) >= 2 else floor), hi
+
+
+def trailing_event(text: str, content: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of an event adjunct that ends a reported clause, or None.
+
+    A quotation ends with the speaker's own words, never with the reporter's adjunct, so
+    only clauses that do not end in a quotation mark are read.
+    """
+    c0, c1 = content
+    tail = text[max(c0, c1 - 160) : c1]
+    if not tail.strip() or tail.rstrip()[-1] in "\"”’'":
+        return None
+    m = _TRAILING_EVENT.search(tail)
+    return None if m is None else (c1 - len(tail) + m.start(), c1)
+
+
+def points_back(text: str, end: int) -> tuple[int, int] | None:
+    """The sentence within two after ``end`` (same paragraph) that reports the one before it, or None."""
+    stop = text.find("\n", end)
+    stop = len(text) if stop < 0 else stop
+    ends = [*(m.end() for m in _SENTENCE_END.finditer(text, end + 1, stop)), stop][:2]
+    for s0, s1 in zip([end, *ends], ends, strict=False):
+        if _POINTS_BACK.search(text[s0:s1].strip()):
+            return s0, s1
+    return None
 
 
 def event_channel(text: str, lex: Lexicon, a: Attribution, others: Sequence[int]) -> str | None:
@@ -45,12 +91,7 @@ def event_channel(text: str, lex: Lexicon, a: Attribution, others: Sequence[int]
     found = lex.channel(text[lo : max(lo, c0)] + " " + text[min(hi, c1) : hi])
     if found is None:
         # "... . The minister stated this at the session": a report that points back names the event
-        end = text.find("\n", hi)
-        end = len(text) if end < 0 else end
-        ends = [*(m.end() for m in _SENTENCE_END.finditer(text, hi + 1, end)), end][:2]
-        for s0, s1 in zip([hi, *ends], ends, strict=False):
-            sentence = text[s0:s1]
-            if _POINTS_BACK.search(sentence):
-                found = lex.channel(sentence)
-                break
+        back = points_back(text, hi)
+        if back is not None:
+            found = lex.channel(text[back[0] : back[1]])
     return found

@@ -26,7 +26,7 @@ from ..models import Article, Kind, Span, Statement
 from ..resolve import ActorRef, Gazetteer
 from .attribution import Attribution
 from .backfill import embedded_posts, headlines_from_body, share_within_speaker
-from .channels import event_channel
+from .channels import event_channel, points_back, trailing_event
 from .dates import find_date
 from .lexicon import Lexicon
 from .speakers import Discourse
@@ -180,7 +180,12 @@ class _Builder:
             return ""
         lo, hi = a.context
         c0, c1 = a.content
-        return self.text[lo : max(lo, c0)] + " " + self.text[min(hi, c1) : hi]
+        context = self.text[lo : max(lo, c0)] + " " + self.text[min(hi, c1) : hi]
+        # only a clause reported after its cue ("X said that ... at the meeting"): in "..., he
+        # said" an adjunct of the reporting event follows the cue, and one inside the clause is its own
+        after_cue = a.cue is not None and a.cue[1] <= c0
+        tail = trailing_event(self.text, a.content) if a.kind != "direct" and after_cue else None
+        return context if tail is None else context + " " + self.text[tail[0] : tail[1]]
 
     def speakers(self, a: Attribution) -> list[_Speaker] | None:
         """Who speaks in ``a``: one speaker, several (a summary), or None when unknown."""
@@ -493,6 +498,10 @@ class _Builder:
             return  # "Update: ..." is a label, not a speaker
         context = self.context_text(a)
         when: date | None = find_date(context, self.article.published) if context else None
+        if when is None and a.context is not None:
+            # "... . He made the remarks on Friday": the report that points back dates the event
+            back = points_back(self.text, a.context[1])
+            when = find_date(self.text[back[0] : back[1]], self.article.published) if back else None
         basis = "text" if when else None
         channel = self.lex.channel(context) if context else None
         kind: Kind = "summary" if len(speakers) > 1 else a.kind  # type: ignore[assignment]

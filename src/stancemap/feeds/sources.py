@@ -45,7 +45,7 @@ def parse_every(value: str) -> int:
     """Seconds in an interval such as ``"15m"``, ``"2h"``, ``"1d"`` or ``"90s"``."""
     match = _EVERY.match(value)
     if not match:
-        raise SettingsError(f"every = {value!r} is not an interval such as \"15m\", \"2h\" or \"1d\"")
+        raise SettingsError(f'every = {value!r} is not an interval such as "15m", "2h" or "1d"')
     seconds = int(match[1]) * _UNIT[match[2]]
     if seconds < MIN_EVERY:
         raise SettingsError(f"every = {value!r} is too often: at least {MIN_EVERY} seconds")
@@ -82,7 +82,7 @@ def load_sources(path: str | Path) -> list[Source]:
             raise SettingsError(f"{where}: kind must be one of {', '.join(sorted(KINDS))}, not {kind!r}")
         every = table.get("every", None)
         if every is not None and not isinstance(every, str):
-            raise SettingsError(f"{where}: every must be text such as \"15m\", not {every!r}")
+            raise SettingsError(f'{where}: every must be text such as "15m", not {every!r}')
         try:
             seconds = DEFAULT_EVERY if every is None else parse_every(every)
         except SettingsError as e:
