@@ -250,3 +250,19 @@ def test_an_office_set_before_the_name_speaks_for_the_country_quoted(extractor: 
     # the country's own undated statement takes the day its official's statement names
     (lead,) = [s for s in got.values() if s.speaker is None]
     assert (lead.date, lead.date_basis) == (date(2021, 6, 7), "earlier")
+
+
+def test_a_movement_the_entity_model_takes_for_a_person_speaks_for_what_it_governs(extractor: Extractor) -> None:
+    # the entity model tags the movement's name as a PERSON after a demonym
+    text = "The Afghan Taliban have rejected Peru's claim that the attack was planned in Kabul."
+    assert {s.actor for s in run(extractor, text, published=date(2024, 3, 5))} == {"AFG"}
+
+
+def test_a_body_owned_through_a_pronoun_speaks_for_the_owners_state(extractor: Extractor) -> None:
+    text = (
+        "Peruvian Foreign Minister Luis Paz arrived in New York on Monday. "
+        'Later his U.N. mission criticized the plan, calling it "a provocation."'
+    )
+    got = run(extractor, text)
+    assert got and {s.actor for s in got} == {"PER"}
+    assert all(s.speaker is None for s in got)

@@ -147,7 +147,7 @@ class Discourse:
     def _add(self, m: PersonMention) -> None:
         name = self.clean(self.text[m.name[0] : m.name[1]])
         words = name.split()
-        if not words or not words[-1][:1].isupper():
+        if not words or not words[-1][:1].isupper() or self._names_a_body(name):
             return
         p = self._match(words, m.name[0])
         if p is None:
@@ -160,6 +160,11 @@ class Discourse:
             p.descriptors.extend(self.text[a:b] for a, b in m.descriptors)
             p.spans.extend(m.descriptors)
         self._mentions.append((m.name[0], p))
+
+    def _names_a_body(self, name: str) -> bool:
+        """Whether the entity model's "person" is the name of a state, movement or body ("Taliban")."""
+        found = self.gaz.find(name, self.article.published)
+        return len(found) == 1 and found[0].via in ("name", "alias") and found[0].end - found[0].start == len(name)
 
     def _match(self, words: list[str], at: int) -> _Participant | None:
         last = _key(words[-1])

@@ -51,6 +51,13 @@ _SOME = re.compile(
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 _PARAGRAPH = re.compile(r"[^\n]+")
+#: A body or office owned by a person the pronoun refers to ("his U.N. mission", "her ministry").
+_POSSESSED = re.compile(
+    r"^\s*(his|her|their)\s+(?:[\w.]+\s+){0,2}(?:mission|delegation|embassy|government|ministry|cabinet"
+    r"|administration|office|spokes(?:man|woman|person)|envoy|ambassador)s?\s*$",
+    re.IGNORECASE,
+)
+_POSSESSOR = {"his": "he", "her": "she", "their": "they"}
 _HEADING_MAX_WORDS = 10
 _GLUE = {"of", "for", "and", "into", "to", "the", "in", "on", "at", "with", "from"}
 
@@ -238,6 +245,12 @@ class _Builder:
             return _one(self.named(person, ref, title, a.source[0]))
         if source.lower() in _PRONOUNS:
             return _one(self.pronoun(a, source))
+        possessed = _POSSESSED.match(source)
+        if possessed is not None and person is None:
+            # "his U.N. mission", "her government": the possessor's state, not the body named inside
+            owner = self.pronoun(a, _POSSESSOR[possessed.group(1).lower()])
+            if owner is not None and _STATE_CODE.match(owner.actor.code):
+                return [_Speaker(owner.actor, None, source)]
         head = self.text[a.head[0] : a.head[1]].lower() if a.head else _head_word(source)
         if a.head is not None and any(
             a.source[0] + m.start <= a.head[0] < a.source[0] + m.end for m in mentions
@@ -356,6 +369,8 @@ class _Builder:
         if before and before[-1].lower() in _GLUE:
             return None  # "Minister for Rural Affairs and Fisheries": part of a title, not a name
         candidate = " ".join(name).strip(" .’'")
+        if self.gaz.lookup(candidate, on=on) is not None and self.gaz.official(candidate, on) is None:
+            return None  # "the Afghan Taliban": a movement's name, not a person's
         if len(name) == 1 and self.memory.person(candidate) is None:
             official = self.gaz.official(candidate, self.article.published)
             return candidate if official is not None or len(words) > 1 else None
