@@ -164,7 +164,8 @@ class Discourse:
     def _names_a_body(self, name: str) -> bool:
         """Whether the entity model's "person" is the name of a state, movement or body ("Taliban")."""
         found = self.gaz.find(name, self.article.published)
-        return len(found) == 1 and found[0].via in ("name", "alias") and found[0].end - found[0].start == len(name)
+        whole = len(found) == 1 and found[0].end - found[0].start == len(name)
+        return whole and found[0].via in ("name", "alias")
 
     def _match(self, words: list[str], at: int) -> _Participant | None:
         last = _key(words[-1])
