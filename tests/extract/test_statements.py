@@ -266,3 +266,23 @@ def test_a_body_owned_through_a_pronoun_speaks_for_the_owners_state(extractor: E
     got = run(extractor, text)
     assert got and {s.actor for s in got} == {"PER"}
     assert all(s.speaker is None for s in got)
+
+
+def test_a_report_conceded_in_an_adverbial_clause_is_its_own_speakers(extractor: Extractor) -> None:
+    text = (
+        "Although Chile has said that the facilities are not for military use, "
+        "they give Peru a foothold in the region, say analysts."
+    )
+    got = run(extractor, text)
+    chile = [s for s in got if s.actor == "CHL"]
+    assert [s.evidence.text for s in chile] == ["that the facilities are not for military use"]
+
+
+def test_an_introduced_surname_before_a_relative_clause_is_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "Chilean President Ana Scholz arrived in Lima on Tuesday.\n\n"
+        "Scholz, who was chief guest at the celebrations on Wednesday, "
+        "said that the countries had agreed to deepen their ties."
+    )
+    got = run(extractor, text)
+    assert [(s.actor, s.speaker) for s in got] == [("CHL", "Ana Scholz")]

@@ -218,7 +218,8 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     out = _unwrap_reports(doc, out, lex)
     out = _drop_headlines_around_reports(doc, out)
     relays = _relaying_participles(doc, lex)
-    out = [a for a in out if not _nested(a, out, relays)]
+    own = _adverbial_reports(doc, lex)
+    out = [a for a in out if a.cue is not None and a.cue[0] in own or not _nested(a, out, relays)]
     sourced = {a.content for a in out if a.source is not None}
     out = [a for a in out if a.source is not None or a.content not in sourced]
     unique = {(a.content, a.source): a for a in sorted(out, key=lambda a: a.content, reverse=True)}
@@ -283,6 +284,22 @@ def _relaying_participles(doc: Doc, lex: Lexicon) -> frozenset[int]:
         t.idx
         for t in doc
         if t.tag_ == "VBG" and t.dep_ == "advcl" and lex.is_cue(t.lemma_) and lex.is_cue(t.head.lemma_)
+    )
+
+
+def _adverbial_reports(doc: Doc, lex: Lexicon) -> frozenset[int]:
+    """Start offsets of cues heading a concessive or temporal clause inside another report.
+
+    In "Although A has said that ..., the bases give B a foothold, say analysts" the analysts
+    concede A's report as a fact: it is A's own statement, not the analysts' claim about A.
+    """
+    return frozenset(
+        t.idx
+        for t in doc
+        if t.dep_ == "advcl"
+        and lex.is_cue(t.lemma_)
+        and lex.cue_class(t.lemma_) == "speech"
+        and any(c.dep_ == "mark" and c.lower_ in lex.background_marks for c in t.children)
     )
 
 

@@ -58,6 +58,8 @@ class Lexicon:
     #: Cue verbs whose content PolNeAR train often gives as a noun-phrase object
     #: (``announced the arrest``, ``reiterated its support``).
     np_objects: frozenset[str] = frozenset()
+    #: Subordinators of a concessive or temporal clause, whose reports are background facts.
+    background_marks: frozenset[str] = frozenset()
     #: Light verbs that PolNeAR train shows with a noun of saying (``issued a warning``).
     light: frozenset[str] = frozenset()
     #: Every channel pattern in one, to rule out a text that names none.
@@ -152,6 +154,7 @@ def load_lexicon() -> Lexicon:
         stance_nouns=_words("stance_nouns.txt"),
         receiving=receiving,
         relaying=_words("relaying_verbs.txt"),
+        background_marks=_words("background_marks.txt"),
         nouns=nouns,
         np_objects=np_objects,
         light=_light_verbs(light, receiving),

@@ -380,6 +380,10 @@ class _Builder:
         """``Robert Smith, a senior fellow at the institute``: the name before the apposition."""
         head, sep, _ = source.partition(",")
         words = head.split()
+        if len(words) == 1 and sep and words[0][:1].isupper():
+            # "Berg, who chaired the talks, said": a surname the article has introduced
+            known = self.discourse.participant(words[0])
+            return head.strip() if known is not None and len(known.name.split()) > 1 else None
         if not sep or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             return None
         if any(w.lower().strip(".") in self.lex.titles for w in words):
