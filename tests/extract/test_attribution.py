@@ -167,6 +167,14 @@ def test_title_case_headline(nlp: Any) -> None:
     assert got and got[0][2] == "Chilean Ministry" and got[0][3] == "Condemns"
 
 
+def test_title_case_headline_the_parser_cuts_after_its_first_word(nlp: Any) -> None:
+    # the tagger reads the capitals as names and the parser ends a sentence after "Chile"
+    text = " date 2031-05-10 By Ana Paz\n\nChile Criticizes Peru over Response to Student Protests\n\n"
+    text += "Churches across Chile broadcast prayers Monday in support of students hurt in clashes."
+    got = attributions(nlp, text)
+    assert got and got[0][2] == "Chile" and got[0][3] == "Criticizes"
+
+
 def test_according_to_inside_a_report_is_kept(nlp: Any) -> None:
     text = "According to her, the talks do not depend on the vote held last month, an agency reports."
     got = attributions(nlp, text)

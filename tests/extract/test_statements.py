@@ -252,7 +252,9 @@ def test_an_office_set_before_the_name_speaks_for_the_country_quoted(extractor: 
     assert (lead.date, lead.date_basis) == (date(2021, 6, 7), "earlier")
 
 
-def test_a_movement_the_entity_model_takes_for_a_person_speaks_for_what_it_governs(extractor: Extractor) -> None:
+def test_a_movement_the_entity_model_takes_for_a_person_speaks_for_what_it_governs(
+    extractor: Extractor,
+) -> None:
     # the entity model tags the movement's name as a PERSON after a demonym
     text = "The Afghan Taliban have rejected Peru's claim that the attack was planned in Kabul."
     assert {s.actor for s in run(extractor, text, published=date(2024, 3, 5))} == {"AFG"}

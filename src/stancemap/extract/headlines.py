@@ -67,11 +67,22 @@ def _title_case(words: list[str]) -> bool:
     return len(lettered) >= 3 and sum(w[:1].isupper() for w in lettered) >= 0.7 * len(lettered)
 
 
+def _lines(doc: Doc) -> list[list[Any]]:
+    """The tokens of each line of ``doc`` (a line ends at a token holding a line break)."""
+    lines: list[list[Any]] = [[]]
+    for tok in doc:
+        lines[-1].append(tok)
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            lines.append([])
+    return [line for line in lines if line]
+
+
 def title_case_headlines(doc: Doc, lex: Lexicon, in_quote: Callable[[int], Any]) -> list[Attribution]:
     """``Georgian MFA Condemns Runoff in Occupied Region``: source, cue by word form, content."""
     found = []
-    for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
+    for line in _lines(doc):
+        # a headline is one line: the parser, misled by the capitals, may cut it in two
+        toks = [t for t in line if not t.is_space]
         if not toks or len(toks) > 20 or toks[-1].text in ".!?" or not _title_case([t.text for t in toks]):
             continue
         for k, tok in enumerate(toks[1:-1], start=1):
@@ -88,7 +99,7 @@ def title_case_headlines(doc: Doc, lex: Lexicon, in_quote: Callable[[int], Any])
                     content=(after[0].idx, after[-1].idx + len(after[-1].text)),
                     cue=(tok.idx, tok.idx + len(tok.text)),
                     source=source,
-                    context=(sent.start_char, sent.end_char),
+                    context=(toks[0].idx, toks[-1].idx + len(toks[-1].text)),
                     head=(before[-1].idx, before[-1].idx + len(before[-1].text)),
                     extra={"headline": "1"},
                 )
