@@ -116,3 +116,11 @@ def test_an_interview_on_the_same_day_is_not_another_speakers_event(extractor: E
     )
     got = {s.speaker: s.channel for s in run(extractor, text)}
     assert got["Eva Mena"] is None
+
+
+def test_a_report_given_to_a_broadcaster_is_an_interview(extractor: Extractor) -> None:
+    got = run(
+        extractor,
+        "Chilean Foreign Minister Ana Rojas disclosed the decision to state broadcaster TVN on Monday.",
+    )
+    assert [s.channel for s in got] == ["interview"]
