@@ -427,3 +427,16 @@ def test_a_construction_needs_a_source_that_names_someone(nlp: Any) -> None:
     # a vague quantity or a bare group noun names nobody a statement can be given to
     assert attributions(nlp, "The Bordurian vote was recognized by most of the West.") == []
     assert attributions(nlp, "The claim was never recognized by any other nation.") == []
+
+
+def test_a_preposition_polnear_attests_carries_a_speech_verbs_content(nlp: Any) -> None:
+    got = attributions(nlp, "Ruritania is warning Borduria of severe consequences if the border closes.")
+    assert any(
+        src == "Ruritania" and content.startswith("severe consequences") for _, content, src, _, _ in got
+    )
+
+
+def test_a_preposition_polnear_does_not_attest_carries_nothing(nlp: Any) -> None:
+    # "warn" is attested with "of" and "against", not with "at"
+    got = attributions(nlp, "Ruritania warned at a rally in the capital.")
+    assert got == []

@@ -297,6 +297,9 @@ def content_of(verb: Token, lex: Lexicon, subject: Token | None) -> tuple[list[T
         clause = _finite_advcl(verb) or _low_that_clause(verb)
         if clause is not None:
             return sorted(clause.subtree, key=lambda t: t.i), False
+        topic = _prep_content(verb, lex)
+        if topic:
+            return topic, False
     if subject is not None and lex.cue_class(verb.lemma_) == "speech" and not _has_object(verb):
         inverted = inverted_content(verb, subject)
         if inverted:
@@ -310,6 +313,24 @@ def content_of(verb: Token, lex: Lexicon, subject: Token | None) -> tuple[list[T
         if len(toks) >= 2:
             return toks, True
     return [], False
+
+
+def _prep_content(verb: Token, lex: Lexicon) -> list[Token]:
+    """The object of a preposition that carries a speech verb's content (``warned of a recession``).
+
+    Only prepositions PolNeAR attests with the verb count (``Lexicon.prep_objects``); a
+    person warned stays out of it: in "warned Chile of X" the content is X.
+    """
+    preps = lex.prep_objects.get(verb.lemma_.lower())
+    if not preps:
+        return []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i > verb.i and child.lower_ in preps:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                toks = sorted(objects[0].subtree, key=lambda t: t.i)
+                return toks if len(toks) >= 2 else []
+    return []
 
 
 def _finite_advcl(verb: Token) -> Token | None:

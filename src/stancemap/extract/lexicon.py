@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -60,6 +60,9 @@ class Lexicon:
     np_objects: frozenset[str] = frozenset()
     #: Subordinators of a concessive or temporal clause, whose reports are background facts.
     background_marks: frozenset[str] = frozenset()
+    #: Prepositions whose object PolNeAR train gives as the content of a speech verb
+    #: (``warned of a recession``, ``complained about the vote``), by verb lemma.
+    prep_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Light verbs that PolNeAR train shows with a noun of saying (``issued a warning``).
     light: frozenset[str] = frozenset()
     #: Every channel pattern in one, to rule out a text that names none.
@@ -104,6 +107,22 @@ NP_OBJECT_SHARE = 0.2
 NP_OBJECT_MIN = 3
 #: A light verb is one PolNeAR shows this many times with nouns of saying.
 LIGHT_MIN = 2
+#: A preposition introduces a speech verb's content when PolNeAR shows it this many times.
+PREP_OBJECT_MIN = 3
+
+
+def _prep_objects(rows: list[dict[str, str]]) -> dict[str, frozenset[str]]:
+    """Speech verbs and the prepositions PolNeAR train attests at least ``PREP_OBJECT_MIN`` times
+    as introducing their content (frames ``prep:of``, ``prep:against``...)."""
+    out: dict[str, frozenset[str]] = {}
+    for r in rows:
+        if r["pos"] != "verb" or r["class"].strip() != "speech":
+            continue
+        frames = _frames(r.get("frames") or "")
+        preps = frozenset(f[5:] for f, n in frames.items() if f.startswith("prep:") and n >= PREP_OBJECT_MIN)
+        if preps:
+            out[r["lemma"].strip().lower()] = preps
+    return out
 
 
 def _cue_tables(
@@ -141,7 +160,8 @@ def _light_verbs(light: frozenset[str], receiving: frozenset[str]) -> frozenset[
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (cached)."""
-    cues, nouns, np_objects, light = _cue_tables(_rows("cues.tsv"))
+    rows = _rows("cues.tsv")
+    cues, nouns, np_objects, light = _cue_tables(rows)
     receiving = _words("receiving_verbs.txt")
     channels = tuple((_pattern(r["pattern"]), r["channel"].strip()) for r in _rows("channels.tsv"))
     nominals = {r["word"].strip().lower(): r["refers_to"].strip() for r in _rows("nominals.tsv")}
@@ -157,6 +177,7 @@ def load_lexicon() -> Lexicon:
         background_marks=_words("background_marks.txt"),
         nouns=nouns,
         np_objects=np_objects,
+        prep_objects=_prep_objects(rows),
         light=_light_verbs(light, receiving),
         any_channel=_any_of(channels),
     )
