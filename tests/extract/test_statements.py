@@ -288,3 +288,30 @@ def test_an_introduced_surname_before_a_relative_clause_is_the_speaker(extractor
     )
     got = run(extractor, text)
     assert [(s.actor, s.speaker) for s in got] == [("CHL", "Ana Scholz")]
+
+
+JOINT = (
+    '"We condemn the attack on the pipeline," said a joint statement issued on Monday by Chile, Peru and Bolivia.\n\n'
+)
+
+
+def test_a_joint_statement_quoted_on_in_the_next_paragraph_stays_with_all_its_authors(extractor: Extractor) -> None:
+    got = run(extractor, JOINT + '"The attack threatens the whole region," the statement continues.')
+    second = [s.actor for s in got if s.evidence.text.startswith("The attack threatens")]
+    assert sorted(second) == ["BOL", "CHL", "PER"]
+
+
+def test_the_document_named_again_speaks_for_its_authors(extractor: Extractor) -> None:
+    got = run(extractor, JOINT + "The statement also urged the council to act quickly.")
+    urged = [s.actor for s in got if "council" in s.evidence.text]
+    assert sorted(urged) == ["BOL", "CHL", "PER"]
+
+
+def test_a_later_document_of_one_speaker_replaces_the_joint_one(extractor: Extractor) -> None:
+    text = JOINT + (
+        "In a letter to the United Nations, Peruvian Foreign Minister Luis Paz said the border must stay open. "
+        "The letter also urged the council to act quickly."
+    )
+    got = run(extractor, text)
+    urged = [(s.actor, s.kind) for s in got if "council" in s.evidence.text]
+    assert urged == [("PER", "indirect")]

@@ -57,6 +57,8 @@ class SpeakerWords:
     outlets: frozenset[str]
     org_heads: frozenset[str] = frozenset()
     nonspeakers: frozenset[str] = frozenset()
+    #: Nouns of documents that speak for their authors (``the statement continues``).
+    documents: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +70,7 @@ def load_speaker_words() -> SpeakerWords:
         _words("outlets.txt"),
         _words("org_heads.txt"),
         _words("nonspeakers.txt"),
+        _words("documents.txt"),
     )
 
 

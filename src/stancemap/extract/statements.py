@@ -94,6 +94,8 @@ class _Memory:
     group: Statement | None = None
     #: The latest dated statement of each named speaker (by surname).
     events: dict[str, Statement] = field(default_factory=dict)
+    #: The authors of the latest document several actors issued ("a joint statement by A and B").
+    authors: list[_Speaker] = field(default_factory=list)
 
     def remember(self, st: Statement) -> None:
         self.last = st
@@ -237,6 +239,12 @@ class _Builder:
             counted = self.discourse.counted_group(source, a.source[0])
             if counted:  # "the three nations", "both leaders": the list the article gave last
                 return [_Speaker(r, None, None) for r in counted]
+        words = self.discourse.words
+        authors = self.memory.authors
+        latest = self.out[-1].actor if self.out else None
+        if _head_word(source) in words.documents and any(sp.actor.code == latest for sp in authors):
+            if not self.gaz.find(source, on=on):  # "the statement continues": the document's authors
+                return list(authors)
         ref = self.gaz.lookup(title, on=on) if title else None
         mentions = self.gaz.find(source, on=on)
         if ref is None:
@@ -280,7 +288,6 @@ class _Builder:
             holder = self.discourse.holder(head, ref.code if ref is not None else None, a.source[0])
             if holder is not None:
                 return _one(self.named(holder.name, ref, title, a.source[0]))
-        words = self.discourse.words
         if not nominal and ref is None and not a.members and (head in words.offices or head in words.organs):
             # "the Commerce chief", "the lower house", "the military": an office or organ that names
             # no state is one of the state the article has been quoting, else of the one it is about
@@ -396,7 +403,7 @@ class _Builder:
         return head.strip()
 
     def heading_since_last(self, a: Attribution) -> ActorRef | None:
-        last = self.memory.last
+        last = self.out[-1] if self.out else None  # a summary too: a heading after it is new
         lo = last.evidence.end if last is not None else self.article.body_start
         found = _heading_actor(self.text, self.gaz, lo, a.content[0])
         return found[0] if found else None
@@ -495,6 +502,12 @@ class _Builder:
         heading = self.heading_since_last(a)
         if heading is not None:
             return [_Speaker(heading, None, None)]
+        tail = self.out[-1] if self.out else None
+        if tail is not None and tail.kind == "summary" and tail.source is not None and tail.cue is not None:
+            between = self.text[tail.evidence.end : a.content[0]]
+            if between.count("\n\n") <= 1 and between.count("\n") <= 2:
+                # a joint statement quoted on: it stays with every one of its authors
+                return [_Speaker.of(st) for st in self.out if st.kind == "summary" and st.evidence == tail.evidence]
         if last is None:
             return None
         # a continuation must follow closely: the same or the next paragraph
@@ -516,6 +529,10 @@ class _Builder:
         ):
             return  # "Update: ..." is a label, not a speaker
         context = self.context_text(a)
+        documents = self.discourse.words.documents
+        if a.source is not None and any(w.lower() in documents for w in re.findall(r"\w+", context)):
+            # "a joint statement by A, B and C said", "in a letter, X said": the document's authors
+            self.memory.authors = list(speakers)
         when: date | None = find_date(context, self.article.published) if context else None
         if when is None and a.context is not None:
             # "... . He made the remarks on Friday": the report that points back dates the event
