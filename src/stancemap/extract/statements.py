@@ -242,9 +242,9 @@ class _Builder:
         words = self.discourse.words
         authors = self.memory.authors
         latest = self.out[-1].actor if self.out else None
-        if _head_word(source) in words.documents and any(sp.actor.code == latest for sp in authors):
-            if not self.gaz.find(source, on=on):  # "the statement continues": the document's authors
-                return list(authors)
+        document = _head_word(source) in words.documents and not self.gaz.find(source, on=on)
+        if document and any(sp.actor.code == latest for sp in authors):
+            return list(authors)  # "the statement continues": the document's authors
         ref = self.gaz.lookup(title, on=on) if title else None
         mentions = self.gaz.find(source, on=on)
         if ref is None:
@@ -507,7 +507,8 @@ class _Builder:
             between = self.text[tail.evidence.end : a.content[0]]
             if between.count("\n\n") <= 1 and between.count("\n") <= 2:
                 # a joint statement quoted on: it stays with every one of its authors
-                return [_Speaker.of(st) for st in self.out if st.kind == "summary" and st.evidence == tail.evidence]
+                joint = [st for st in self.out if st.kind == "summary" and st.evidence == tail.evidence]
+                return [_Speaker.of(st) for st in joint]
         if last is None:
             return None
         # a continuation must follow closely: the same or the next paragraph
