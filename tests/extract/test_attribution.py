@@ -440,3 +440,9 @@ def test_a_preposition_polnear_does_not_attest_carries_nothing(nlp: Any) -> None
     # "warn" is attested with "of" and "against", not with "at"
     got = attributions(nlp, "Ruritania warned at a rally in the capital.")
     assert got == []
+
+
+def test_a_time_adverbial_hung_inside_a_noun_phrase_content_is_left_to_the_report(nlp: Any) -> None:
+    text = "Ruritania's defense minister announced the activation of a standby force Tuesday at a summit."
+    got = attributions(nlp, text)
+    assert [content for _, content, _, _, _ in got] == ["the activation of a standby force"]

@@ -290,12 +290,12 @@ def test_an_introduced_surname_before_a_relative_clause_is_the_speaker(extractor
     assert [(s.actor, s.speaker) for s in got] == [("CHL", "Ana Scholz")]
 
 
-JOINT = (
-    '"We condemn the attack on the pipeline," said a joint statement issued on Monday by Chile, Peru and Bolivia.\n\n'
-)
+JOINT = '"We condemn the attack on the pipeline," said a joint statement issued on Monday by Chile, Peru and Bolivia.\n\n'
 
 
-def test_a_joint_statement_quoted_on_in_the_next_paragraph_stays_with_all_its_authors(extractor: Extractor) -> None:
+def test_a_joint_statement_quoted_on_in_the_next_paragraph_stays_with_all_its_authors(
+    extractor: Extractor,
+) -> None:
     got = run(extractor, JOINT + '"The attack threatens the whole region," the statement continues.')
     second = [s.actor for s in got if s.evidence.text.startswith("The attack threatens")]
     assert sorted(second) == ["BOL", "CHL", "PER"]

@@ -131,7 +131,19 @@ def _after(verb: Token, skip: set[Token]) -> list[Token]:
     """The verb's dependents to its right (object, prepositions), without ``skip``."""
     deps = ("dobj", "prep", "dative", "xcomp", "oprd", "advcl", "ccomp", "attr")
     toks = [t for c in verb.children if c.dep_ in deps and c.i > verb.i for t in c.subtree]
-    return contiguous(sorted((t for t in toks if t not in skip), key=lambda t: t.i))
+    return _before_time(contiguous(sorted((t for t in toks if t not in skip), key=lambda t: t.i)))
+
+
+def _before_time(toks: list[Token]) -> list[Token]:
+    """A noun-phrase content up to a bare time adverbial the parser hung inside it.
+
+    In "announced the activation of a force Tuesday on the sidelines of a summit" the day,
+    and what follows it, tell when and where it was announced: they are not what was.
+    """
+    for k, t in enumerate(toks):
+        if k >= 2 and t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME"):
+            return contiguous(toks[:k])
+    return toks
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
