@@ -315,3 +315,12 @@ def test_a_later_document_of_one_speaker_replaces_the_joint_one(extractor: Extra
     got = run(extractor, text)
     urged = [(s.actor, s.kind) for s in got if "council" in s.evidence.text]
     assert urged == [("PER", "indirect")]
+
+
+def test_a_department_chief_is_the_participant_holding_that_departments_office(extractor: Extractor) -> None:
+    text = (
+        "U.S. Commerce Secretary Anna Berg met bankers on Monday. Treasury Secretary Tom Lind was also there.\n\n"
+        "The Commerce chief also rebuffed fears that the tariffs would cause a recession."
+    )
+    got = run(extractor, text)
+    assert [(s.actor, s.speaker) for s in got] == [("USA", "Anna Berg")]

@@ -249,6 +249,23 @@ class Discourse:
                 best = (key, p)
         return best[1] if best is not None else None
 
+    def holder_of(self, role: str, at: int) -> _Participant | None:
+        """The participant whose office shares the role's qualifier ("the Commerce chief" ->
+        "Commerce Secretary Anna Berg"), named before ``at``; None when none or several do."""
+        words = _WORD.findall(role)
+        qualifier = {w.lower() for w in words[:-1] if w[:1].isupper() and w.lower() not in ("the", "a", "an")}
+        if not qualifier:
+            return None
+        found = {
+            id(p): p
+            for p in self.participants
+            if min(p.mentions) <= at
+            and any(qualifier <= {w.lower() for w in _WORD.findall(d)} for d in p.descriptors)
+            and (v := self.verdict(p)) is not None
+            and v.basis in ("state", "office")
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def verdict(self, p: _Participant) -> Verdict | None:
         """What the participant speaks for, from every role the article gives them (cached)."""
         key = id(p)

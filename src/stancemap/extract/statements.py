@@ -288,6 +288,11 @@ class _Builder:
             holder = self.discourse.holder(head, ref.code if ref is not None else None, a.source[0])
             if holder is not None:
                 return _one(self.named(holder.name, ref, title, a.source[0]))
+        if not nominal and ref is None and head in words.offices:
+            # "the Commerce chief": the participant the article gave an office of that department
+            holder = self.discourse.holder_of(source, a.source[0])
+            if holder is not None:
+                return _one(self.named(holder.name, None, source, a.source[0]))
         if not nominal and ref is None and not a.members and (head in words.offices or head in words.organs):
             # "the Commerce chief", "the lower house", "the military": an office or organ that names
             # no state is one of the state the article has been quoting, else of the one it is about
