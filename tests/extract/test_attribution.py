@@ -446,3 +446,7 @@ def test_a_time_adverbial_hung_inside_a_noun_phrase_content_is_left_to_the_repor
     text = "Ruritania's defense minister announced the activation of a standby force Tuesday at a summit."
     got = attributions(nlp, text)
     assert [content for _, content, _, _, _ in got] == ["the activation of a standby force"]
+
+
+def test_a_noun_of_saying_with_neither_content_nor_addressee_is_no_attribution(nlp: Any) -> None:
+    assert attributions(nlp, "The Ruritanian minister made an improbable remark.") == []

@@ -225,10 +225,18 @@ def _light_noun(a: Anchors, lex: Lexicon, index: QuoteIndex) -> Attribution | No
         return None
     if not names_someone(subject, lex):
         return None
+    noun = a["content"]
+    to_whom = any(c.dep_ in ("prep", "dative") and c.i > noun.i for c in cue.children)
+    if not to_whom and not any(c.dep_ in _COMPLEMENTS for c in noun.children):
+        return None  # "made an improbable remark": neither what was said nor to whom is here
     toks = _after(cue, set(subject.subtree))
     if not _span_ok(toks, index):
         return None
     return attribution_for(cue, lex, cue.doc, chars(toks), "indirect", index)
+
+
+#: Dependents by which a noun of saying carries what was said, or to whom or on what.
+_COMPLEMENTS = frozenset({"prep", "acl", "relcl", "ccomp", "appos", "dative"})
 
 
 def _drew_from(a: Anchors, lex: Lexicon, index: QuoteIndex) -> Attribution | None:

@@ -528,12 +528,10 @@ class _Builder:
         speakers = self.speakers(a)
         if not speakers:
             return
-        if (
-            a.extra.get("headline")
-            and speakers[0].actor.code.startswith(("PERSON:", "ORG:"))
-            and not (speakers[0].speaker)
-        ):
-            return  # "Update: ..." is a label, not a speaker
+        if a.extra.get("headline") and speakers[0].actor.code.startswith(("PERSON:", "ORG:")):
+            label = " ".join(re.findall(r"\w+", self.text[a.source[0] : a.source[1]].lower())) if a.source else ""
+            if not speakers[0].speaker or label.removeprefix("the ") in self.discourse.words.nonspeakers:
+                return  # "Update: ...", "The Latest: ..." are labels, not speakers
         context = self.context_text(a)
         documents = self.discourse.words.documents
         if a.source is not None and any(w.lower() in documents for w in re.findall(r"\w+", context)):
