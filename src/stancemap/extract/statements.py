@@ -529,7 +529,8 @@ class _Builder:
         if not speakers:
             return
         if a.extra.get("headline") and speakers[0].actor.code.startswith(("PERSON:", "ORG:")):
-            label = " ".join(re.findall(r"\w+", self.text[a.source[0] : a.source[1]].lower())) if a.source else ""
+            source = self.text[a.source[0] : a.source[1]] if a.source else ""
+            label = " ".join(re.findall(r"\w+", source.lower()))
             if not speakers[0].speaker or label.removeprefix("the ") in self.discourse.words.nonspeakers:
                 return  # "Update: ...", "The Latest: ..." are labels, not speakers
         context = self.context_text(a)
