@@ -450,3 +450,8 @@ def test_a_time_adverbial_hung_inside_a_noun_phrase_content_is_left_to_the_repor
 
 def test_a_noun_of_saying_with_neither_content_nor_addressee_is_no_attribution(nlp: Any) -> None:
     assert attributions(nlp, "The Ruritanian minister made an improbable remark.") == []
+
+
+def test_a_time_adjunct_is_no_part_of_a_position(nlp: Any) -> None:
+    got = attributions(nlp, "Ruritania backed the Bordurian plan during the long talks in the capital.")
+    assert [content for _, content, _, _, _ in got] == ["the Bordurian plan"]

@@ -327,5 +327,7 @@ def test_a_department_chief_is_the_participant_holding_that_departments_office(e
 
 
 def test_a_page_label_before_a_colon_is_no_speaker(extractor: Extractor) -> None:
-    text = "The Latest: Chile's vote count resumes after a delay in three provinces\n\nBody text about the vote."
+    text = (
+        "The Latest: Chile's vote count resumes after a delay in three provinces\n\nBody text about the vote."
+    )
     assert run(extractor, text) == []

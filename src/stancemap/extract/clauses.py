@@ -306,7 +306,12 @@ def content_of(verb: Token, lex: Lexicon, subject: Token | None) -> tuple[list[T
             return inverted, False
     if lex.cue_class(verb.lemma_) == "position":
         skip = set(subject.subtree) if subject is not None else set()
-        toks = [t for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i for t in c.subtree]
+        toks = [
+            t
+            for c in verb.children
+            if c.dep_ in _OBJECT_DEPS and c.i > verb.i and c.lower_ not in lex.adjunct_preps
+            for t in c.subtree
+        ]  # "proposed it during the talks": a time or concession is no part of the position
         # an inserted report ("..., the nation said, ...") is not part of the object
         skip |= {x for t in toks if t.dep_ == "parataxis" for x in t.subtree}
         toks = contiguous(sorted((t for t in toks if t not in skip), key=lambda t: t.i))

@@ -58,6 +58,8 @@ class Lexicon:
     #: Cue verbs whose content PolNeAR train often gives as a noun-phrase object
     #: (``announced the arrest``, ``reiterated its support``).
     np_objects: frozenset[str] = frozenset()
+    #: Prepositions that open only adjuncts of time or concession (``during``, ``despite``).
+    adjunct_preps: frozenset[str] = frozenset()
     #: Subordinators of a concessive or temporal clause, whose reports are background facts.
     background_marks: frozenset[str] = frozenset()
     #: Prepositions whose object PolNeAR train gives as the content of a speech verb
@@ -175,6 +177,7 @@ def load_lexicon() -> Lexicon:
         receiving=receiving,
         relaying=_words("relaying_verbs.txt"),
         background_marks=_words("background_marks.txt"),
+        adjunct_preps=_words("adjunct_preps.txt"),
         nouns=nouns,
         np_objects=np_objects,
         prep_objects=_prep_objects(rows),
