@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from stancemap.stance.lexicon import load_stance_lexicon, tokenize
+from stancemap.stance.lexicon import load_stance_lexicon
 from stancemap.stance.negation import Finding, find_stances
+
+from .conftest import parsed
 
 
 def findings(text: str) -> list[tuple[str, int, str]]:
     """(cue, polarity, target) of each finding, the whole text counting as evidence."""
-    tokens = tokenize(text)
+    tokens = parsed(text)
     found: list[Finding] = find_stances(tokens, load_stance_lexicon(), (0, len(tokens)))
     return [(f.entry.label, f.polarity, " ".join(t.text for t in tokens[slice(*f.target)])) for f in found]
 

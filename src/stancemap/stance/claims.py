@@ -11,6 +11,7 @@ count only inside the evidence, never in the outlet's words around it. Every cla
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -18,9 +19,10 @@ from functools import lru_cache
 
 from ..models import Article, Claim, Issue, Polarity, Statement
 from ..resolve import Gazetteer
-from .lexicon import StanceLexicon, Token, load_stance_lexicon, stem, tokenize
+from .lexicon import StanceLexicon, load_stance_lexicon, stem
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
+from .words import Word, plain_words
 
 __all__ = ["attach_claims", "claims_for"]
 
@@ -45,15 +47,23 @@ def _matcher(issues: tuple[Issue, ...], with_gazetteer: bool) -> IssueMatcher:
 
 
 def attach_claims(
-    article: Article, statements: Sequence[Statement], issues: Sequence[Issue], use_gazetteer: bool = True
+    article: Article,
+    statements: Sequence[Statement],
+    issues: Sequence[Issue],
+    words: Sequence[Word],
+    use_gazetteer: bool = True,
 ) -> list[Statement]:
     """The same statements with ``claims`` filled (``dataclasses.replace``), in the same order.
 
+    ``words`` are the article's parsed words (:mod:`.words`, from the extraction pipeline).
     With no issues, claims are still found, all with ``issue=None``.
     """
     matcher = _matcher(tuple(issues), use_gazetteer)
     title = matcher.terms(article.title or article.text[article.body_start : article.body_start + 300])
-    return [replace(st, claims=tuple(claims_for(article, st, matcher, title))) for st in statements]
+    starts = [w.start for w in words]
+    return [
+        replace(st, claims=tuple(claims_for(article, st, matcher, title, words, starts))) for st in statements
+    ]
 
 
 def _sentence(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
@@ -82,13 +92,13 @@ def _window(article: Article, st: Statement) -> tuple[int, int]:
     return start, end
 
 
-def _span_text(article: Article, tokens: Sequence[Token], span: tuple[int, int]) -> str:
+def _span_text(article: Article, tokens: Sequence[Word], span: tuple[int, int]) -> str:
     if span[1] <= span[0]:
         return ""
     return article.text[tokens[span[0]].start : tokens[span[1] - 1].end]
 
 
-def _pieces(tokens: Sequence[Token], span: tuple[int, int]) -> list[tuple[int, int]]:
+def _pieces(tokens: Sequence[Word], span: tuple[int, int]) -> list[tuple[int, int]]:
     """A target split at its conjunctions ("the independence and integrity of X")."""
     out: list[tuple[int, int]] = []
     s = span[0]
@@ -104,7 +114,7 @@ def _pieces(tokens: Sequence[Token], span: tuple[int, int]) -> list[tuple[int, i
 
 def _cue_uses(definition: str, cue: str, lex: StanceLexicon) -> tuple[bool, ...]:
     """For each use of a cue stem in a definition line, whether the line negates it ("does not recognize")."""
-    tokens = tokenize(definition)
+    tokens = plain_words(definition)
     uses: list[bool] = []
     for k, t in enumerate(tokens):
         if not t.is_word or stem(t.low) != cue:
@@ -115,7 +125,7 @@ def _cue_uses(definition: str, cue: str, lex: StanceLexicon) -> tuple[bool, ...]
         if k and tokens[k - 1].low in lex.words.coordinator:
             uses.append(False)
             continue
-        before: list[Token] = []
+        before: list[Word] = []
         for u in reversed(tokens[max(0, k - 8) : k]):
             if not u.is_word or u.low in lex.words.clause:
                 break
@@ -160,12 +170,21 @@ def _reverses(words: Sequence[str], hits: set[str], lex: StanceLexicon) -> bool:
 
 
 def claims_for(
-    article: Article, st: Statement, matcher: IssueMatcher, title: Terms | None = None
+    article: Article,
+    st: Statement,
+    matcher: IssueMatcher,
+    title: Terms | None,
+    words: Sequence[Word],
+    starts: Sequence[int],
 ) -> list[Claim]:
-    """The claims of one statement."""
+    """The claims of one statement; ``starts`` are the start offsets of ``words``, for bisecting."""
     lex = matcher.lex
     ws, we = _window(article, st)
-    tokens = tokenize(article.text[ws:we], ws)
+    lo = bisect_left(starts, ws)
+    hi = bisect_left(starts, we, lo)
+    while hi > lo and words[hi - 1].end > we:
+        hi -= 1
+    tokens = words[lo:hi]
     ev = st.evidence
     inside = (
         next((k for k, t in enumerate(tokens) if t.start >= ev.start), len(tokens)),
@@ -211,7 +230,7 @@ def claims_for(
 
 def _claims_of(
     article: Article,
-    tokens: Sequence[Token],
+    tokens: Sequence[Word],
     f: Finding,
     matcher: IssueMatcher,
     lex: StanceLexicon,
@@ -286,7 +305,7 @@ def _claims_of(
 
 def _refer_back(
     article: Article,
-    tokens: Sequence[Token],
+    tokens: Sequence[Word],
     span: tuple[int, int],
     matcher: IssueMatcher,
     context: list[tuple[Terms, float]],

@@ -18,7 +18,8 @@ from datetime import date
 
 from ..models import Issue
 from ..resolve import Gazetteer
-from .lexicon import StanceLexicon, Token, stem, tokenize
+from .lexicon import StanceLexicon, stem
+from .words import Word, plain_words
 
 __all__ = ["IssueMatcher", "IssueProfile", "Terms", "split_definition"]
 
@@ -69,7 +70,7 @@ class Terms:
 
     @classmethod
     def of(
-        cls, tokens: Sequence[Token], lex: StanceLexicon, gaz: Gazetteer | None, text: str, first: bool = True
+        cls, tokens: Sequence[Word], lex: StanceLexicon, gaz: Gazetteer | None, text: str, first: bool = True
     ) -> Terms:
         """The terms of ``text``; ``first=False`` does not take a capitalized first word as a name."""
         stems: set[str] = set()
@@ -176,9 +177,9 @@ class IssueMatcher:
         raw: list[tuple[Issue, Terms, Terms, Terms, Terms]] = []
         for issue in issues:
             main, sup, opp = split_definition(issue.description)
-            title = Terms.of(tokenize(issue.title), lex, gaz, issue.title, first=False)
-            body = Terms.of(tokenize(main), lex, gaz, main, first=False)
-            lower = {w.low for w in tokenize(issue.title + " " + main) if not w.capitalized}
+            title = Terms.of(plain_words(issue.title), lex, gaz, issue.title, first=False)
+            body = Terms.of(plain_words(main), lex, gaz, main, first=False)
+            lower = {w.low for w in plain_words(issue.title + " " + main) if not w.capitalized}
             title = replace(title, names=frozenset(n for n in title.names if n not in lower))
             body = replace(body, names=frozenset(n for n in body.names if n not in lower))
             raw.append((issue, title, body, self.terms(sup), self.terms(opp)))  # definitions as terms
@@ -231,7 +232,7 @@ class IssueMatcher:
         if found is None:
             if len(cache) >= TERMS_CACHE:
                 del cache[next(iter(cache))]  # dicts keep insertion order: the oldest
-            found = cache[text] = Terms.of(tokenize(text), self.lex, self.gaz, text)
+            found = cache[text] = Terms.of(plain_words(text), self.lex, self.gaz, text)
         return found
 
     def allowed(self, p: IssueProfile, target: Terms, published: date | None) -> bool:

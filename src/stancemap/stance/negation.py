@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .lexicon import Entry, StanceLexicon, Token, WordClasses, load_stance_lexicon
+from .lexicon import Entry, StanceLexicon, WordClasses, load_stance_lexicon
+from .words import Word
 
 __all__ = ["Finding", "find_stances", "norm_object", "subject_of"]
 
@@ -37,11 +38,11 @@ class Finding:
     extra: tuple[int, int] | None = None
 
 
-def _is_boundary(tok: Token, w: WordClasses) -> bool:
+def _is_boundary(tok: Word, w: WordClasses) -> bool:
     return tok.text in _STOP_PUNCT or tok.low in w.clause
 
 
-def _clause_start(tokens: Sequence[Token], i: int, lo: int, w: WordClasses, stop_comma: bool = True) -> int:
+def _clause_start(tokens: Sequence[Word], i: int, lo: int, w: WordClasses, stop_comma: bool = True) -> int:
     """Index of the first token of the clause holding token ``i`` (not before ``lo``)."""
     j = i - 1
     while j >= lo:
@@ -54,11 +55,11 @@ def _clause_start(tokens: Sequence[Token], i: int, lo: int, w: WordClasses, stop
     return lo
 
 
-def _is_aux(tok: Token, w: WordClasses) -> bool:
+def _is_aux(tok: Word, w: WordClasses) -> bool:
     return tok.low in w.aux or tok.low.endswith("n't")
 
 
-def _subject(tokens: Sequence[Token], cue: int, lo: int, w: WordClasses) -> tuple[int, int]:
+def _subject(tokens: Sequence[Word], cue: int, lo: int, w: WordClasses) -> tuple[int, int]:
     """The subject before a cue: clause start up to the auxiliaries, copula and negation."""
     start = _clause_start(tokens, cue, lo, w)
     end = cue
@@ -82,7 +83,7 @@ def _subject(tokens: Sequence[Token], cue: int, lo: int, w: WordClasses) -> tupl
     return (start, end)
 
 
-def _object(tokens: Sequence[Token], i: int, hi: int, lex: StanceLexicon) -> tuple[int, int]:
+def _object(tokens: Sequence[Word], i: int, hi: int, lex: StanceLexicon) -> tuple[int, int]:
     """The object after a cue ending at ``i``: up to the end of the clause or the next verb-like cue."""
     w = lex.words
     start = i
@@ -116,7 +117,7 @@ def _object(tokens: Sequence[Token], i: int, hi: int, lex: StanceLexicon) -> tup
     return (start, end)
 
 
-def _is_attributive_verb(tokens: Sequence[Token], i: int, w: WordClasses) -> bool:
+def _is_attributive_verb(tokens: Sequence[Word], i: int, w: WordClasses) -> bool:
     """A participle used as a modifier rather than as a verb: after a determiner, a preposition or
     a possessive, or after an adverb that follows one of those or a coordinator ("its recognized
     frontiers", "within the widely accepted lines", "its rights and universally recognized lines")."""
@@ -136,7 +137,7 @@ def _is_attributive_verb(tokens: Sequence[Token], i: int, w: WordClasses) -> boo
     )
 
 
-def _passive(tokens: Sequence[Token], i: int, lo: int, w: WordClasses) -> bool:
+def _passive(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> bool:
     if not tokens[i].low.endswith(("ed", "ised", "ized")) or i == lo:
         return False
     j = i - 1
@@ -148,7 +149,7 @@ def _passive(tokens: Sequence[Token], i: int, lo: int, w: WordClasses) -> bool:
     return j >= lo and tokens[j].low in w.be
 
 
-def _consider_verb(tokens: Sequence[Token], i: int, lo: int, w: WordClasses) -> int | None:
+def _consider_verb(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> int | None:
     """Index of a consider/call/view verb earlier in the clause of token ``i``."""
     start = _clause_start(tokens, i, lo, w, stop_comma=False)
     for j in range(i - 1, start - 1, -1):
@@ -159,7 +160,7 @@ def _consider_verb(tokens: Sequence[Token], i: int, lo: int, w: WordClasses) -> 
     return None
 
 
-def _copula_before(tokens: Sequence[Token], i: int, lo: int, w: WordClasses) -> int | None:
+def _copula_before(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> int | None:
     """Index of the copula whose complement word ``i`` is ("were deemed invalid", "has no legal basis").
 
     A coordinated complement before it is passed over: "were neither lawful nor valid",
@@ -176,7 +177,7 @@ def _copula_before(tokens: Sequence[Token], i: int, lo: int, w: WordClasses) -> 
     return None
 
 
-def _is_scare_quote(tokens: Sequence[Token], i: int, hi: int, w: WordClasses) -> int:
+def _is_scare_quote(tokens: Sequence[Word], i: int, hi: int, w: WordClasses) -> int:
     """Length of a short quoted lower-case phrase starting at the quote mark ``i`` (0 if none)."""
     if tokens[i].text not in "'\"“‘":
         return 0
@@ -196,7 +197,7 @@ def _is_scare_quote(tokens: Sequence[Token], i: int, hi: int, w: WordClasses) ->
 
 
 def find_stances(
-    tokens: Sequence[Token], lex: StanceLexicon, inside: tuple[int, int], lo: int = 0, hi: int | None = None
+    tokens: Sequence[Word], lex: StanceLexicon, inside: tuple[int, int], lo: int = 0, hi: int | None = None
 ) -> list[Finding]:
     """Stance findings in ``tokens[lo:hi]``; framing words count only in ``inside`` (token indices)."""
     hi = len(tokens) if hi is None else hi
@@ -269,7 +270,7 @@ def _nest(findings: list[Finding]) -> list[Finding]:
 
 
 def _take(
-    tokens: Sequence[Token],
+    tokens: Sequence[Word],
     s: int,
     e: int,
     entry: Entry,
@@ -368,7 +369,7 @@ def _take(
     return Finding(entry, (s, e), polarity, negator, target, role, extra)
 
 
-def norm_object(tokens: Sequence[Token], f: Finding, hi: int, lex: StanceLexicon) -> tuple[int, int] | None:
+def norm_object(tokens: Sequence[Word], f: Finding, hi: int, lex: StanceLexicon) -> tuple[int, int] | None:
     """For a norm cue ("violates Y", "contrary to Y"): the norm upheld, Y."""
     if f.entry.kind != "norm" or f.negator is not None:
         return None
@@ -376,6 +377,6 @@ def norm_object(tokens: Sequence[Token], f: Finding, hi: int, lex: StanceLexicon
     return span if span[1] > span[0] else None
 
 
-def subject_of(tokens: Sequence[Token], f: Finding, lex: StanceLexicon | None = None) -> tuple[int, int]:
+def subject_of(tokens: Sequence[Word], f: Finding, lex: StanceLexicon | None = None) -> tuple[int, int]:
     """The subject of a verb cue (clause start up to its auxiliaries and negation)."""
     return _subject(tokens, f.cue[0], 0, (lex or load_stance_lexicon()).words)
