@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .lexicon import Entry, StanceLexicon, WordClasses, load_stance_lexicon
+from .tree import cue_root, in_scope
 from .words import Word
 
 __all__ = ["Finding", "find_stances", "norm_object", "subject_of"]
@@ -22,6 +23,7 @@ _STOP_PUNCT = frozenset(".;:!?—–()[]")
 
 _MAX_TARGET = 22
 _VERBAL = frozenset({"verb", "null", "norm"})  # kinds of cue that are verbs
+_COORDINATED = frozenset({"neither", "nor"})
 
 
 @dataclass(frozen=True)
@@ -223,24 +225,28 @@ def find_stances(
             i += 1
 
     findings: list[Finding] = []
-    pending: list[tuple[int, str, str]] = []  # negators waiting for a cue: (index, kind, word)
+    negators: list[tuple[int, str, str]] = []  # (index, kind, word) of the negating words so far
+    used: set[int] = set()  # negators that have negated a cue already
     cue_at = {c[0]: c for c in cues}
     for j in range(lo, hi):
         t = tokens[j]
-        if _is_boundary(t, w) or t.low in {"and"} and not (pending and pending[-1][2] in {"neither", "nor"}):
-            pending = []
         kind = lex.negator_at(t)
         if kind and j not in cue_at:
-            pending.append((j, kind, t.low))
+            negators.append((j, kind, t.low))
             continue
         if j not in cue_at:
             continue
         s, e, entry = cue_at[j]
+        root = cue_root(tokens, s, e)
+        pending = [
+            n for n in negators
+            if n[0] not in used and in_scope(tokens, n[0], root, n[1] != "particle", n[2] in _COORDINATED)
+        ]  # fmt: skip
         finding = _take(tokens, s, e, entry, lex, lo, hi, pending)
         if finding is None:
             continue
         if finding.negator is not None:
-            pending = []
+            used.update(n[0] for n in pending)
         findings.append(finding)
     return _nest(findings)
 
