@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from stancemap.stance.tree import cue_root, head_of, in_scope, load_scope, subject, subtree
+import pytest
+
+from stancemap.stance.tree import cue_root, head_of, in_scope, load_scope, subject, subject_phrase, subtree
 from stancemap.stance.words import Word
 
 from .conftest import parsed
@@ -48,3 +50,25 @@ def test_scope_of_particles_and_negating_verbs() -> None:
 def test_scope_labels_are_data() -> None:
     scope = load_scope()
     assert "advcl" in scope.closed and "conj" in scope.nominal and "nsubj" in scope.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        # the relative clause is not part of the subject
+        ("The vote in Ruritania, which Freedonia observed, was illegal.", "illegal", "The vote in Ruritania"),
+        # an infinitive that complements the noun is ("premature" is said of recognizing Ruritania)
+        (
+            "The decision to recognize Ruritania was premature.",
+            "premature",
+            "The decision to recognize Ruritania",
+        ),
+        # a passive verb's subject
+        ("The vote in Ruritania was not recognized by Borduria.", "recognized", "The vote in Ruritania"),
+    ],
+)
+def test_subject_phrase(text: str, predicate: str, expected: str) -> None:
+    words = parsed(text)
+    span = subject_phrase(words, index(words, predicate))
+    assert span is not None
+    assert " ".join(w.text for w in words[span[0] : span[1]]) == expected

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .lexicon import Entry, StanceLexicon, WordClasses, load_stance_lexicon
-from .tree import cue_root, in_scope
+from .tree import cue_root, in_scope, subject_phrase
 from .words import Word
 
 __all__ = ["Finding", "find_stances", "norm_object", "subject_of"]
@@ -62,6 +62,14 @@ def _is_aux(tok: Word, w: WordClasses) -> bool:
 
 
 def _subject(tokens: Sequence[Word], cue: int, lo: int, w: WordClasses) -> tuple[int, int]:
+    """The subject of a cue's predicate, from the parse."""
+    found = subject_phrase(tokens, cue)
+    if found is not None and found[0] >= lo:
+        return found
+    return _subject_before(tokens, cue, lo, w)
+
+
+def _subject_before(tokens: Sequence[Word], cue: int, lo: int, w: WordClasses) -> tuple[int, int]:
     """The subject before a cue: clause start up to the auxiliaries, copula and negation."""
     start = _clause_start(tokens, cue, lo, w)
     end = cue

@@ -14,7 +14,7 @@ from importlib import resources
 
 from .words import Word
 
-__all__ = ["Scope", "cue_root", "head_of", "in_scope", "load_scope", "subject", "subtree"]
+__all__ = ["Scope", "cue_root", "head_of", "in_scope", "load_scope", "subject", "subject_phrase", "subtree"]
 
 
 def head_of(tokens: Sequence[Word], k: int) -> int | None:
@@ -34,14 +34,17 @@ def cue_root(tokens: Sequence[Word], s: int, e: int) -> int:
     return s
 
 
-def subtree(tokens: Sequence[Word], k: int) -> tuple[int, int]:
+def subtree(tokens: Sequence[Word], k: int, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
     """[start, end) of the words the window holds under ``tokens[k]`` (a contiguous span in
-    projective English parses)."""
+    projective English parses), leaving out the subtrees under it of the labels in ``skip``."""
     lo = hi = k
     for j in range(len(tokens)):
         x: int | None = j
         steps = 0
         while x is not None and x != k and steps < 64:
+            if tokens[x].dep in skip:
+                x = None
+                break
             x = head_of(tokens, x)
             steps += 1
         if x == k:
@@ -109,6 +112,27 @@ def in_scope(tokens: Sequence[Word], negator: int, target: int, verb: bool, coor
             return False
         x = h
     return False
+
+
+#: Dependents of a noun that are not part of it as a target: its relative clause, apposition, commas.
+_NOT_PHRASE = frozenset({"relcl", "appos", "punct", "advcl", "parataxis"})
+
+
+def subject_phrase(tokens: Sequence[Word], k: int) -> tuple[int, int] | None:
+    """[start, end) of the subject of the predicate ``tokens[k]``, as a noun phrase without its
+    relative clause; for a relative pronoun ("..., which were not valid"), the noun it stands for."""
+    subj = subject(tokens, k)
+    if subj is None:
+        return None
+    if tokens[subj].tag in {"WDT", "WP"}:
+        x = head_of(tokens, subj)
+        while x is not None and tokens[x].dep != "relcl":
+            x = head_of(tokens, x)
+        noun = None if x is None else head_of(tokens, x)
+        if noun is None:
+            return None
+        subj = noun
+    return subtree(tokens, subj, _NOT_PHRASE)
 
 
 def subject(tokens: Sequence[Word], k: int) -> int | None:
