@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .lexicon import Entry, StanceLexicon, WordClasses, load_stance_lexicon
-from .tree import cue_root, in_scope, subject_phrase
+from .tree import children, cue_root, in_scope, subject_phrase
 from .words import Word
 
 __all__ = ["Finding", "find_stances", "norm_object", "subject_of"]
@@ -148,15 +148,12 @@ def _is_attributive_verb(tokens: Sequence[Word], i: int, w: WordClasses) -> bool
 
 
 def _passive(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> bool:
-    if not tokens[i].low.endswith(("ed", "ised", "ized")) or i == lo:
+    """Whether the cue verb is passive (it has a passive auxiliary), and not a bare infinitive
+    ("its quest to be recognized" states no position)."""
+    kids = children(tokens, i)
+    if not any(tokens[k].dep == "auxpass" for k in kids):
         return False
-    j = i - 1
-    skip = w.passive_skip
-    while j >= lo and (tokens[j].low in skip or tokens[j].low.endswith("ly")):
-        j -= 1
-    if j > lo and tokens[j].low == "be" and tokens[j - 1].low == "to":
-        return False  # "its quest to be recognized" states no position
-    return j >= lo and tokens[j].low in w.be
+    return not any(tokens[k].dep == "aux" and tokens[k].low == "to" for k in kids)
 
 
 def _consider_verb(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> int | None:

@@ -14,7 +14,7 @@ from importlib import resources
 
 from .words import Word
 
-__all__ = ["Scope", "cue_root", "head_of", "in_scope", "load_scope", "subject", "subject_phrase", "subtree"]
+__all__ = ["Scope", "children", "cue_root", "head_of", "in_scope", "load_scope", "subject", "subject_phrase", "subtree"]
 
 
 def head_of(tokens: Sequence[Word], k: int) -> int | None:
@@ -23,6 +23,11 @@ def head_of(tokens: Sequence[Word], k: int) -> int | None:
     if h == k or not 0 <= h < len(tokens):
         return None
     return h
+
+
+def children(tokens: Sequence[Word], k: int) -> list[int]:
+    """The window indices of the words whose head is ``tokens[k]``."""
+    return [j for j in range(len(tokens)) if head_of(tokens, j) == k]
 
 
 def cue_root(tokens: Sequence[Word], s: int, e: int) -> int:
