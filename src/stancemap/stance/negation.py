@@ -130,7 +130,12 @@ def _object(tokens: Sequence[Word], i: int, hi: int, lex: StanceLexicon) -> tupl
 def _is_attributive_verb(tokens: Sequence[Word], i: int, w: WordClasses) -> bool:
     """A participle used as a modifier rather than as a verb: after a determiner, a preposition or
     a possessive, or after an adverb that follows one of those or a coordinator ("its recognized
-    frontiers", "within the widely accepted lines", "its rights and universally recognized lines")."""
+    frontiers", "within the widely accepted lines", "its rights and universally recognized lines").
+    The parse decides when it makes the participle an adjectival modifier; the words before it
+    decide where the small model reads a coordinated verb instead ("the X and internationally
+    recognized borders")."""
+    if tokens[i].dep == "amod" and tokens[i].tag in {"VBN", "VBD"}:
+        return True
     if not tokens[i].low.endswith("ed"):
         return False
     j = i - 1
