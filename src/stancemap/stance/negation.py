@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .lexicon import Entry, StanceLexicon, WordClasses, load_stance_lexicon
-from .tree import children, cue_root, in_scope, subject_phrase
+from .tree import children, cue_root, head_of, in_scope, subject_phrase
 from .words import Word
 
 __all__ = ["Finding", "find_stances", "norm_object", "subject_of"]
@@ -175,18 +175,24 @@ def _consider_verb(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> i
 def _copula_before(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> int | None:
     """Index of the copula whose complement word ``i`` is ("were deemed invalid", "has no legal basis").
 
-    A coordinated complement before it is passed over: "were neither lawful nor valid",
-    "is premature and unlawful".
+    From the parse: the complement (or the noun it modifies, or the first conjunct it is
+    coordinated with: "were neither lawful nor valid") hangs as acomp/attr/oprd/dobj under a
+    copula, or under a passive verb whose auxiliary is one ("were deemed").
     """
-    start = _clause_start(tokens, i, lo, w)
-    for j in range(i - 1, max(start, i - 6) - 1, -1):
-        t = tokens[j]
-        if t.low in w.copula:
-            return j
-        conjunct = t.low in w.coordinator or (t.is_word and tokens[j + 1].low in w.coordinator)
-        if not (conjunct or t.low in w.between or t.low.endswith(("ly", "n't")) or not t.is_word):
-            return None
-    return None
+    x: int | None = i
+    for _ in range(8):
+        if x is None or tokens[x].dep not in {"conj", "amod", "compound"}:
+            break
+        x = head_of(tokens, x)
+    if x is None or tokens[x].dep not in {"acomp", "attr", "oprd", "dobj"}:
+        return None
+    h = head_of(tokens, x)
+    if h is None or h < lo:
+        return None
+    if tokens[h].low in w.copula:
+        return h
+    aux = [k for k in children(tokens, h) if tokens[k].dep == "auxpass" and tokens[k].low in w.copula]
+    return aux[0] if aux and aux[0] >= lo else None
 
 
 def _is_scare_quote(tokens: Sequence[Word], i: int, hi: int, w: WordClasses) -> int:
