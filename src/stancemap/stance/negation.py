@@ -162,14 +162,21 @@ def _passive(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> bool:
 
 
 def _consider_verb(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> int | None:
-    """Index of a consider/call/view verb earlier in the clause of token ``i``."""
-    start = _clause_start(tokens, i, lo, w, stop_comma=False)
-    for j in range(i - 1, start - 1, -1):
-        if tokens[j].low.startswith(w.consider) and not (
-            j + 1 < len(tokens) and tokens[j + 1].low in {"for", "on"}
-        ):
-            return j
-    return None
+    """Index of the consider/call/view verb whose small clause word ``i`` completes ("does not
+    consider the vote legitimate", "called it a sham"), from the parse."""
+    x: int | None = i
+    for _ in range(8):
+        if x is None or tokens[x].dep not in {"conj", "amod", "compound"}:
+            break
+        x = head_of(tokens, x)
+    if x is None or tokens[x].dep not in {"ccomp", "oprd", "xcomp", "acomp", "attr", "dobj", "pobj", "prep"}:
+        return None
+    h = head_of(tokens, x)
+    if tokens[x].dep == "pobj" and h is not None and tokens[h].low == "as":
+        h = head_of(tokens, h)  # "regards it as illegal"
+    if h is None or h < lo or tokens[h].pos != "VERB" or not tokens[h].low.startswith(w.consider):
+        return None
+    return h
 
 
 def _copula_before(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> int | None:
