@@ -274,3 +274,18 @@ def test_a_definition_that_negates_the_cue_is_read_with_its_negation(text: str, 
     article, st = statement(text)
     (out,) = attach_claims(article, [st], NEGATED_DEFINITION, parsed(article.text), use_gazetteer=False)
     assert {c.issue: c.polarity for c in out.claims} == {"rur-vote": polarity}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Borduria will recognize the elections in Ruritania if they are free and fair.",
+        "Borduria will not recognize the elections in Ruritania unless observers can attend.",
+        "If observers can attend, Borduria will recognize the elections in Ruritania.",
+    ],
+)
+def test_a_stance_under_a_condition_is_neutral(text: str) -> None:
+    article, st = statement(text)
+    (out,) = attach_claims(article, [st], ISSUES, parsed(article.text), use_gazetteer=False)
+    assert {c.issue: c.polarity for c in out.claims} == {"rur-vote-2031": "neutral"}
+    assert all("under a condition" in c.reason for c in out.claims)

@@ -142,7 +142,7 @@ def _map_polarity(p: IssueProfile, f: Finding, target: Terms, lex: StanceLexicon
     line), the other one when they differ. When the uses disagree, the line the target fits best
     decides; when nothing decides, the cue's own polarity stands.
     """
-    if not f.entry.polarity:
+    if not f.entry.polarity or f.conditional:
         return f.polarity
     cue = stem(f.entry.words[0].rstrip("*"))
     negated = f.negator is not None
@@ -250,6 +250,7 @@ def _claims_of(
     backing = f.entry.words[0].startswith(("support", "back"))
     cue_text = _span_text(article, tokens, f.cue)
     why = f"cue '{cue_text}' ({f.entry.kind})" + (f", negated by '{f.negator}'" if f.negator else "")
+    why += ", under a condition" if f.conditional else ""
     out: list[tuple[int, Claim, IssueProfile | None]] = []
     spans = [(f.target, f.polarity, why)]
     norm = norm_object(tokens, f, len(tokens), lex)

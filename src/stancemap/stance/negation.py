@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .lexicon import Entry, StanceLexicon, WordClasses, load_stance_lexicon
-from .tree import children, cue_root, head_of, in_scope, subject_phrase
+from .tree import children, conditional, cue_root, head_of, in_scope, subject_phrase
 from .words import Word
 
 __all__ = ["Finding", "find_stances", "norm_object", "subject_of"]
@@ -38,6 +38,8 @@ class Finding:
     role: str  # object | subject | norm | attributive
     #: Extra tokens to match the target against (a predicate's complement), [start, end).
     extra: tuple[int, int] | None = None
+    #: Said under a condition ("if ...", "unless ..."), so no position yet: polarity 0.
+    conditional: bool = False
 
 
 def _is_boundary(tok: Word, w: WordClasses) -> bool:
@@ -270,6 +272,8 @@ def find_stances(
             continue
         if finding.negator is not None:
             used.update(n[0] for n in pending)
+        if finding.polarity and finding.role != "attributive" and conditional(tokens, root):
+            finding = replace(finding, polarity=0, conditional=True)
         findings.append(finding)
     return _nest(findings)
 

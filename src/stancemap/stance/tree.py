@@ -14,7 +14,18 @@ from importlib import resources
 
 from .words import Word
 
-__all__ = ["Scope", "children", "cue_root", "head_of", "in_scope", "load_scope", "subject", "subject_phrase", "subtree"]
+__all__ = [
+    "Scope",
+    "children",
+    "conditional",
+    "cue_root",
+    "head_of",
+    "in_scope",
+    "load_scope",
+    "subject",
+    "subject_phrase",
+    "subtree",
+]
 
 
 def head_of(tokens: Sequence[Word], k: int) -> int | None:
@@ -138,6 +149,51 @@ def subject_phrase(tokens: Sequence[Word], k: int) -> tuple[int, int] | None:
             return None
         subj = noun
     return subtree(tokens, subj, _NOT_PHRASE)
+
+
+@lru_cache(maxsize=1)
+def load_conditions() -> frozenset[str]:
+    """The subordinators of a condition (``data/conditions.tsv``)."""
+    path = resources.files(__package__).joinpath("data").joinpath("conditions.tsv")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.split("\t")[0] for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+_COMPLEMENTS = frozenset({"conj", "acomp", "attr", "oprd", "xcomp", "amod", "dobj", "compound"})
+
+
+def _clause_head(tokens: Sequence[Word], k: int) -> int:
+    """The verb (or copula) heading the clause of ``tokens[k]``: up through its complements."""
+    x = k
+    for _ in range(8):
+        h = head_of(tokens, x)
+        if h is None or tokens[x].dep not in {
+            "conj",
+            "acomp",
+            "attr",
+            "oprd",
+            "xcomp",
+            "amod",
+            "dobj",
+            "compound",
+        }:
+            return x
+        x = h
+    return x
+
+
+def conditional(tokens: Sequence[Word], k: int) -> bool:
+    """Whether the predicate ``tokens[k]`` is said under a condition ("will recognize it if ...",
+    "unless ...") or is itself the condition ("if Borduria recognizes it, ...")."""
+    conditions = load_conditions()
+    head = _clause_head(tokens, k)
+
+    def marked(clause: int) -> bool:
+        return any(tokens[m].dep == "mark" and tokens[m].low in conditions for m in children(tokens, clause))
+
+    if tokens[head].dep == "advcl" and marked(head):
+        return True
+    return any(tokens[c].dep == "advcl" and marked(c) for c in children(tokens, head))
 
 
 def subject(tokens: Sequence[Word], k: int) -> int | None:
