@@ -5,13 +5,18 @@ from __future__ import annotations
 from functools import lru_cache
 
 from stancemap.config import Settings
-from stancemap.stance.words import Word, words_of
+from stancemap.stance.words import ParsedText, Word
 
 
 @lru_cache(maxsize=256)
-def parsed(text: str) -> list[Word]:
-    """The words of ``text`` parsed by the real pipeline (its ``stancemap_stance_words`` rows)."""
+def parsed_text(text: str) -> ParsedText:
+    """``text`` parsed by the real pipeline, as its ``stancemap_stance_words`` rows."""
     from stancemap.extract.pipeline import load_pipeline
 
     doc = load_pipeline(Settings().model)(text)
-    return words_of(doc._.sm_words, text)
+    return ParsedText(doc._.sm_words, text)
+
+
+def parsed(text: str) -> list[Word]:
+    """The words of ``text`` parsed by the real pipeline."""
+    return parsed_text(text).within(0, len(text))

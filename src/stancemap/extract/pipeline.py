@@ -187,7 +187,7 @@ class Extractor:
         """
         from ..resolve import load_gazetteer
         from ..stance.claims import attach_claims
-        from ..stance.words import Row, shifted_rows, words_of
+        from ..stance.words import ParsedText, Row, shifted_rows
         from .speakers import Discourse
         from .statements import build_statements
 
@@ -236,7 +236,7 @@ class Extractor:
             statements = build_statements(article, attributions, gaz, lex, skip, discourse)
             # with no issues every claim is unmatched: still worth keeping, since their
             # targets are what `issues suggest` proposes new issues from
-            statements = attach_claims(article, statements, self.issues, words_of(words, article.text))
+            statements = attach_claims(article, statements, self.issues, ParsedText(words, article.text))
             attributions, people, roles, orgs, words = [], [], [], [], []
             yield article, statements
 

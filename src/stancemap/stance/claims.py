@@ -11,7 +11,6 @@ count only inside the evidence, never in the outlet's words around it. Every cla
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -22,7 +21,7 @@ from ..resolve import Gazetteer
 from .lexicon import StanceLexicon, load_stance_lexicon, stem
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
-from .words import Word, plain_words
+from .words import ParsedText, Word, plain_words
 
 __all__ = ["attach_claims", "claims_for"]
 
@@ -50,20 +49,21 @@ def attach_claims(
     article: Article,
     statements: Sequence[Statement],
     issues: Sequence[Issue],
-    words: Sequence[Word],
+    parsed: ParsedText,
     use_gazetteer: bool = True,
 ) -> list[Statement]:
     """The same statements with ``claims`` filled (``dataclasses.replace``), in the same order.
 
-    ``words`` are the article's parsed words (:mod:`.words`, from the extraction pipeline).
+    ``parsed`` holds the article's parsed words (:mod:`.words`, from the extraction pipeline).
     With no issues, claims are still found, all with ``issue=None``.
     """
     matcher = _matcher(tuple(issues), use_gazetteer)
-    title = matcher.terms(article.title or article.text[article.body_start : article.body_start + 300])
-    starts = [w.start for w in words]
-    return [
-        replace(st, claims=tuple(claims_for(article, st, matcher, title, words, starts))) for st in statements
-    ]
+    if article.title:
+        title = matcher.terms(article.title)
+    else:
+        lead = (article.body_start, article.body_start + 300)
+        title = matcher.terms(article.text[slice(*lead)], parsed.within(*lead))
+    return [replace(st, claims=tuple(claims_for(article, st, matcher, title, parsed))) for st in statements]
 
 
 def _sentence(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
@@ -112,9 +112,15 @@ def _pieces(tokens: Sequence[Word], span: tuple[int, int]) -> list[tuple[int, in
     return out
 
 
+@lru_cache(maxsize=256)
+def _definition_words(definition: str) -> list[Word]:
+    """The words of an issue's support or oppose line (the same few lines are read for every cue)."""
+    return plain_words(definition)
+
+
 def _cue_uses(definition: str, cue: str, lex: StanceLexicon) -> tuple[bool, ...]:
     """For each use of a cue stem in a definition line, whether the line negates it ("does not recognize")."""
-    tokens = plain_words(definition)
+    tokens = _definition_words(definition)
     uses: list[bool] = []
     for k, t in enumerate(tokens):
         if not t.is_word or stem(t.low) != cue:
@@ -174,17 +180,12 @@ def claims_for(
     st: Statement,
     matcher: IssueMatcher,
     title: Terms | None,
-    words: Sequence[Word],
-    starts: Sequence[int],
+    parsed: ParsedText,
 ) -> list[Claim]:
-    """The claims of one statement; ``starts`` are the start offsets of ``words``, for bisecting."""
+    """The claims of one statement."""
     lex = matcher.lex
     ws, we = _window(article, st)
-    lo = bisect_left(starts, ws)
-    hi = bisect_left(starts, we, lo)
-    while hi > lo and words[hi - 1].end > we:
-        hi -= 1
-    tokens = words[lo:hi]
+    tokens = parsed.within(ws, we)
     ev = st.evidence
     inside = (
         next((k for k, t in enumerate(tokens) if t.start >= ev.start), len(tokens)),
@@ -199,9 +200,9 @@ def claims_for(
     if not findings:
         return []
     published = st.date or article.published
-    before = article.text[max(article.body_start, ev.start - _CONTEXT_CHARS) : ev.start]
-    ev_terms = matcher.terms(ev.text)
-    context = [(ev_terms, 0.5), (matcher.terms(before), 0.5)]
+    before = (max(article.body_start, ev.start - _CONTEXT_CHARS), ev.start)
+    ev_terms = matcher.terms(ev.text, parsed.within(ev.start, ev.end))
+    context = [(ev_terms, 0.5), (matcher.terms(article.text[slice(*before)], parsed.within(*before)), 0.5)]
     if title is not None:
         context.append((title, 0.5))
 
@@ -259,7 +260,7 @@ def _claims_of(
     for k, (span, polarity, reason) in enumerate(spans):
         target_text = _span_text(article, tokens, span)
         words = [t.low for t in tokens[span[0] : span[1]] if t.is_word]
-        whole = matcher.terms(target_text)
+        whole = matcher.terms(target_text, tokens[span[0] : span[1]])
         names_ok = recognition or (backing and not whole.codes)
         found: list[tuple[IssueProfile, set[str], str]] = []
         pieces = [] if lex.is_anaphor(words) else _pieces(tokens, span)
@@ -268,9 +269,9 @@ def _claims_of(
             if back is not None and not (strict or k):
                 found.append(back)
         else:
-            ctx = [(whole, 1.5), (matcher.terms(cue_text), 1.0), *context]
+            ctx = [(whole, 1.5), (matcher.terms(cue_text, tokens[f.cue[0] : f.cue[1]]), 1.0), *context]
             for piece in pieces:
-                terms = matcher.terms(_span_text(article, tokens, piece))
+                terms = matcher.terms(_span_text(article, tokens, piece), tokens[piece[0] : piece[1]])
                 hit = matcher.best(terms, ctx, published, names_ok)
                 if hit is None or any(hit[0] is g[0] for g in found):
                     continue
@@ -317,9 +318,9 @@ def _refer_back(
     """The issue a pointing target ("this", "the move", "their results") refers to."""
     if last is not None:
         return (last, set(), "refers back to the statement's earlier claim")
-    earlier = _span_text(article, tokens, (0, span[0]))
-    cue = matcher.terms(_span_text(article, tokens, cue_span))
-    hit = matcher.from_context([(matcher.terms(earlier), 1.0), (cue, 1.0), *context[1:]], published)
+    earlier = matcher.terms(_span_text(article, tokens, (0, span[0])), tokens[: span[0]])
+    cue = matcher.terms(_span_text(article, tokens, cue_span), tokens[cue_span[0] : cue_span[1]])
+    hit = matcher.from_context([(earlier, 1.0), (cue, 1.0), *context[1:]], published)
     if hit is None:
         return None
     return (hit[0], hit[1], "refers back; issue from the text before")

@@ -219,20 +219,22 @@ class IssueMatcher:
                 )  # fmt: skip
             )
 
-    def terms(self, text: str) -> Terms:
+    def terms(self, text: str, words: Sequence[Word] | None = None) -> Terms:
         """The terms of a text, cached for the latest ``TERMS_CACHE`` texts.
 
         Targets and the evidence around them recur within an article and across
         reports of the same words; the contexts (up to 500 characters each) mostly
         do not, so the cache is kept small and drops its oldest text first: a
-        larger one only held memory that grew with the corpus.
+        larger one only held memory that grew with the corpus. ``words`` are the
+        text's words when it was parsed (article text); else the text is cut here.
         """
         cache = self._terms
         found = cache.get(text)
         if found is None:
             if len(cache) >= TERMS_CACHE:
                 del cache[next(iter(cache))]  # dicts keep insertion order: the oldest
-            found = cache[text] = Terms.of(plain_words(text), self.lex, self.gaz, text)
+            cut = plain_words(text) if words is None else words
+            found = cache[text] = Terms.of(cut, self.lex, self.gaz, text)
         return found
 
     def allowed(self, p: IssueProfile, target: Terms, published: date | None) -> bool:
