@@ -26,12 +26,7 @@ from .words import ParsedText, Word, plain_words
 __all__ = ["attach_claims", "claims_for"]
 
 _SENT_END = re.compile(r"[.!?][\"”’']?\s|\n")
-_CLAUSE_BREAK = re.compile(r"[;:]\s|,?\s(?:but|while|whereas|although)\s", re.IGNORECASE)
-_PIECE_SPLIT = frozenset({"and", "or", "nor", ",", "as well as"})
 _CONTEXT_CHARS = 500
-_OTHERS = frozenset({"countries", "states", "nations", "governments"})
-_SELF = frozenset({"we", "our", "i", "us"})
-_PRONOUNS = frozenset({"it", "they", "them"})
 _POLARITY: dict[int, Polarity] = {1: "support", -1: "oppose", 0: "neutral"}
 
 
@@ -76,7 +71,14 @@ def _sentence(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
     return s, max(e, end)
 
 
-def _window(article: Article, st: Statement) -> tuple[int, int]:
+@lru_cache(maxsize=4)
+def _clause_break(concessive: frozenset[str]) -> re.Pattern[str]:
+    """A semicolon or colon, or a concessive word ("but", "while" ...) that starts a clause."""
+    words = "|".join(sorted(re.escape(w) for w in concessive))
+    return re.compile(rf"[;:]\s|,?\s(?:{words})\s", re.IGNORECASE)
+
+
+def _window(article: Article, st: Statement, lex: StanceLexicon) -> tuple[int, int]:
     """Characters to read for a statement: the evidence, its reporting verb before, a summary's sentence."""
     ev = st.evidence
     sent_start, sent_end = _sentence(article.text, ev.start, ev.end, article.body_start)
@@ -85,7 +87,7 @@ def _window(article: Article, st: Statement) -> tuple[int, int]:
     if st.kind == "summary" or (before and min(before) >= sent_start):
         start = sent_start
         lead = min(before) if before else ev.start
-        for m in _CLAUSE_BREAK.finditer(article.text, sent_start, lead):
+        for m in _clause_break(lex.words.concessive).finditer(article.text, sent_start, lead):
             start = m.end()
     if st.kind == "summary":
         end = max(end, min(sent_end, len(article.text)))
@@ -98,12 +100,12 @@ def _span_text(article: Article, tokens: Sequence[Word], span: tuple[int, int]) 
     return article.text[tokens[span[0]].start : tokens[span[1] - 1].end]
 
 
-def _pieces(tokens: Sequence[Word], span: tuple[int, int]) -> list[tuple[int, int]]:
-    """A target split at its conjunctions ("the independence and integrity of X")."""
+def _pieces(tokens: Sequence[Word], span: tuple[int, int], lex: StanceLexicon) -> list[tuple[int, int]]:
+    """A target split at its conjunctions and commas ("the independence and integrity of X")."""
     out: list[tuple[int, int]] = []
     s = span[0]
     for k in range(span[0], span[1]):
-        if tokens[k].low in _PIECE_SPLIT:
+        if tokens[k].low in lex.words.coordinator or tokens[k].low == ",":
             if k > s:
                 out.append((s, k))
             s = k + 1
@@ -184,7 +186,7 @@ def claims_for(
 ) -> list[Claim]:
     """The claims of one statement."""
     lex = matcher.lex
-    ws, we = _window(article, st)
+    ws, we = _window(article, st, lex)
     tokens = parsed.within(ws, we)
     ev = st.evidence
     inside = (
@@ -212,7 +214,7 @@ def claims_for(
     for f in findings:
         if st.kind != "summary" and f.entry.kind == "verb" and f.role == "object" and f.polarity:
             subject = {t.low for t in tokens[slice(*subject_of(tokens, f))]}
-            if subject & _OTHERS and not subject & _SELF:
+            if subject & lex.words.others and not subject & lex.words.own:
                 f = replace(f, polarity=0)  # the speaker reports what other countries would do
         results = _claims_of(article, tokens, f, matcher, lex, context, published, last, we)
         for prio, claim, profile in results:
@@ -263,7 +265,7 @@ def _claims_of(
         whole = matcher.terms(target_text, tokens[span[0] : span[1]])
         names_ok = recognition or (backing and not whole.codes)
         found: list[tuple[IssueProfile, set[str], str]] = []
-        pieces = [] if lex.is_anaphor(words) else _pieces(tokens, span)
+        pieces = [] if lex.is_anaphor(words) else _pieces(tokens, span, lex)
         if not pieces:
             back = _refer_back(article, tokens, span, matcher, context, published, last, f.cue)
             if back is not None and not (strict or k):
@@ -285,7 +287,7 @@ def _claims_of(
                 hit = matcher.best(probe, ctx, published, names_ok)
                 if hit is not None and not (strict or k):
                     found.append((hit[0], hit[1], ""))
-                elif hit is None and not (strict or k) and _PRONOUNS & set(words):
+                elif hit is None and not (strict or k) and lex.words.pronoun & set(words):
                     back = _refer_back(article, tokens, span, matcher, context, published, last, f.cue)
                     if back is not None:
                         found.append(back)

@@ -107,9 +107,7 @@ class WordClasses:
     aux: frozenset[str]
     copula: frozenset[str]
     coordinator: frozenset[str]
-    be: frozenset[str]
     consider: tuple[str, ...]  # stems: "describ" also matches described
-    between: frozenset[str]
     means: frozenset[str]
     possessive: frozenset[str]
     topic_intro: tuple[tuple[str, ...], ...]
@@ -118,8 +116,13 @@ class WordClasses:
     determiner: frozenset[str]
     preposition: frozenset[str]
     quote_intro: frozenset[str]
-    passive_skip: frozenset[str]
     anaphor_skip: frozenset[str]
+    others: frozenset[str]
+    own: frozenset[str]
+    pronoun: frozenset[str]
+    concessive: frozenset[str]
+    not_name: frozenset[str]
+    place_noun: frozenset[str]
 
     @classmethod
     def of(cls, rows: Iterable[Sequence[str]]) -> WordClasses:

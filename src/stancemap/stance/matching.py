@@ -28,12 +28,6 @@ TERMS_CACHE = 2048
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _DEFINITION = re.compile(r"\b(support|oppose)\s*:", re.IGNORECASE)
-_NOT_NAMES = frozenset(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-     "the", "this", "these", "that", "mr", "mrs", "ms", "dr")
-)  # fmt: skip
-_PLACE_NOUNS = frozenset({"region", "territory", "territories", "republic", "province", "'s", "state"})
 
 
 def split_definition(description: str) -> tuple[str, str, str]:
@@ -91,7 +85,7 @@ class Terms:
                     continue
                 stems.add(stem(part))
                 cap = t.text.split("-")[k][:1].isupper() if k < len(t.text.split("-")) else False
-                if cap and (i > 0 or first) and len(part) > 2 and part not in _NOT_NAMES:
+                if cap and (i > 0 or first) and len(part) > 2 and part not in lex.words.not_name:
                     names.add(part)
                     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
                     later = t.text.split("-")[k + 1 :]
@@ -99,7 +93,7 @@ class Terms:
                         nxt is not None
                         and nxt.is_word
                         and not nxt.capitalized
-                        and nxt.low not in _PLACE_NOUNS
+                        and nxt.low not in lex.words.place_noun
                         and part.endswith(("an", "ian", "ese", "ish", "i"))
                     )
                     if not adjectival:
