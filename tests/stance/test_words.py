@@ -10,7 +10,7 @@ from stancemap.stance.words import plain_words, shifted_rows, words_of
 
 from .conftest import parsed
 
-TEXT = "Borduria does not recognize the so-called vote in Ruritania."
+TEXT = "Borduria does not endorse the self-styled council in Ruritania."
 
 
 def test_the_component_runs_in_the_pipeline_after_the_parser() -> None:
@@ -23,14 +23,14 @@ def test_words_carry_offsets_lemmas_and_the_parse() -> None:
     words = parsed(TEXT)
     assert all(TEXT[w.start : w.end] == w.text for w in words)
     by_text = {w.text: w for w in words}
-    recognize = by_text["recognize"]
+    endorse = by_text["endorse"]
     assert by_text["not"].dep == "neg"
-    assert words[by_text["not"].head] is recognize
-    assert words[by_text["Borduria"].head] is recognize and by_text["Borduria"].dep == "nsubj"
+    assert words[by_text["not"].head] is endorse
+    assert words[by_text["Borduria"].head] is endorse and by_text["Borduria"].dep == "nsubj"
     assert by_text["does"].lemma == "do"
     # a hyphenated word is one word, attached where its head part attaches
-    assert by_text["so-called"].low == "so-called"
-    assert words[by_text["so-called"].head].text == "vote"
+    assert by_text["self-styled"].low == "self-styled"
+    assert words[by_text["self-styled"].head].text == "council"
 
 
 def test_rows_are_plain_data_and_shift_into_the_article() -> None:
