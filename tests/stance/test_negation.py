@@ -150,3 +150,12 @@ def polarities(text: str) -> list[tuple[str, int, str | None]]:
 )
 def test_negation_reaches_by_the_parse(text: str, expected: list[tuple[str, int, str | None]]) -> None:
     assert polarities(text) == expected
+
+
+def test_an_evaluative_adjective_applies_to_the_noun_it_qualifies() -> None:
+    tokens = parsed(
+        "Freedonia warned that the illegitimate council of Ruritania, which met on Monday, would fail."
+    )
+    (f,) = find_stances(tokens, load_stance_lexicon(), (0, len(tokens)))
+    assert (f.entry.label, f.polarity, f.role) == ("illegitimate", -1, "attributive")
+    assert " ".join(t.text for t in tokens[slice(*f.target)]) == "the illegitimate council of Ruritania"

@@ -1,10 +1,16 @@
-"""Stance cues, the negation that governs them, and the targets they take, on plain tokens.
+"""Stance cues, the negation that governs them, and the targets they take, on parsed words.
 
-No parser: clauses are cut at punctuation and clause words, a negator flips the next stance
-word of its clause (``does not recognize``, ``will never recognize``, ``neither legal nor
-valid``, ``has no legal basis``), and each kind of cue takes its target from a fixed side
-(see ``data/stance_words.tsv``). The closed word classes it reads (clause words, auxiliaries,
-copulas, determiners ...) are data too: ``lex.words`` (``data/word_classes.tsv``).
+The words come from spaCy's parse (:mod:`.words`), read through :mod:`.tree`: a negator
+(``does not recognize``, ``will never recognize``, ``neither legal nor valid``, ``has no legal
+basis``, ``no state recognizes``) flips a cue only when the cue lies in its syntactic scope
+(``data/scope_labels.tsv``); a cue's subject, its passive voice, the copula or consider-verb of a
+predicate adjective and an attributive participle are read from the tree; a stance said under a
+condition (``if``, ``unless``: ``data/conditions.tsv``) is neutral. Each kind of cue takes its
+target from a fixed side (see ``data/stance_words.tsv``); the object after a cue, and a subject
+the parse does not name, are still cut at punctuation and clause words (the clause walk below),
+since the parse's complements measured worse as targets. The closed word classes it reads
+(clause words, auxiliaries, copulas, determiners ...) are data: ``lex.words``
+(``data/word_classes.tsv``).
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .lexicon import Entry, StanceLexicon, WordClasses, load_stance_lexicon
-from .tree import children, conditional, cue_root, head_of, in_scope, subject_phrase
+from .tree import NOT_PHRASE, children, conditional, cue_root, head_of, in_scope, subject_phrase, subtree
 from .words import Word
 
 __all__ = ["Finding", "find_stances", "norm_object", "subject_of"]
@@ -368,6 +374,10 @@ def _take(
             while start > lo and tokens[start - 1].low in w.determiner | {"so-called"}:
                 start -= 1
             target = (start, _object(tokens, e, hi, lex)[1])
+            noun = head_of(tokens, cue_root(tokens, s, e))
+            if tokens[cue_root(tokens, s, e)].dep == "amod" and noun is not None and noun >= e:
+                phrase = subtree(tokens, noun, NOT_PHRASE)  # the noun the adjective qualifies
+                target = phrase if phrase[0] <= s else (start, phrase[1])
             role = "attributive"
     elif kind == "null":
         if entry.words[0].startswith("depend"):

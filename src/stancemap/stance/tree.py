@@ -15,6 +15,7 @@ from importlib import resources
 from .words import Word
 
 __all__ = [
+    "NOT_PHRASE",
     "Scope",
     "children",
     "conditional",
@@ -131,7 +132,7 @@ def in_scope(tokens: Sequence[Word], negator: int, target: int, verb: bool, coor
 
 
 #: Dependents of a noun that are not part of it as a target: its relative clause, apposition, commas.
-_NOT_PHRASE = frozenset({"relcl", "appos", "punct", "advcl", "parataxis"})
+NOT_PHRASE = frozenset({"relcl", "appos", "punct", "advcl", "parataxis"})
 
 
 def subject_phrase(tokens: Sequence[Word], k: int) -> tuple[int, int] | None:
@@ -148,7 +149,7 @@ def subject_phrase(tokens: Sequence[Word], k: int) -> tuple[int, int] | None:
         if noun is None:
             return None
         subj = noun
-    return subtree(tokens, subj, _NOT_PHRASE)
+    return subtree(tokens, subj, NOT_PHRASE)
 
 
 @lru_cache(maxsize=1)
