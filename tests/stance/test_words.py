@@ -47,3 +47,21 @@ def test_plain_words_cut_text_that_was_not_parsed() -> None:
     words = plain_words("Borduria's self-styled envoy didn't come.", offset=10)
     assert [w.low for w in words] == ["borduria", "'s", "self-styled", "envoy", "did", "n't", "come", "."]
     assert words[0].start == 10 and all(w.head == w.i for w in words)
+
+
+def test_claims_are_the_same_when_an_article_is_parsed_in_pieces() -> None:
+    from stancemap.extract.pipeline import Extractor, pieces
+    from stancemap.models import Article
+
+    paragraph = "{0} will never recognize the self-styled council in the occupied province, its envoy said."
+    text = "\n\n".join(paragraph.format(c) for c in ["Borduria", "Freedonia", "Syldavia"] * 4)
+    article = Article(name="long.txt", text=text, source="long.txt")
+    assert len(pieces(text, 1000)) > 1
+
+    def claims(settings: Settings) -> list[tuple[int, str, str]]:
+        statements = Extractor(settings).extract(article)
+        return [(s.evidence.start, c.target, c.polarity) for s in statements for c in s.claims]
+
+    whole = claims(Settings())
+    assert len(whole) >= 12 and all(p == "oppose" for _, _, p in whole)
+    assert claims(Settings(max_doc_chars=1000)) == whole
