@@ -1,4 +1,4 @@
-"""The stance rules of ``attach_claims`` on short sentences (invented places, no model needed)."""
+"""The stance rules of ``attach_claims`` on short sentences (invented places, parsed by the real model)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import pytest
 from stancemap.models import Article, Span, Statement
 from stancemap.stance.claims import attach_claims
 from stancemap.stance.issues import parse_issues
+
+from .conftest import parsed_text
 
 ISSUES = parse_issues('''
 [[issue]]
@@ -81,7 +83,7 @@ def statement(
 
 def claims_of(text: str, **kw: object) -> dict[str | None, str]:
     article, st = statement(text, **kw)  # type: ignore[arg-type]
-    (out,) = attach_claims(article, [st], ISSUES, use_gazetteer=False)
+    (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=False)
     return {c.issue: c.polarity for c in out.claims}
 
 
@@ -183,7 +185,7 @@ def test_issue_chosen_by_place_year_and_date(text: str, published: date, issue: 
 
 def test_claim_without_issue_keeps_target_and_polarity() -> None:
     article, st = statement("Borduria condemns the flooding of the coastal farms.")
-    (out,) = attach_claims(article, [st], ISSUES, use_gazetteer=False)
+    (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=False)
     assert [(c.issue, c.polarity, c.target) for c in out.claims] == [
         (None, "oppose", "the flooding of the coastal farms")
     ]
@@ -191,7 +193,7 @@ def test_claim_without_issue_keeps_target_and_polarity() -> None:
 
 def test_every_claim_says_why() -> None:
     article, st = statement("Borduria will never recognize the elections in Ruritania.")
-    (out,) = attach_claims(article, [st], ISSUES, use_gazetteer=False)
+    (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=False)
     (claim,) = out.claims
     assert "recognize" in claim.reason and "never" in claim.reason and "elect" in claim.reason
     assert claim.target == "the elections in Ruritania"
@@ -200,10 +202,10 @@ def test_every_claim_says_why() -> None:
 def test_same_statements_in_same_order_and_no_issues_all_unmatched() -> None:
     article, s1 = statement("Borduria condemns the elections in Ruritania.", evidence="Borduria condemns")
     _, s2 = statement("Borduria condemns the elections in Ruritania.")
-    out = attach_claims(article, [s1, s2], ISSUES, use_gazetteer=False)
+    out = attach_claims(article, [s1, s2], ISSUES, parsed_text(article.text), use_gazetteer=False)
     assert [o.evidence for o in out] == [s1.evidence, s2.evidence]
     assert out[1].claims and out[1].claims[0].issue == "rur-vote-2031"
-    (bare,) = attach_claims(article, [s2], [], use_gazetteer=False)
+    (bare,) = attach_claims(article, [s2], [], parsed_text(article.text), use_gazetteer=False)
     assert [(c.issue, c.polarity, c.target) for c in bare.claims] == [
         (None, "oppose", "the elections in Ruritania")
     ]
@@ -242,7 +244,7 @@ def test_urging_an_end_to_the_object_opposes_it() -> None:
 
 def test_backing_a_state_by_name_claims_none_of_its_issues() -> None:
     article, st = statement("Borduria supports Ruritania.")
-    (out,) = attach_claims(article, [st], ISSUES, use_gazetteer=True)
+    (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=True)
     assert all(c.issue is None for c in out.claims)
 
 
@@ -270,5 +272,20 @@ or condemns it."""
 )
 def test_a_definition_that_negates_the_cue_is_read_with_its_negation(text: str, polarity: str) -> None:
     article, st = statement(text)
-    (out,) = attach_claims(article, [st], NEGATED_DEFINITION, use_gazetteer=False)
+    (out,) = attach_claims(article, [st], NEGATED_DEFINITION, parsed_text(article.text), use_gazetteer=False)
     assert {c.issue: c.polarity for c in out.claims} == {"rur-vote": polarity}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Borduria will recognize the elections in Ruritania if they are free and fair.",
+        "Borduria will not recognize the elections in Ruritania unless observers can attend.",
+        "If observers can attend, Borduria will recognize the elections in Ruritania.",
+    ],
+)
+def test_a_stance_under_a_condition_is_neutral(text: str) -> None:
+    article, st = statement(text)
+    (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=False)
+    assert {c.issue: c.polarity for c in out.claims} == {"rur-vote-2031": "neutral"}
+    assert all("under a condition" in c.reason for c in out.claims)

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from stancemap.stance.lexicon import Entry, StanceLexicon, _word_matches, load_stance_lexicon, tokenize
+from stancemap.stance.lexicon import Entry, StanceLexicon, _word_matches, load_stance_lexicon
+
+from .conftest import parsed
 
 TEXT = (
     "The ministry said it does not recognise the unilateral declaration and rejected "
@@ -36,7 +38,7 @@ def _with_patterns(patterns: list[str]) -> StanceLexicon:
     "lex", [load_stance_lexicon(), _with_patterns(["recogni*", "*lateral", "back", "back*"])]
 )
 def test_candidates_are_the_entries_whose_first_pattern_matches_in_lexicon_order(lex: StanceLexicon) -> None:
-    words = {t.low for t in tokenize(TEXT)} | {e.words[0].strip("*") for e in lex.entries}
+    words = {t.low for t in parsed(TEXT)} | {e.words[0].strip("*") for e in lex.entries}
     for low in sorted(words):
         expected = tuple(e for e in lex.entries if _word_matches(e.words[0], low))
         assert lex.candidates(low) == expected, low
@@ -44,7 +46,7 @@ def test_candidates_are_the_entries_whose_first_pattern_matches_in_lexicon_order
 
 def test_the_packaged_entries_are_found_in_a_text() -> None:
     lex = load_stance_lexicon()
-    tokens = tokenize(TEXT)
+    tokens = parsed(TEXT)
     found = {lex.entry_at(tokens, i)[0].label for i in range(len(tokens)) if lex.entry_at(tokens, i)}
     assert {"recognise", "rejected", "so-called", "calling for", "welcomed", "condemned"} <= found
     assert {"supports", "recognition", "denounced", "unlawful"} <= found
@@ -66,8 +68,12 @@ def test_every_entry_names_its_source(name: str) -> None:
 
 def test_sources_md_names_every_data_file() -> None:
     sources = (DATA / "SOURCES.md").read_text(encoding="utf-8")
-    for name in GENERATED:
-        assert f"`{name}`" in sources
+    files = [
+        p.name for p in DATA.iterdir() if p.suffix in {".tsv", ".txt", ".py"} and p.name != "__init__.py"
+    ]
+    assert set(GENERATED) <= set(files) and "scope_labels.tsv" in files
+    for name in files:
+        assert f"`{name}`" in sources, name
 
 
 def test_synonyms_name_a_topic() -> None:

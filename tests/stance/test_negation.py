@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from stancemap.stance.lexicon import load_stance_lexicon, tokenize
+from stancemap.stance.lexicon import load_stance_lexicon
 from stancemap.stance.negation import Finding, find_stances
+
+from .conftest import parsed
 
 
 def findings(text: str) -> list[tuple[str, int, str]]:
     """(cue, polarity, target) of each finding, the whole text counting as evidence."""
-    tokens = tokenize(text)
+    tokens = parsed(text)
     found: list[Finding] = find_stances(tokens, load_stance_lexicon(), (0, len(tokens)))
     return [(f.entry.label, f.polarity, " ".join(t.text for t in tokens[slice(*f.target)])) for f in found]
 
@@ -119,3 +121,41 @@ def test_a_participle_after_an_auxiliary_or_a_relative_is_a_verb(text: str) -> N
 def test_the_negation_stays_in_its_clause() -> None:
     got = findings("Borduria has not changed its view, but it welcomes the vote in Ruritania.")
     assert got == [("welcomes", 1, "the vote in Ruritania")]
+
+
+def polarities(text: str) -> list[tuple[str, int, str | None]]:
+    tokens = parsed(text)
+    found = find_stances(tokens, load_stance_lexicon(), (0, len(tokens)))
+    return [(f.entry.label, f.polarity, f.negator) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negating determiner on the subject negates its predicate
+        ("No state recognizes the vote in Ruritania.", [("recognizes", -1, "no")]),
+        # a negation inside a relative clause does not reach the main verb
+        (
+            "Borduria, which did not send observers, recognizes the vote in Ruritania.",
+            [("recognizes", 1, None)],
+        ),
+        # nor across a finite complement clause
+        ("Borduria does not doubt that it will recognize the vote in Ruritania.", [("recognize", 1, None)]),
+        # each conjunct verb keeps its own negation
+        (
+            "Borduria recognized the vote in Ruritania and did not condemn it.",
+            [("recognized", 1, None), ("condemn", 1, "not")],
+        ),
+    ],
+)
+def test_negation_reaches_by_the_parse(text: str, expected: list[tuple[str, int, str | None]]) -> None:
+    assert polarities(text) == expected
+
+
+def test_an_evaluative_adjective_applies_to_the_noun_it_qualifies() -> None:
+    tokens = parsed(
+        "Freedonia warned that the illegitimate council of Ruritania, which met on Monday, would fail."
+    )
+    (f,) = find_stances(tokens, load_stance_lexicon(), (0, len(tokens)))
+    assert (f.entry.label, f.polarity, f.role) == ("illegitimate", -1, "attributive")
+    assert " ".join(t.text for t in tokens[slice(*f.target)]) == "the illegitimate council of Ruritania"

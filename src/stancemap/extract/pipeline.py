@@ -114,6 +114,7 @@ def load_pipeline(model: str) -> Language:
     """
     import spacy
 
+    from ..stance import words  # noqa: F401  (registers the stance stage's component)
     from . import components, discourse  # noqa: F401  (registers the factories)
 
     try:
@@ -134,6 +135,7 @@ def load_pipeline(model: str) -> Language:
     nlp.add_pipe("stancemap_paragraphs", before="parser")
     nlp.add_pipe("stancemap_participants", last=True)
     nlp.add_pipe("stancemap_attribution", last=True)
+    nlp.add_pipe("stancemap_stance_words", last=True)
     return nlp
 
 
@@ -185,6 +187,7 @@ class Extractor:
         """
         from ..resolve import load_gazetteer
         from ..stance.claims import attach_claims
+        from ..stance.words import ParsedText, Row, shifted_rows
         from .speakers import Discourse
         from .statements import build_statements
 
@@ -215,6 +218,7 @@ class Extractor:
         people: list[PersonMention] = []
         roles: list[RoleMention] = []
         orgs: list[tuple[int, int]] = []
+        words: list[Row] = []
         for doc, (article, offset, last) in docs:
             if stop is not None and stop():
                 return
@@ -224,6 +228,7 @@ class Extractor:
             people.extend(PersonMention.from_dict(d).shifted(offset) for d in doc._.sm_people or ())
             roles.extend(RoleMention.from_dict(d).shifted(offset) for d in doc._.sm_roles or ())
             orgs.extend((int(a) + offset, int(b) + offset) for a, b in doc._.sm_orgs or ())
+            words.extend(shifted_rows(doc._.sm_words or (), offset, len(words)))
             if not last:
                 continue
             skip = boilerplate.spans(article) if boilerplate is not None else []
@@ -231,8 +236,8 @@ class Extractor:
             statements = build_statements(article, attributions, gaz, lex, skip, discourse)
             # with no issues every claim is unmatched: still worth keeping, since their
             # targets are what `issues suggest` proposes new issues from
-            statements = attach_claims(article, statements, self.issues)
-            attributions, people, roles, orgs = [], [], [], []
+            statements = attach_claims(article, statements, self.issues, ParsedText(words, article.text))
+            attributions, people, roles, orgs, words = [], [], [], [], []
             yield article, statements
 
     def extract(self, article: Article) -> list[Statement]:

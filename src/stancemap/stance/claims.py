@@ -18,19 +18,15 @@ from functools import lru_cache
 
 from ..models import Article, Claim, Issue, Polarity, Statement
 from ..resolve import Gazetteer
-from .lexicon import StanceLexicon, Token, load_stance_lexicon, stem, tokenize
+from .lexicon import StanceLexicon, load_stance_lexicon, stem
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
+from .words import ParsedText, Word, plain_words
 
 __all__ = ["attach_claims", "claims_for"]
 
 _SENT_END = re.compile(r"[.!?][\"”’']?\s|\n")
-_CLAUSE_BREAK = re.compile(r"[;:]\s|,?\s(?:but|while|whereas|although)\s", re.IGNORECASE)
-_PIECE_SPLIT = frozenset({"and", "or", "nor", ",", "as well as"})
 _CONTEXT_CHARS = 500
-_OTHERS = frozenset({"countries", "states", "nations", "governments"})
-_SELF = frozenset({"we", "our", "i", "us"})
-_PRONOUNS = frozenset({"it", "they", "them"})
 _POLARITY: dict[int, Polarity] = {1: "support", -1: "oppose", 0: "neutral"}
 
 
@@ -45,15 +41,24 @@ def _matcher(issues: tuple[Issue, ...], with_gazetteer: bool) -> IssueMatcher:
 
 
 def attach_claims(
-    article: Article, statements: Sequence[Statement], issues: Sequence[Issue], use_gazetteer: bool = True
+    article: Article,
+    statements: Sequence[Statement],
+    issues: Sequence[Issue],
+    parsed: ParsedText,
+    use_gazetteer: bool = True,
 ) -> list[Statement]:
     """The same statements with ``claims`` filled (``dataclasses.replace``), in the same order.
 
+    ``parsed`` holds the article's parsed words (:mod:`.words`, from the extraction pipeline).
     With no issues, claims are still found, all with ``issue=None``.
     """
     matcher = _matcher(tuple(issues), use_gazetteer)
-    title = matcher.terms(article.title or article.text[article.body_start : article.body_start + 300])
-    return [replace(st, claims=tuple(claims_for(article, st, matcher, title))) for st in statements]
+    if article.title:
+        title = matcher.terms(article.title)
+    else:
+        lead = (article.body_start, article.body_start + 300)
+        title = matcher.terms(article.text[slice(*lead)], parsed.within(*lead))
+    return [replace(st, claims=tuple(claims_for(article, st, matcher, title, parsed))) for st in statements]
 
 
 def _sentence(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
@@ -66,7 +71,14 @@ def _sentence(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
     return s, max(e, end)
 
 
-def _window(article: Article, st: Statement) -> tuple[int, int]:
+@lru_cache(maxsize=4)
+def _clause_break(concessive: frozenset[str]) -> re.Pattern[str]:
+    """A semicolon or colon, or a concessive word ("but", "while" ...) that starts a clause."""
+    words = "|".join(sorted(re.escape(w) for w in concessive))
+    return re.compile(rf"[;:]\s|,?\s(?:{words})\s", re.IGNORECASE)
+
+
+def _window(article: Article, st: Statement, lex: StanceLexicon) -> tuple[int, int]:
     """Characters to read for a statement: the evidence, its reporting verb before, a summary's sentence."""
     ev = st.evidence
     sent_start, sent_end = _sentence(article.text, ev.start, ev.end, article.body_start)
@@ -75,25 +87,25 @@ def _window(article: Article, st: Statement) -> tuple[int, int]:
     if st.kind == "summary" or (before and min(before) >= sent_start):
         start = sent_start
         lead = min(before) if before else ev.start
-        for m in _CLAUSE_BREAK.finditer(article.text, sent_start, lead):
+        for m in _clause_break(lex.words.concessive).finditer(article.text, sent_start, lead):
             start = m.end()
     if st.kind == "summary":
         end = max(end, min(sent_end, len(article.text)))
     return start, end
 
 
-def _span_text(article: Article, tokens: Sequence[Token], span: tuple[int, int]) -> str:
+def _span_text(article: Article, tokens: Sequence[Word], span: tuple[int, int]) -> str:
     if span[1] <= span[0]:
         return ""
     return article.text[tokens[span[0]].start : tokens[span[1] - 1].end]
 
 
-def _pieces(tokens: Sequence[Token], span: tuple[int, int]) -> list[tuple[int, int]]:
-    """A target split at its conjunctions ("the independence and integrity of X")."""
+def _pieces(tokens: Sequence[Word], span: tuple[int, int], lex: StanceLexicon) -> list[tuple[int, int]]:
+    """A target split at its conjunctions and commas ("the independence and integrity of X")."""
     out: list[tuple[int, int]] = []
     s = span[0]
     for k in range(span[0], span[1]):
-        if tokens[k].low in _PIECE_SPLIT:
+        if tokens[k].low in lex.words.coordinator or tokens[k].low == ",":
             if k > s:
                 out.append((s, k))
             s = k + 1
@@ -102,9 +114,15 @@ def _pieces(tokens: Sequence[Token], span: tuple[int, int]) -> list[tuple[int, i
     return out
 
 
+@lru_cache(maxsize=256)
+def _definition_words(definition: str) -> list[Word]:
+    """The words of an issue's support or oppose line (the same few lines are read for every cue)."""
+    return plain_words(definition)
+
+
 def _cue_uses(definition: str, cue: str, lex: StanceLexicon) -> tuple[bool, ...]:
     """For each use of a cue stem in a definition line, whether the line negates it ("does not recognize")."""
-    tokens = tokenize(definition)
+    tokens = _definition_words(definition)
     uses: list[bool] = []
     for k, t in enumerate(tokens):
         if not t.is_word or stem(t.low) != cue:
@@ -115,7 +133,7 @@ def _cue_uses(definition: str, cue: str, lex: StanceLexicon) -> tuple[bool, ...]
         if k and tokens[k - 1].low in lex.words.coordinator:
             uses.append(False)
             continue
-        before: list[Token] = []
+        before: list[Word] = []
         for u in reversed(tokens[max(0, k - 8) : k]):
             if not u.is_word or u.low in lex.words.clause:
                 break
@@ -132,7 +150,7 @@ def _map_polarity(p: IssueProfile, f: Finding, target: Terms, lex: StanceLexicon
     line), the other one when they differ. When the uses disagree, the line the target fits best
     decides; when nothing decides, the cue's own polarity stands.
     """
-    if not f.entry.polarity:
+    if not f.entry.polarity or f.conditional:
         return f.polarity
     cue = stem(f.entry.words[0].rstrip("*"))
     negated = f.negator is not None
@@ -160,12 +178,16 @@ def _reverses(words: Sequence[str], hits: set[str], lex: StanceLexicon) -> bool:
 
 
 def claims_for(
-    article: Article, st: Statement, matcher: IssueMatcher, title: Terms | None = None
+    article: Article,
+    st: Statement,
+    matcher: IssueMatcher,
+    title: Terms | None,
+    parsed: ParsedText,
 ) -> list[Claim]:
     """The claims of one statement."""
     lex = matcher.lex
-    ws, we = _window(article, st)
-    tokens = tokenize(article.text[ws:we], ws)
+    ws, we = _window(article, st, lex)
+    tokens = parsed.within(ws, we)
     ev = st.evidence
     inside = (
         next((k for k, t in enumerate(tokens) if t.start >= ev.start), len(tokens)),
@@ -180,9 +202,9 @@ def claims_for(
     if not findings:
         return []
     published = st.date or article.published
-    before = article.text[max(article.body_start, ev.start - _CONTEXT_CHARS) : ev.start]
-    ev_terms = matcher.terms(ev.text)
-    context = [(ev_terms, 0.5), (matcher.terms(before), 0.5)]
+    before = (max(article.body_start, ev.start - _CONTEXT_CHARS), ev.start)
+    ev_terms = matcher.terms(ev.text, parsed.within(ev.start, ev.end))
+    context = [(ev_terms, 0.5), (matcher.terms(article.text[slice(*before)], parsed.within(*before)), 0.5)]
     if title is not None:
         context.append((title, 0.5))
 
@@ -192,7 +214,7 @@ def claims_for(
     for f in findings:
         if st.kind != "summary" and f.entry.kind == "verb" and f.role == "object" and f.polarity:
             subject = {t.low for t in tokens[slice(*subject_of(tokens, f))]}
-            if subject & _OTHERS and not subject & _SELF:
+            if subject & lex.words.others and not subject & lex.words.own:
                 f = replace(f, polarity=0)  # the speaker reports what other countries would do
         results = _claims_of(article, tokens, f, matcher, lex, context, published, last, we)
         for prio, claim, profile in results:
@@ -211,7 +233,7 @@ def claims_for(
 
 def _claims_of(
     article: Article,
-    tokens: Sequence[Token],
+    tokens: Sequence[Word],
     f: Finding,
     matcher: IssueMatcher,
     lex: StanceLexicon,
@@ -231,6 +253,7 @@ def _claims_of(
     backing = f.entry.words[0].startswith(("support", "back"))
     cue_text = _span_text(article, tokens, f.cue)
     why = f"cue '{cue_text}' ({f.entry.kind})" + (f", negated by '{f.negator}'" if f.negator else "")
+    why += ", under a condition" if f.conditional else ""
     out: list[tuple[int, Claim, IssueProfile | None]] = []
     spans = [(f.target, f.polarity, why)]
     norm = norm_object(tokens, f, len(tokens), lex)
@@ -239,18 +262,18 @@ def _claims_of(
     for k, (span, polarity, reason) in enumerate(spans):
         target_text = _span_text(article, tokens, span)
         words = [t.low for t in tokens[span[0] : span[1]] if t.is_word]
-        whole = matcher.terms(target_text)
+        whole = matcher.terms(target_text, tokens[span[0] : span[1]])
         names_ok = recognition or (backing and not whole.codes)
         found: list[tuple[IssueProfile, set[str], str]] = []
-        pieces = [] if lex.is_anaphor(words) else _pieces(tokens, span)
+        pieces = [] if lex.is_anaphor(words) else _pieces(tokens, span, lex)
         if not pieces:
             back = _refer_back(article, tokens, span, matcher, context, published, last, f.cue)
             if back is not None and not (strict or k):
                 found.append(back)
         else:
-            ctx = [(whole, 1.5), (matcher.terms(cue_text), 1.0), *context]
+            ctx = [(whole, 1.5), (matcher.terms(cue_text, tokens[f.cue[0] : f.cue[1]]), 1.0), *context]
             for piece in pieces:
-                terms = matcher.terms(_span_text(article, tokens, piece))
+                terms = matcher.terms(_span_text(article, tokens, piece), tokens[piece[0] : piece[1]])
                 hit = matcher.best(terms, ctx, published, names_ok)
                 if hit is None or any(hit[0] is g[0] for g in found):
                     continue
@@ -264,7 +287,7 @@ def _claims_of(
                 hit = matcher.best(probe, ctx, published, names_ok)
                 if hit is not None and not (strict or k):
                     found.append((hit[0], hit[1], ""))
-                elif hit is None and not (strict or k) and _PRONOUNS & set(words):
+                elif hit is None and not (strict or k) and lex.words.pronoun & set(words):
                     back = _refer_back(article, tokens, span, matcher, context, published, last, f.cue)
                     if back is not None:
                         found.append(back)
@@ -286,7 +309,7 @@ def _claims_of(
 
 def _refer_back(
     article: Article,
-    tokens: Sequence[Token],
+    tokens: Sequence[Word],
     span: tuple[int, int],
     matcher: IssueMatcher,
     context: list[tuple[Terms, float]],
@@ -297,9 +320,9 @@ def _refer_back(
     """The issue a pointing target ("this", "the move", "their results") refers to."""
     if last is not None:
         return (last, set(), "refers back to the statement's earlier claim")
-    earlier = _span_text(article, tokens, (0, span[0]))
-    cue = matcher.terms(_span_text(article, tokens, cue_span))
-    hit = matcher.from_context([(matcher.terms(earlier), 1.0), (cue, 1.0), *context[1:]], published)
+    earlier = matcher.terms(_span_text(article, tokens, (0, span[0])), tokens[: span[0]])
+    cue = matcher.terms(_span_text(article, tokens, cue_span), tokens[cue_span[0] : cue_span[1]])
+    hit = matcher.from_context([(earlier, 1.0), (cue, 1.0), *context[1:]], published)
     if hit is None:
         return None
     return (hit[0], hit[1], "refers back; issue from the text before")

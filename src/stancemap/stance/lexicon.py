@@ -1,4 +1,4 @@
-"""Words and word lists for the stance logic: tokens, normal forms, and the packaged lists.
+"""Word lists for the stance logic: normal forms, and the packaged lists.
 
 Nothing is read on import; :func:`load_stance_lexicon` reads ``data/*.tsv`` once and caches it.
 The lists are language knowledge (general English), kept apart from the algorithms that use them.
@@ -13,22 +13,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..resolve.gazetteer import fold
+
+if TYPE_CHECKING:
+    from .words import Word
 
 __all__ = [
     "Entry",
     "StanceLexicon",
-    "Token",
     "WordClasses",
     "load_stance_lexicon",
     "norm",
     "stem",
-    "tokenize",
 ]
 
-_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 _SUFFIXES = (
     "ications", "ication", "ations", "ation", "itions", "ition", "ments", "ment", "ities", "ity",
     "ness", "hood", "ings", "ing", "ised", "ized", "ises", "izes", "ise", "ize", "ence", "ent",
@@ -36,35 +36,9 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word or punctuation mark of a text: ``text == original[start:end]``; ``low`` is its normal form."""
-
-    start: int
-    end: int
-    text: str
-    low: str
-
-    @property
-    def is_word(self) -> bool:
-        return self.low[:1].isalnum()
-
-    @property
-    def capitalized(self) -> bool:
-        return self.text[:1].isupper()
-
-
 def norm(word: str) -> str:
     """Lower-cased, accent-folded, with typographic apostrophes made plain."""
     return fold(word).lower().replace("’", "'")
-
-
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Words (keeping hyphens, apostrophes and inner dots) and punctuation marks, with offsets."""
-    return [
-        Token(m.start() + offset, m.end() + offset, m.group(0), norm(m.group(0)))
-        for m in _TOKEN.finditer(text)
-    ]
 
 
 @lru_cache(maxsize=8192)
@@ -98,7 +72,7 @@ class Entry:
     def label(self) -> str:
         return " ".join(self.words)
 
-    def match(self, tokens: Sequence[Token], i: int) -> int:
+    def match(self, tokens: Sequence[Word], i: int) -> int:
         """How many tokens from ``i`` the entry covers (0 when it does not match there)."""
         n = len(self.words)
         if i + n > len(tokens):
@@ -133,9 +107,7 @@ class WordClasses:
     aux: frozenset[str]
     copula: frozenset[str]
     coordinator: frozenset[str]
-    be: frozenset[str]
     consider: tuple[str, ...]  # stems: "describ" also matches described
-    between: frozenset[str]
     means: frozenset[str]
     possessive: frozenset[str]
     topic_intro: tuple[tuple[str, ...], ...]
@@ -144,8 +116,13 @@ class WordClasses:
     determiner: frozenset[str]
     preposition: frozenset[str]
     quote_intro: frozenset[str]
-    passive_skip: frozenset[str]
     anaphor_skip: frozenset[str]
+    others: frozenset[str]
+    own: frozenset[str]
+    pronoun: frozenset[str]
+    concessive: frozenset[str]
+    not_name: frozenset[str]
+    place_noun: frozenset[str]
 
     @classmethod
     def of(cls, rows: Iterable[Sequence[str]]) -> WordClasses:
@@ -249,7 +226,7 @@ class StanceLexicon:
         """The entries whose first word pattern matches the word ``low``, in lexicon order."""
         return tuple(self.entries[k] for k in self._first.matching(low))
 
-    def entry_at(self, tokens: Sequence[Token], i: int) -> tuple[Entry, int] | None:
+    def entry_at(self, tokens: Sequence[Word], i: int) -> tuple[Entry, int] | None:
         """The longest stance entry starting at token ``i``."""
         best: tuple[Entry, int] | None = None
         for entry in self.candidates(tokens[i].low):
@@ -258,7 +235,7 @@ class StanceLexicon:
                 best = (entry, n)
         return best
 
-    def negator_at(self, token: Token) -> str | None:
+    def negator_at(self, token: Word) -> str | None:
         """``particle`` or ``verb`` when the token negates, else None."""
         cache = self._neg_cache
         if token.low not in cache:

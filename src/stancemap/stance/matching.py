@@ -18,7 +18,8 @@ from datetime import date
 
 from ..models import Issue
 from ..resolve import Gazetteer
-from .lexicon import StanceLexicon, Token, stem, tokenize
+from .lexicon import StanceLexicon, stem
+from .words import Word, plain_words
 
 __all__ = ["IssueMatcher", "IssueProfile", "Terms", "split_definition"]
 
@@ -27,12 +28,6 @@ TERMS_CACHE = 2048
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _DEFINITION = re.compile(r"\b(support|oppose)\s*:", re.IGNORECASE)
-_NOT_NAMES = frozenset(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-     "the", "this", "these", "that", "mr", "mrs", "ms", "dr")
-)  # fmt: skip
-_PLACE_NOUNS = frozenset({"region", "territory", "territories", "republic", "province", "'s", "state"})
 
 
 def split_definition(description: str) -> tuple[str, str, str]:
@@ -69,7 +64,7 @@ class Terms:
 
     @classmethod
     def of(
-        cls, tokens: Sequence[Token], lex: StanceLexicon, gaz: Gazetteer | None, text: str, first: bool = True
+        cls, tokens: Sequence[Word], lex: StanceLexicon, gaz: Gazetteer | None, text: str, first: bool = True
     ) -> Terms:
         """The terms of ``text``; ``first=False`` does not take a capitalized first word as a name."""
         stems: set[str] = set()
@@ -90,7 +85,7 @@ class Terms:
                     continue
                 stems.add(stem(part))
                 cap = t.text.split("-")[k][:1].isupper() if k < len(t.text.split("-")) else False
-                if cap and (i > 0 or first) and len(part) > 2 and part not in _NOT_NAMES:
+                if cap and (i > 0 or first) and len(part) > 2 and part not in lex.words.not_name:
                     names.add(part)
                     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
                     later = t.text.split("-")[k + 1 :]
@@ -98,7 +93,7 @@ class Terms:
                         nxt is not None
                         and nxt.is_word
                         and not nxt.capitalized
-                        and nxt.low not in _PLACE_NOUNS
+                        and nxt.low not in lex.words.place_noun
                         and part.endswith(("an", "ian", "ese", "ish", "i"))
                     )
                     if not adjectival:
@@ -176,9 +171,9 @@ class IssueMatcher:
         raw: list[tuple[Issue, Terms, Terms, Terms, Terms]] = []
         for issue in issues:
             main, sup, opp = split_definition(issue.description)
-            title = Terms.of(tokenize(issue.title), lex, gaz, issue.title, first=False)
-            body = Terms.of(tokenize(main), lex, gaz, main, first=False)
-            lower = {w.low for w in tokenize(issue.title + " " + main) if not w.capitalized}
+            title = Terms.of(plain_words(issue.title), lex, gaz, issue.title, first=False)
+            body = Terms.of(plain_words(main), lex, gaz, main, first=False)
+            lower = {w.low for w in plain_words(issue.title + " " + main) if not w.capitalized}
             title = replace(title, names=frozenset(n for n in title.names if n not in lower))
             body = replace(body, names=frozenset(n for n in body.names if n not in lower))
             raw.append((issue, title, body, self.terms(sup), self.terms(opp)))  # definitions as terms
@@ -218,20 +213,22 @@ class IssueMatcher:
                 )  # fmt: skip
             )
 
-    def terms(self, text: str) -> Terms:
+    def terms(self, text: str, words: Sequence[Word] | None = None) -> Terms:
         """The terms of a text, cached for the latest ``TERMS_CACHE`` texts.
 
         Targets and the evidence around them recur within an article and across
         reports of the same words; the contexts (up to 500 characters each) mostly
         do not, so the cache is kept small and drops its oldest text first: a
-        larger one only held memory that grew with the corpus.
+        larger one only held memory that grew with the corpus. ``words`` are the
+        text's words when it was parsed (article text); else the text is cut here.
         """
         cache = self._terms
         found = cache.get(text)
         if found is None:
             if len(cache) >= TERMS_CACHE:
                 del cache[next(iter(cache))]  # dicts keep insertion order: the oldest
-            found = cache[text] = Terms.of(tokenize(text), self.lex, self.gaz, text)
+            cut = plain_words(text) if words is None else words
+            found = cache[text] = Terms.of(cut, self.lex, self.gaz, text)
         return found
 
     def allowed(self, p: IssueProfile, target: Terms, published: date | None) -> bool:

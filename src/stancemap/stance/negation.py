@@ -1,10 +1,16 @@
-"""Stance cues, the negation that governs them, and the targets they take, on plain tokens.
+"""Stance cues, the negation that governs them, and the targets they take, on parsed words.
 
-No parser: clauses are cut at punctuation and clause words, a negator flips the next stance
-word of its clause (``does not recognize``, ``will never recognize``, ``neither legal nor
-valid``, ``has no legal basis``), and each kind of cue takes its target from a fixed side
-(see ``data/stance_words.tsv``). The closed word classes it reads (clause words, auxiliaries,
-copulas, determiners ...) are data too: ``lex.words`` (``data/word_classes.tsv``).
+The words come from spaCy's parse (:mod:`.words`), read through :mod:`.tree`: a negator
+(``does not recognize``, ``will never recognize``, ``neither legal nor valid``, ``has no legal
+basis``, ``no state recognizes``) flips a cue only when the cue lies in its syntactic scope
+(``data/scope_labels.tsv``); a cue's subject, its passive voice, the copula or consider-verb of a
+predicate adjective and an attributive participle are read from the tree; a stance said under a
+condition (``if``, ``unless``: ``data/conditions.tsv``) is neutral. Each kind of cue takes its
+target from a fixed side (see ``data/stance_words.tsv``); the object after a cue, and a subject
+the parse does not name, are still cut at punctuation and clause words (the clause walk below),
+since the parse's complements measured worse as targets. The closed word classes it reads
+(clause words, auxiliaries, copulas, determiners ...) are data: ``lex.words``
+(``data/word_classes.tsv``).
 """
 
 from __future__ import annotations
@@ -12,7 +18,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .lexicon import Entry, StanceLexicon, Token, WordClasses, load_stance_lexicon
+from .lexicon import Entry, StanceLexicon, WordClasses, load_stance_lexicon
+from .tree import NOT_PHRASE, children, conditional, cue_root, head_of, in_scope, subject_phrase, subtree
+from .words import Word
 
 __all__ = ["Finding", "find_stances", "norm_object", "subject_of"]
 
@@ -21,6 +29,7 @@ _STOP_PUNCT = frozenset(".;:!?—–()[]")
 
 _MAX_TARGET = 22
 _VERBAL = frozenset({"verb", "null", "norm"})  # kinds of cue that are verbs
+_COORDINATED = frozenset({"neither", "nor"})
 
 
 @dataclass(frozen=True)
@@ -35,13 +44,15 @@ class Finding:
     role: str  # object | subject | norm | attributive
     #: Extra tokens to match the target against (a predicate's complement), [start, end).
     extra: tuple[int, int] | None = None
+    #: Said under a condition ("if ...", "unless ..."), so no position yet: polarity 0.
+    conditional: bool = False
 
 
-def _is_boundary(tok: Token, w: WordClasses) -> bool:
+def _is_boundary(tok: Word, w: WordClasses) -> bool:
     return tok.text in _STOP_PUNCT or tok.low in w.clause
 
 
-def _clause_start(tokens: Sequence[Token], i: int, lo: int, w: WordClasses, stop_comma: bool = True) -> int:
+def _clause_start(tokens: Sequence[Word], i: int, lo: int, w: WordClasses, stop_comma: bool = True) -> int:
     """Index of the first token of the clause holding token ``i`` (not before ``lo``)."""
     j = i - 1
     while j >= lo:
@@ -54,11 +65,19 @@ def _clause_start(tokens: Sequence[Token], i: int, lo: int, w: WordClasses, stop
     return lo
 
 
-def _is_aux(tok: Token, w: WordClasses) -> bool:
+def _is_aux(tok: Word, w: WordClasses) -> bool:
     return tok.low in w.aux or tok.low.endswith("n't")
 
 
-def _subject(tokens: Sequence[Token], cue: int, lo: int, w: WordClasses) -> tuple[int, int]:
+def _subject(tokens: Sequence[Word], cue: int, lo: int, w: WordClasses) -> tuple[int, int]:
+    """The subject of a cue's predicate, from the parse."""
+    found = subject_phrase(tokens, cue)
+    if found is not None and found[0] >= lo:
+        return found
+    return _subject_before(tokens, cue, lo, w)
+
+
+def _subject_before(tokens: Sequence[Word], cue: int, lo: int, w: WordClasses) -> tuple[int, int]:
     """The subject before a cue: clause start up to the auxiliaries, copula and negation."""
     start = _clause_start(tokens, cue, lo, w)
     end = cue
@@ -82,7 +101,7 @@ def _subject(tokens: Sequence[Token], cue: int, lo: int, w: WordClasses) -> tupl
     return (start, end)
 
 
-def _object(tokens: Sequence[Token], i: int, hi: int, lex: StanceLexicon) -> tuple[int, int]:
+def _object(tokens: Sequence[Word], i: int, hi: int, lex: StanceLexicon) -> tuple[int, int]:
     """The object after a cue ending at ``i``: up to the end of the clause or the next verb-like cue."""
     w = lex.words
     start = i
@@ -116,10 +135,15 @@ def _object(tokens: Sequence[Token], i: int, hi: int, lex: StanceLexicon) -> tup
     return (start, end)
 
 
-def _is_attributive_verb(tokens: Sequence[Token], i: int, w: WordClasses) -> bool:
+def _is_attributive_verb(tokens: Sequence[Word], i: int, w: WordClasses) -> bool:
     """A participle used as a modifier rather than as a verb: after a determiner, a preposition or
     a possessive, or after an adverb that follows one of those or a coordinator ("its recognized
-    frontiers", "within the widely accepted lines", "its rights and universally recognized lines")."""
+    frontiers", "within the widely accepted lines", "its rights and universally recognized lines").
+    The parse decides when it makes the participle an adjectival modifier; the words before it
+    decide where the small model reads a coordinated verb instead ("the X and internationally
+    recognized borders")."""
+    if tokens[i].dep == "amod" and tokens[i].tag in {"VBN", "VBD"}:
+        return True
     if not tokens[i].low.endswith("ed"):
         return False
     j = i - 1
@@ -136,47 +160,57 @@ def _is_attributive_verb(tokens: Sequence[Token], i: int, w: WordClasses) -> boo
     )
 
 
-def _passive(tokens: Sequence[Token], i: int, lo: int, w: WordClasses) -> bool:
-    if not tokens[i].low.endswith(("ed", "ised", "ized")) or i == lo:
+def _passive(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> bool:
+    """Whether the cue verb is passive (it has a passive auxiliary), and not a bare infinitive
+    ("its quest to be recognized" states no position)."""
+    kids = children(tokens, i)
+    if not any(tokens[k].dep == "auxpass" for k in kids):
         return False
-    j = i - 1
-    skip = w.passive_skip
-    while j >= lo and (tokens[j].low in skip or tokens[j].low.endswith("ly")):
-        j -= 1
-    if j > lo and tokens[j].low == "be" and tokens[j - 1].low == "to":
-        return False  # "its quest to be recognized" states no position
-    return j >= lo and tokens[j].low in w.be
+    return not any(tokens[k].dep == "aux" and tokens[k].low == "to" for k in kids)
 
 
-def _consider_verb(tokens: Sequence[Token], i: int, lo: int, w: WordClasses) -> int | None:
-    """Index of a consider/call/view verb earlier in the clause of token ``i``."""
-    start = _clause_start(tokens, i, lo, w, stop_comma=False)
-    for j in range(i - 1, start - 1, -1):
-        if tokens[j].low.startswith(w.consider) and not (
-            j + 1 < len(tokens) and tokens[j + 1].low in {"for", "on"}
-        ):
-            return j
-    return None
+def _consider_verb(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> int | None:
+    """Index of the consider/call/view verb whose small clause word ``i`` completes ("does not
+    consider the vote legitimate", "called it a sham"), from the parse."""
+    x: int | None = i
+    for _ in range(8):
+        if x is None or tokens[x].dep not in {"conj", "amod", "compound"}:
+            break
+        x = head_of(tokens, x)
+    if x is None or tokens[x].dep not in {"ccomp", "oprd", "xcomp", "acomp", "attr", "dobj", "pobj", "prep"}:
+        return None
+    h = head_of(tokens, x)
+    if tokens[x].dep == "pobj" and h is not None and tokens[h].low == "as":
+        h = head_of(tokens, h)  # "regards it as illegal"
+    if h is None or h < lo or tokens[h].pos != "VERB" or not tokens[h].low.startswith(w.consider):
+        return None
+    return h
 
 
-def _copula_before(tokens: Sequence[Token], i: int, lo: int, w: WordClasses) -> int | None:
+def _copula_before(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> int | None:
     """Index of the copula whose complement word ``i`` is ("were deemed invalid", "has no legal basis").
 
-    A coordinated complement before it is passed over: "were neither lawful nor valid",
-    "is premature and unlawful".
+    From the parse: the complement (or the noun it modifies, or the first conjunct it is
+    coordinated with: "were neither lawful nor valid") hangs as acomp/attr/oprd/dobj under a
+    copula, or under a passive verb whose auxiliary is one ("were deemed").
     """
-    start = _clause_start(tokens, i, lo, w)
-    for j in range(i - 1, max(start, i - 6) - 1, -1):
-        t = tokens[j]
-        if t.low in w.copula:
-            return j
-        conjunct = t.low in w.coordinator or (t.is_word and tokens[j + 1].low in w.coordinator)
-        if not (conjunct or t.low in w.between or t.low.endswith(("ly", "n't")) or not t.is_word):
-            return None
-    return None
+    x: int | None = i
+    for _ in range(8):
+        if x is None or tokens[x].dep not in {"conj", "amod", "compound"}:
+            break
+        x = head_of(tokens, x)
+    if x is None or tokens[x].dep not in {"acomp", "attr", "oprd", "dobj"}:
+        return None
+    h = head_of(tokens, x)
+    if h is None or h < lo:
+        return None
+    if tokens[h].low in w.copula:
+        return h
+    aux = [k for k in children(tokens, h) if tokens[k].dep == "auxpass" and tokens[k].low in w.copula]
+    return aux[0] if aux and aux[0] >= lo else None
 
 
-def _is_scare_quote(tokens: Sequence[Token], i: int, hi: int, w: WordClasses) -> int:
+def _is_scare_quote(tokens: Sequence[Word], i: int, hi: int, w: WordClasses) -> int:
     """Length of a short quoted lower-case phrase starting at the quote mark ``i`` (0 if none)."""
     if tokens[i].text not in "'\"“‘":
         return 0
@@ -196,7 +230,7 @@ def _is_scare_quote(tokens: Sequence[Token], i: int, hi: int, w: WordClasses) ->
 
 
 def find_stances(
-    tokens: Sequence[Token], lex: StanceLexicon, inside: tuple[int, int], lo: int = 0, hi: int | None = None
+    tokens: Sequence[Word], lex: StanceLexicon, inside: tuple[int, int], lo: int = 0, hi: int | None = None
 ) -> list[Finding]:
     """Stance findings in ``tokens[lo:hi]``; framing words count only in ``inside`` (token indices)."""
     hi = len(tokens) if hi is None else hi
@@ -222,24 +256,30 @@ def find_stances(
             i += 1
 
     findings: list[Finding] = []
-    pending: list[tuple[int, str, str]] = []  # negators waiting for a cue: (index, kind, word)
+    negators: list[tuple[int, str, str]] = []  # (index, kind, word) of the negating words so far
+    used: set[int] = set()  # negators that have negated a cue already
     cue_at = {c[0]: c for c in cues}
     for j in range(lo, hi):
         t = tokens[j]
-        if _is_boundary(t, w) or t.low in {"and"} and not (pending and pending[-1][2] in {"neither", "nor"}):
-            pending = []
         kind = lex.negator_at(t)
         if kind and j not in cue_at:
-            pending.append((j, kind, t.low))
+            negators.append((j, kind, t.low))
             continue
         if j not in cue_at:
             continue
         s, e, entry = cue_at[j]
+        root = cue_root(tokens, s, e)
+        pending = [
+            n for n in negators
+            if n[0] not in used and in_scope(tokens, n[0], root, n[1] != "particle", n[2] in _COORDINATED)
+        ]  # fmt: skip
         finding = _take(tokens, s, e, entry, lex, lo, hi, pending)
         if finding is None:
             continue
         if finding.negator is not None:
-            pending = []
+            used.update(n[0] for n in pending)
+        if finding.polarity and finding.role != "attributive" and conditional(tokens, root):
+            finding = replace(finding, polarity=0, conditional=True)
         findings.append(finding)
     return _nest(findings)
 
@@ -269,7 +309,7 @@ def _nest(findings: list[Finding]) -> list[Finding]:
 
 
 def _take(
-    tokens: Sequence[Token],
+    tokens: Sequence[Word],
     s: int,
     e: int,
     entry: Entry,
@@ -334,6 +374,10 @@ def _take(
             while start > lo and tokens[start - 1].low in w.determiner | {"so-called"}:
                 start -= 1
             target = (start, _object(tokens, e, hi, lex)[1])
+            noun = head_of(tokens, cue_root(tokens, s, e))
+            if tokens[cue_root(tokens, s, e)].dep == "amod" and noun is not None and noun >= e:
+                phrase = subtree(tokens, noun, NOT_PHRASE)  # the noun the adjective qualifies
+                target = phrase if phrase[0] <= s else (start, phrase[1])
             role = "attributive"
     elif kind == "null":
         if entry.words[0].startswith("depend"):
@@ -368,7 +412,7 @@ def _take(
     return Finding(entry, (s, e), polarity, negator, target, role, extra)
 
 
-def norm_object(tokens: Sequence[Token], f: Finding, hi: int, lex: StanceLexicon) -> tuple[int, int] | None:
+def norm_object(tokens: Sequence[Word], f: Finding, hi: int, lex: StanceLexicon) -> tuple[int, int] | None:
     """For a norm cue ("violates Y", "contrary to Y"): the norm upheld, Y."""
     if f.entry.kind != "norm" or f.negator is not None:
         return None
@@ -376,6 +420,6 @@ def norm_object(tokens: Sequence[Token], f: Finding, hi: int, lex: StanceLexicon
     return span if span[1] > span[0] else None
 
 
-def subject_of(tokens: Sequence[Token], f: Finding, lex: StanceLexicon | None = None) -> tuple[int, int]:
+def subject_of(tokens: Sequence[Word], f: Finding, lex: StanceLexicon | None = None) -> tuple[int, int]:
     """The subject of a verb cue (clause start up to its auxiliaries and negation)."""
     return _subject(tokens, f.cue[0], 0, (lex or load_stance_lexicon()).words)

@@ -1,0 +1,213 @@
+"""The dependency tree over a window of an article's words (:mod:`.words`): heads, subtrees, scope.
+
+A window is a slice of the article's words, so a head may lie outside it; such a head counts as
+none. The labels are spaCy's English ones (ClearNLP style: ``neg``, ``nsubj``, ``xcomp`` ...);
+which of them a negation crosses is data: ``data/scope_labels.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .words import Word
+
+__all__ = [
+    "NOT_PHRASE",
+    "Scope",
+    "children",
+    "conditional",
+    "cue_root",
+    "head_of",
+    "in_scope",
+    "load_scope",
+    "subject",
+    "subject_phrase",
+    "subtree",
+]
+
+
+def head_of(tokens: Sequence[Word], k: int) -> int | None:
+    """The window index of the head of ``tokens[k]`` (None for a root, or a head outside the window)."""
+    h = tokens[k].head - tokens[0].i
+    if h == k or not 0 <= h < len(tokens):
+        return None
+    return h
+
+
+def children(tokens: Sequence[Word], k: int) -> list[int]:
+    """The window indices of the words whose head is ``tokens[k]``."""
+    return [j for j in range(len(tokens)) if head_of(tokens, j) == k]
+
+
+def cue_root(tokens: Sequence[Word], s: int, e: int) -> int:
+    """The word of ``tokens[s:e]`` that attaches outside it (the first one if none does)."""
+    for k in range(s, e):
+        h = head_of(tokens, k)
+        if h is None or not s <= h < e:
+            return k
+    return s
+
+
+def subtree(tokens: Sequence[Word], k: int, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """[start, end) of the words the window holds under ``tokens[k]`` (a contiguous span in
+    projective English parses), leaving out the subtrees under it of the labels in ``skip``."""
+    lo = hi = k
+    for j in range(len(tokens)):
+        x: int | None = j
+        steps = 0
+        while x is not None and x != k and steps < 64:
+            if tokens[x].dep in skip:
+                x = None
+                break
+            x = head_of(tokens, x)
+            steps += 1
+        if x == k:
+            lo, hi = min(lo, j), max(hi, j)
+    return lo, hi + 1
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which dependency labels a negation reaches across (``data/scope_labels.tsv``)."""
+
+    #: labels it never crosses (another clause, a subject, punctuation)
+    closed: frozenset[str]
+    #: labels it crosses only to a word that is not a verb (a small clause, a coordinated noun)
+    nominal: frozenset[str]
+    #: the labels of a negating word whose scope is its head's head ("no country recognizes")
+    subject: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_scope() -> Scope:
+    """The scope labels, read once from the package data."""
+    path = resources.files(__package__).joinpath("data").joinpath("scope_labels.tsv")
+    found: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cols = line.split("\t")
+            found.setdefault(cols[1], set()).add(cols[0])
+    return Scope(
+        frozenset(found.get("closed", ())),
+        frozenset(found.get("nominal", ())),
+        frozenset(found.get("subject", ())),
+    )
+
+
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+def in_scope(tokens: Sequence[Word], negator: int, target: int, verb: bool, coordinated: bool) -> bool:
+    """Whether the negating word ``tokens[negator]`` governs ``tokens[target]``.
+
+    A particle (not, never, no) negates its head and what hangs under it; a negating verb
+    (refuse, lack) what hangs under the verb itself (``verb=True``). The path up from the target
+    may not cross a closed label, nor a nominal-only label to a verb unless the negation is
+    coordinated (neither ... nor). A negating determiner of a subject negates the subject's
+    predicate ("no state recognizes ...").
+    """
+    scope = load_scope()
+    top: int | None = negator if verb else head_of(tokens, negator)
+    if top is None:
+        return False
+    if not verb and tokens[top].dep in scope.subject and tokens[negator].dep == "det":
+        top = head_of(tokens, top)
+        if top is None:
+            return False
+    x = target
+    for _ in range(64):
+        if x == top:
+            return True
+        t = tokens[x]
+        if t.dep in scope.closed or (t.dep in scope.nominal and t.pos in _VERBS and not coordinated):
+            return False
+        h = head_of(tokens, x)
+        if h is None:
+            return False
+        x = h
+    return False
+
+
+#: Dependents of a noun that are not part of it as a target: its relative clause, apposition, commas.
+NOT_PHRASE = frozenset({"relcl", "appos", "punct", "advcl", "parataxis"})
+
+
+def subject_phrase(tokens: Sequence[Word], k: int) -> tuple[int, int] | None:
+    """[start, end) of the subject of the predicate ``tokens[k]``, as a noun phrase without its
+    relative clause; for a relative pronoun ("..., which were not valid"), the noun it stands for."""
+    subj = subject(tokens, k)
+    if subj is None:
+        return None
+    if tokens[subj].tag in {"WDT", "WP"}:
+        x = head_of(tokens, subj)
+        while x is not None and tokens[x].dep != "relcl":
+            x = head_of(tokens, x)
+        noun = None if x is None else head_of(tokens, x)
+        if noun is None:
+            return None
+        subj = noun
+    return subtree(tokens, subj, NOT_PHRASE)
+
+
+@lru_cache(maxsize=1)
+def load_conditions() -> frozenset[str]:
+    """The subordinators of a condition (``data/conditions.tsv``)."""
+    path = resources.files(__package__).joinpath("data").joinpath("conditions.tsv")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.split("\t")[0] for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+_COMPLEMENTS = frozenset({"conj", "acomp", "attr", "oprd", "xcomp", "amod", "dobj", "compound"})
+
+
+def _clause_head(tokens: Sequence[Word], k: int) -> int:
+    """The verb (or copula) heading the clause of ``tokens[k]``: up through its complements."""
+    x = k
+    for _ in range(8):
+        h = head_of(tokens, x)
+        if h is None or tokens[x].dep not in {
+            "conj",
+            "acomp",
+            "attr",
+            "oprd",
+            "xcomp",
+            "amod",
+            "dobj",
+            "compound",
+        }:
+            return x
+        x = h
+    return x
+
+
+def conditional(tokens: Sequence[Word], k: int) -> bool:
+    """Whether the predicate ``tokens[k]`` is said under a condition ("will recognize it if ...",
+    "unless ...") or is itself the condition ("if Borduria recognizes it, ...")."""
+    conditions = load_conditions()
+    head = _clause_head(tokens, k)
+
+    def marked(clause: int) -> bool:
+        return any(tokens[m].dep == "mark" and tokens[m].low in conditions for m in children(tokens, clause))
+
+    if tokens[head].dep == "advcl" and marked(head):
+        return True
+    return any(tokens[c].dep == "advcl" and marked(c) for c in children(tokens, head))
+
+
+def subject(tokens: Sequence[Word], k: int) -> int | None:
+    """The window index of the subject of the predicate ``tokens[k]``: its own, or that of the
+    predicate it is coordinated with, complements or is the auxiliary-complement of."""
+    x: int | None = k
+    for _ in range(8):
+        if x is None:
+            return None
+        for j in range(len(tokens)):
+            if head_of(tokens, j) == x and tokens[j].dep in {"nsubj", "nsubjpass", "csubj", "expl"}:
+                return j
+        if tokens[x].dep not in {"conj", "acomp", "attr", "oprd", "xcomp", "ccomp", "auxpass", "aux"}:
+            return None
+        x = head_of(tokens, x)
+    return None
