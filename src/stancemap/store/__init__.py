@@ -21,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQL
 from ..errors import StoreError
 from ..models import Article, Issue, Statement
 from . import schema
-from .batches import Batches
+from .bulk import BulkWrites
 from .copies import Copies, Copy, record_copies
 from .feeds import Feeds
 from .migrations import applied, migrate
@@ -64,7 +64,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-class Store(Reads, Batches, Copies, PositionsTable, Feeds):
+class Store(Reads, BulkWrites, Copies, PositionsTable, Feeds):
     """A stancemap database reached through SQLAlchemy."""
 
     def __init__(self, engine: Engine) -> None:

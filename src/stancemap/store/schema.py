@@ -49,6 +49,7 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Index("ix_articles_name", "name"),
+    Index("ix_articles_outlet", "outlet"),
 )
 
 article_copies = Table(
@@ -122,6 +123,7 @@ statements = Table(
     UniqueConstraint("article_id", "seq", name="uq_statements_article_seq"),
     Index("ix_statements_actor", "actor_code"),
     Index("ix_statements_date", "date"),
+    Index("ix_statements_actor_date", "actor_code", "date"),
 )
 
 claims = Table(

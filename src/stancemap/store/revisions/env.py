@@ -11,7 +11,8 @@ first, as ``Store.open`` does.
 
 ``target_metadata`` is the live schema, for ``alembic revision --autogenerate``
 to compare against; what it proposes is a draft to read and write out by hand
-(the full-text index and triggers are engine-specific and invisible to it).
+(the full-text index and triggers are engine-specific and invisible to it; on
+PostgreSQL it proposes VARCHAR for article names and outlets, TEXT there since 0003).
 """
 
 from __future__ import annotations
@@ -24,12 +25,17 @@ from sqlalchemy import Connection, create_engine
 from stancemap.store import schema
 from stancemap.store.migrations import adopt_legacy
 
-#: Tables the live metadata does not describe: the engines' full-text index and its shadow tables.
-_UNMODELLED = ("statements_fts",)
+#: What the live metadata does not describe, by kind: each engine's full-text index
+#: (SQLite's FTS5 table and its shadow tables; PostgreSQL's column and its GIN index).
+_UNMODELLED = {
+    "table": ("statements_fts",),
+    "column": ("evidence_tsv",),
+    "index": ("ix_statements_evidence_fts",),
+}
 
 
 def _include(obj: object, name: str | None, kind: str, reflected: bool, compare_to: object) -> bool:
-    return not (kind == "table" and name is not None and name.startswith(_UNMODELLED))
+    return not (name is not None and name.startswith(_UNMODELLED.get(kind, ())))
 
 
 def _run(connection: Connection) -> None:

@@ -1,4 +1,4 @@
-"""Batch writes: many articles in one transaction, skipping those already stored.
+"""Bulk writes: many articles in one transaction, skipping those already stored.
 
 A distributed ingest hands the store whole partitions of extracted articles.
 Writing a partition in one transaction, keyed by article hash, is what makes an
@@ -20,14 +20,14 @@ from ..models import Article, Statement
 from . import schema
 from .copies import Copy, record_copies
 
-__all__ = ["Batches"]
+__all__ = ["BulkWrites"]
 
 #: Ids per ``IN (...)`` list: well below SQLite's and PostgreSQL's parameter limits.
 _ID_CHUNK = 500
 
 
-class Batches:
-    """Batch writes; ``Store`` supplies ``engine`` and ``add_article``."""
+class BulkWrites:
+    """Bulk writes (``add_articles``); ``Store`` supplies ``engine`` and ``add_article``."""
 
     engine: Engine
 
