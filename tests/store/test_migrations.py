@@ -11,6 +11,8 @@ from __future__ import annotations
 import ast
 import re
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -86,7 +88,9 @@ def _fill(conn: Connection, revision: str) -> None:
         )
     if "0008_feeds" in done:
         conn.execute(
-            text("INSERT INTO feed_sources (url, kind, every_s) VALUES ('https://news.example/rss', 'rss', 60)")
+            text(
+                "INSERT INTO feed_sources (url, kind, every_s) VALUES ('https://news.example/rss', 'rss', 60)"
+            )
         )
 
 
@@ -114,8 +118,12 @@ def _snapshot(url: str) -> dict[str, Any]:
                     (tuple(f["constrained_columns"]), f["referred_table"], str(sorted(f["options"].items())))
                     for f in insp.get_foreign_keys(t)
                 ),
-                "indexes": sorted((i["name"], tuple(i["column_names"]), i["unique"]) for i in insp.get_indexes(t)),
-                "unique": sorted((u["name"], tuple(u["column_names"])) for u in insp.get_unique_constraints(t)),
+                "indexes": sorted(
+                    (i["name"], tuple(i["column_names"]), i["unique"]) for i in insp.get_indexes(t)
+                ),
+                "unique": sorted(
+                    (u["name"], tuple(u["column_names"])) for u in insp.get_unique_constraints(t)
+                ),
             }
         if conn.dialect.name == "sqlite":
             rows = conn.exec_driver_sql(
@@ -177,7 +185,9 @@ def test_a_database_made_at_an_earlier_revision_upgrades_to_the_fresh_schema(
     engine.dispose()
     with Store.open(db_url) as store:
         assert store.migrations() == revisions()
-        _check_rows(store, copies=1 if "0007_article_copies" in revisions()[: revisions().index(start) + 1] else 0)
+        _check_rows(
+            store, copies=1 if "0007_article_copies" in revisions()[: revisions().index(start) + 1] else 0
+        )
     assert _snapshot(db_url) == _fresh(second_url)
 
 
@@ -193,7 +203,9 @@ def test_a_database_of_the_release_before_alembic_is_stamped_and_upgraded(
     with engine.begin() as conn:
         _fill(conn, LEGACY[last])
         conn.exec_driver_sql("DROP TABLE alembic_version")
-        conn.exec_driver_sql(f"CREATE TABLE {LEGACY_TABLE} (name VARCHAR(100) PRIMARY KEY, applied_at TIMESTAMP)")
+        conn.exec_driver_sql(
+            f"CREATE TABLE {LEGACY_TABLE} (name VARCHAR(100) PRIMARY KEY, applied_at TIMESTAMP)"
+        )
         for name in names:
             conn.execute(text(f"INSERT INTO {LEGACY_TABLE} (name) VALUES (:n)"), {"n": name})
     engine.dispose()
@@ -252,3 +264,22 @@ def test_revisions_import_nothing_of_stancemap() -> None:
             for alias in node.names
         }
         assert imported <= {"__future__", "alembic", "sqlalchemy"}, f.name
+
+
+def test_the_alembic_command_of_developers_upgrades_a_database_of_the_release(tmp_path: Path) -> None:
+    """DEVELOPERS.md's ``alembic -x db=URL upgrade head``, run from the project root
+    (``[tool.alembic]`` in pyproject.toml), adopts a database of the release before as ``Store.open`` does."""
+    url = _load_legacy_dump(tmp_path / "release.sqlite")
+    root = Path(__file__).resolve().parents[2]
+    for args in (["upgrade", "head"], ["current"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "alembic", "-x", f"db={url}", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+    assert f"{revisions()[-1]} (head)" in done.stdout
+    assert _snapshot(url) == _fresh(f"sqlite:///{tmp_path / 'fresh.sqlite'}")

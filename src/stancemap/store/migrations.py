@@ -78,11 +78,13 @@ def current(conn: Connection) -> str | None:
 
 def applied(conn: Connection) -> list[str]:
     """The revisions this database has applied, oldest first."""
-    at = current(conn)
+    return _chain(current(conn))
+
+
+def _chain(at: str | None) -> list[str]:
     if at is None:
         return []
-    done = [s.revision for s in _script().iterate_revisions(at, "base")]
-    return list(reversed(done))
+    return list(reversed([s.revision for s in _script().iterate_revisions(at, "base")]))
 
 
 def adopt_legacy(conn: Connection) -> str | None:
@@ -93,7 +95,13 @@ def adopt_legacy(conn: Connection) -> str | None:
     the table is dropped. Returns None (and changes nothing) for any other database.
     Raises ``StoreError`` for a history this release did not write.
     """
-    if current(conn) is not None or not inspect(conn).has_table(LEGACY_TABLE):
+    if current(conn) is not None:
+        return None
+    return _adopt(conn)
+
+
+def _adopt(conn: Connection) -> str | None:
+    if not inspect(conn).has_table(LEGACY_TABLE):
         return None
     names = {r[0] for r in conn.exec_driver_sql(f"SELECT name FROM {LEGACY_TABLE}")}
     order = list(LEGACY)
@@ -113,11 +121,14 @@ def adopt_legacy(conn: Connection) -> str | None:
 def migrate(conn: Connection, target: str = "head") -> list[str]:
     """Run every revision up to ``target`` that the database lacks; return those run now.
 
-    A database from before Alembic is adopted first (``adopt_legacy``).
+    A database from before Alembic is adopted first (``adopt_legacy``). A database
+    already at ``target`` costs one query.
     """
-    adopt_legacy(conn)
-    before = set(applied(conn))
-    wanted = head() if target == "head" else target
-    if current(conn) != wanted:
-        command.upgrade(alembic_config(conn), target)
+    at = current(conn)
+    if at is None:
+        at = _adopt(conn)
+    if at == (head() if target == "head" else target):
+        return []
+    before = set(_chain(at))
+    command.upgrade(alembic_config(conn), target)
     return [r for r in applied(conn) if r not in before]
