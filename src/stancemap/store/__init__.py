@@ -2,8 +2,9 @@
 
 ``Store.open(url)`` takes any SQLAlchemy URL (SQLite by default), brings the
 schema up to date through its Alembic revisions (``migrations``), and offers
-typed reads and writes. Each article is written in one transaction with its statements and
-claims, so an interrupted ingest leaves every article fully stored or absent.
+typed reads and writes. Each article is written in one transaction with its
+statements, claims and background paragraphs, so an interrupted ingest leaves
+every article fully stored or absent.
 """
 
 from __future__ import annotations
