@@ -283,3 +283,21 @@ def test_the_alembic_command_of_developers_upgrades_a_database_of_the_release(tm
         assert done.returncode == 0, done.stderr
     assert f"{revisions()[-1]} (head)" in done.stdout
     assert _snapshot(url) == _fresh(f"sqlite:///{tmp_path / 'fresh.sqlite'}")
+
+
+def test_a_failed_upgrade_leaves_the_database_as_it_was(db_url: str, second_url: str) -> None:
+    """All revisions run in one transaction, DDL included (SQLite too): a revision that
+    fails leaves no earlier one half done, and the upgrade runs again once the cause is gone."""
+    _at(db_url, "0002_statement_date_basis")
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE feed_sources (url TEXT)")  # in the way of 0008
+    with pytest.raises(StoreError, match="feed_sources"):
+        Store.open(db_url)
+    with engine.begin() as conn:
+        assert applied(conn)[-1] == "0002_statement_date_basis"
+        assert not {"statements_fts", "positions", "article_copies"} & set(inspect(conn).get_table_names())
+        conn.exec_driver_sql("DROP TABLE feed_sources")
+    engine.dispose()
+    Store.open(db_url).close()
+    assert _snapshot(db_url) == _fresh(second_url)

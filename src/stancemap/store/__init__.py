@@ -94,6 +94,10 @@ class Store(Reads, BulkWrites, Copies, PositionsTable, Feeds):
             event.listen(engine, "connect", _sqlite_pragmas)
         try:
             with engine.begin() as conn:
+                if parsed.get_backend_name() == "sqlite":
+                    # pysqlite opens a transaction only before a write: the revisions' DDL
+                    # would run outside it, so a failed upgrade left half a revision behind
+                    conn.exec_driver_sql("BEGIN")
                 migrate(conn)
         except StoreError:
             engine.dispose()
