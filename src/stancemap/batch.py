@@ -158,7 +158,8 @@ def ingest_paths(
 
     extractor = Extractor(settings, issues)
     for article, statements in extractor.run(fresh(), index):
-        if store.add_article(article, statements):
+        # the background the extractor skipped is stored with the article, for its page to fade
+        if store.add_article(article, statements, index.spans(article)):
             report.new += 1
             report.statements += len(statements)
         else:

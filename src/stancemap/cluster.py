@@ -244,7 +244,7 @@ def _ingest(
                 report.skipped.append(Skipped("(cluster)", "extract_failed", f"{n} articles: {e}"))
                 advance(n)
             else:
-                outcome = store.add_articles(results)
+                outcome = store.add_articles(results, {a.id: boilerplate.spans(a) for a, _ in results})
                 for (article, statements), new in zip(results, outcome, strict=True):
                     in_flight.discard(article.id)
                     if new:

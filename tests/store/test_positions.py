@@ -10,6 +10,8 @@ from stancemap.models import Article, Claim, Issue, Span, Statement
 from stancemap.positions import consolidate, positions, refresh_positions
 from stancemap.store import Store
 
+from .conftest import store_at
+
 
 def _article(store: Store, name: str, day: int, said: list[tuple[str, str, str | None]]) -> None:
     """Store an article named ``name`` whose statements are (actor, polarity, issue or None)."""
@@ -115,13 +117,10 @@ def test_deleted_or_edited_rows_make_their_positions_stale(db_url: str) -> None:
         assert [p.best["outlet"] for p in positions(store, "vote")] == ["example.org"]
 
 
-def test_the_migration_fills_positions_for_claims_stored_before_it(db_url: str) -> None:
-    with Store.open(db_url) as store:
+def test_the_revision_fills_positions_for_claims_stored_before_it(db_url: str) -> None:
+    with store_at(db_url, "0004_filter_indexes") as store:  # the schema before 0005
         store.add_issues([Issue("vote", "The vote")])
         _article(store, "a", 1, [("FRA", "oppose", "vote"), ("DEU", "support", "vote")])
-        with store.engine.begin() as conn:
-            conn.execute(text("DELETE FROM positions"))
-            conn.execute(text("DELETE FROM schema_migrations WHERE name = '0006_positions'"))
     with Store.open(db_url) as store:
         assert len(store.position_entries(stale=True)) == 2
         assert _table(store, "vote") == [("DEU", "support", 1), ("FRA", "oppose", 1)]

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from stancemap.models import Article, Span, Statement
 from stancemap.store import Store
 from stancemap.store.search import alternatives, fts5_query, highlight_pattern, search_phrases, tsquery
+
+from .conftest import store_at
 
 TEXTS = {
     "one.txt": "Ruritania rejects the sham referendum held in the occupied region.",
@@ -101,23 +102,12 @@ def test_postgresql_search_uses_the_gin_index(db_url: str, store: Store) -> None
 
 
 def test_sqlite_migration_backfills_rows_stored_before_it(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite"
-    url = f"sqlite:///{path}"
-    Store.open(url).close()
-    con = sqlite3.connect(path)  # make it a database from before 0004, with a statement in it
-    con.executescript(
-        "DROP TRIGGER statements_fts_insert; DROP TRIGGER statements_fts_delete;"
-        "DROP TRIGGER statements_fts_update; DROP TABLE statements_fts;"
-        "DELETE FROM schema_migrations WHERE name = '0004_evidence_search';"
-    )
-    con.commit()
-    con.close()
-    # a statement written while the database had no index
-    raw = Store(create_engine(url))  # no migrations: the old schema as it is
-    _add(raw, "old.txt", "An old statement about the referendum.")
-    raw.engine.dispose()
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    # a statement written while the database had no index (before 0003)
+    with store_at(url, "0002_statement_date_basis") as raw:
+        _add(raw, "old.txt", "An old statement about the referendum.")
     with Store.open(url) as s:
-        assert "0004_evidence_search" in s.migrations()
+        assert "0003_evidence_search" in s.migrations()
         assert _found(s, "old statement") == {"old.txt"}
 
 
@@ -158,24 +148,11 @@ def test_highlight_pattern_marks_what_was_found() -> None:
     assert highlight_pattern("!!!") is None
 
 
-def test_migration_0007_stems_an_index_built_before_it(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite"
-    url = f"sqlite:///{path}"
-    with Store.open(url) as s:
-        _add(s, "c1.txt", "Two ceasefires have failed since May, Ruritania said.")
-    con = sqlite3.connect(path)  # back to the index of 0004, without stemming
-    con.executescript(
-        "DROP TABLE statements_fts;"
-        "CREATE VIRTUAL TABLE statements_fts USING fts5(evidence_text, content='statements', "
-        "content_rowid='id', tokenize='unicode61 remove_diacritics 0');"
-        "INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');"
-        "DELETE FROM schema_migrations WHERE name = '0007_search_stemming';"
-    )
-    con.commit()
-    con.close()
-    raw = Store(create_engine(url))
-    assert _found(raw, "ceasefire") == set()
-    raw.engine.dispose()
-    with Store.open(url) as s:
-        assert "0007_search_stemming" in s.migrations()
+def test_revision_0006_stems_an_index_built_before_it(db_url: str) -> None:
+    with store_at(db_url, "0005_positions") as raw:  # the index of 0003, without stemming
+        _add(raw, "c1.txt", "Two ceasefires have failed since May, Ruritania said.")
+        if raw.engine.dialect.name == "sqlite":  # PostgreSQL's queries name the configuration 0006 makes
+            assert _found(raw, "ceasefire") == set()
+    with Store.open(db_url) as s:
+        assert "0006_search_stemming" in s.migrations()
         assert _found(s, "ceasefire") == {"c1.txt"}

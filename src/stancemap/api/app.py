@@ -50,7 +50,6 @@ def _version() -> str:
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The web app over ``settings.db`` (or over ``store``, which the caller then owns)."""
     from ..web.assets import cache_control
-    from ..web.boilerplate import BoilerplateCache
     from ..web.feeds import router as feeds_page_router
     from ..web.pages import router as pages_router
     from .feeds import router as feeds_router
@@ -84,7 +83,6 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = opened
     app.state.refresher = refresher
-    app.state.boilerplate = BoilerplateCache(settings.boilerplate_min_articles)
     install_error_handlers(app)
 
     app.add_middleware(CacheHeaders, cache_control=cache_control)

@@ -83,7 +83,7 @@ def ingest_articles(
             # one piece per batch, so that a stop is heard within one piece's parse
             extractor = Extractor(settings.replace(batch_size=1), store.issues())
             for article, statements in extractor.run(fresh, index, stop.is_set):
-                if store.add_article(article, statements):
+                if store.add_article(article, statements, index.spans(article)):
                     new.add(article.id)
                     found[article.id] = len(statements)
         finally:

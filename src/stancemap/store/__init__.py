@@ -1,27 +1,28 @@
 """The database: every SQL statement stancemap runs lives in this package.
 
 ``Store.open(url)`` takes any SQLAlchemy URL (SQLite by default), brings the
-schema up to date through recorded migrations, and offers typed reads and
-writes. Each article is written in one transaction with its statements and
-claims, so an interrupted ingest leaves every article fully stored or absent.
+schema up to date through its Alembic revisions (``migrations``), and offers
+typed reads and writes. Each article is written in one transaction with its
+statements, claims and background paragraphs, so an interrupted ingest leaves
+every article fully stored or absent.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
 from ..errors import StoreError
 from ..models import Article, Issue, Statement
 from . import schema
-from .batches import Batches
+from .bulk import BulkWrites
 from .copies import Copies, Copy, record_copies
 from .feeds import Feeds
 from .migrations import applied, migrate
@@ -64,7 +65,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-class Store(Reads, Batches, Copies, PositionsTable, Feeds):
+class Store(Reads, BulkWrites, Copies, PositionsTable, Feeds):
     """A stancemap database reached through SQLAlchemy."""
 
     def __init__(self, engine: Engine) -> None:
@@ -72,7 +73,7 @@ class Store(Reads, Batches, Copies, PositionsTable, Feeds):
 
     @classmethod
     def open(cls, url: str) -> Store:
-        """Connect to ``url`` and apply any migrations it lacks.
+        """Connect to ``url`` and run any schema revisions it lacks (one transaction).
 
         Raises ``StoreError`` with one clear sentence for a malformed URL, an
         unknown driver, or a database that cannot be reached.
@@ -93,7 +94,14 @@ class Store(Reads, Batches, Copies, PositionsTable, Feeds):
             event.listen(engine, "connect", _sqlite_pragmas)
         try:
             with engine.begin() as conn:
+                if parsed.get_backend_name() == "sqlite":
+                    # pysqlite opens a transaction only before a write: the revisions' DDL
+                    # would run outside it, so a failed upgrade left half a revision behind
+                    conn.exec_driver_sql("BEGIN")
                 migrate(conn)
+        except StoreError:
+            engine.dispose()
+            raise
         except SQLAlchemyError as e:
             engine.dispose()
             reason = str(getattr(e, "orig", None) or e).splitlines()[0]
@@ -114,7 +122,7 @@ class Store(Reads, Batches, Copies, PositionsTable, Feeds):
     # -- schema -----------------------------------------------------------------
 
     def migrations(self) -> list[str]:
-        """Names of the schema migrations this database has applied."""
+        """The schema revisions this database has applied, oldest first."""
         with self.engine.begin() as conn:
             return applied(conn)
 
@@ -125,8 +133,16 @@ class Store(Reads, Batches, Copies, PositionsTable, Feeds):
             q = select(schema.articles.c.id).where(schema.articles.c.id == article_id)
             return conn.execute(q).first() is not None
 
-    def add_article(self, article: Article, statements: Sequence[Statement]) -> bool:
-        """Store an article with its statements in one transaction.
+    def add_article(
+        self,
+        article: Article,
+        statements: Sequence[Statement],
+        background: Sequence[tuple[int, int]] = (),
+    ) -> bool:
+        """Store an article with its statements, and its background paragraphs, in one transaction.
+
+        ``background``: the character spans extraction took as the outlet's background
+        (``extract.boilerplate``), which the article's page fades.
 
         Returns False when an article with the same text is already stored: then
         ``article`` is recorded as a copy of it if it came under another name
@@ -154,6 +170,7 @@ class Store(Reads, Batches, Copies, PositionsTable, Feeds):
                         ingested_at=datetime.now(UTC),
                     )
                 )
+                write_background(conn, {article.id: background})
                 self._ensure_actors(conn, statements)
                 for seq, st in enumerate(statements):
                     sid = conn.execute(
@@ -179,6 +196,13 @@ class Store(Reads, Batches, Copies, PositionsTable, Feeds):
         except SQLAlchemyError as e:
             raise StoreError(f"cannot store article {article.name}: {db_reason(e)}") from e
         return True
+
+    def background(self, article_id: str) -> list[tuple[int, int]]:
+        """The character spans of the article's background paragraphs, as stored at ingest, in order."""
+        b = schema.article_background
+        q = select(b.c.char_start, b.c.char_end).where(b.c.article_id == article_id).order_by(b.c.char_start)
+        with self.engine.connect() as conn:
+            return [(int(r[0]), int(r[1])) for r in conn.execute(q)]
 
     @staticmethod
     def _ensure_actors(conn: Any, statements: Iterable[Statement]) -> None:
@@ -219,6 +243,17 @@ class Store(Reads, Batches, Copies, PositionsTable, Feeds):
                     )
                     added += 1
         return added, updated
+
+
+def write_background(conn: Connection, spans: Mapping[str, Sequence[tuple[int, int]]]) -> None:
+    """Insert each article's background spans (articles just stored, so none recorded yet)."""
+    rows = [
+        {"article_id": aid, "char_start": start, "char_end": end}
+        for aid, marks in spans.items()
+        for start, end in {s: e for s, e in marks}.items()  # one row per paragraph start
+    ]
+    if rows:
+        conn.execute(insert(schema.article_background), rows)
 
 
 def _statement_row(article_id: str, seq: int, st: Statement) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from ..errors import StoreError
 from ..models import Article
 from . import schema
 
-__all__ = ["Copies", "Copy", "create_copies_table", "record_copies"]
+__all__ = ["Copies", "Copy", "record_copies"]
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +48,6 @@ class Copy:
     @classmethod
     def of(cls, article: Article) -> Copy:
         return cls(article.id, article.name, article.outlet, article.url, article.published)
-
-
-def create_copies_table(conn: Connection) -> None:
-    """Migration 0008: the table of copies (``schema.article_copies``)."""
-    schema.article_copies.create(conn, checkfirst=True)
 
 
 def record_copies(conn: Connection, copies: Iterable[Copy]) -> int:

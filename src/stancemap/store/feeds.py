@@ -1,6 +1,6 @@
 """What ``stancemap watch`` remembers: sources, their entries with raw pages, and fetch errors.
 
-Three tables (migration ``0009_feeds``):
+Three tables (revision ``0008_feeds``):
 
 * ``feed_sources`` -- one row per feed or sitemap: its validators (ETag,
   Last-Modified), when it was last fetched and with what outcome, and when it is
@@ -47,7 +47,7 @@ from sqlalchemy import (
 
 from . import schema
 
-__all__ = ["FeedEntryRow", "FeedSourceRow", "Feeds", "create_feed_tables"]
+__all__ = ["FeedEntryRow", "FeedSourceRow", "Feeds"]
 
 #: Longest URL kept as a key (PostgreSQL's btree entries must stay under ~2.7 kB).
 URL_CHARS = 2000
@@ -99,12 +99,6 @@ feed_errors = Table(
     Column("message", Text, nullable=False),
     Index("ix_feed_errors_source", "source_url", "id"),
 )
-
-
-def create_feed_tables(conn: Connection) -> None:
-    """Create the three tables of ``watch`` (migration ``0009_feeds``)."""
-    for table in (feed_sources, feed_entries, feed_errors):
-        table.create(conn, checkfirst=True)
 
 
 @dataclass(frozen=True)

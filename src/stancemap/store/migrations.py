@@ -1,113 +1,134 @@
-"""Named, recorded schema migrations.
+"""Schema revisions, run by Alembic from inside the package: frozen, named, recorded.
 
-Each migration is a function of a connection, applied once, in order, inside the
-same transaction that records its name in ``schema_migrations``. A database
-therefore always says which version of the schema it holds, and opening an older
-database brings it up to date. Add new migrations at the end; never edit one
-that has shipped.
+Each change of the schema is one Alembic revision in ``revisions/versions/``, with
+its DDL written out for SQLite and PostgreSQL; a revision that has shipped never
+changes, and imports nothing of the live schema (``schema.py``), so a database
+made at any revision upgrades the same way today as the day it shipped.
+``Store.open`` calls ``migrate``: it runs every revision the database lacks, in
+the caller's transaction, with no ``alembic.ini`` (DEVELOPERS.md says how to add
+a revision).
+
+Databases made before Alembic recorded their migrations by name in
+``schema_migrations``; ``adopt_legacy`` stamps such a database with the revision
+its last recorded migration became (``LEGACY``) and drops that table, so it then
+upgrades like any other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
 
-from sqlalchemy import Connection, inspect, select, text
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect
 
-from . import schema
-from .copies import create_copies_table
-from .feeds import create_feed_tables
-from .positions import create_copies_triggers, create_positions_table
-from .search import create_search_index, stem_search_index
+from ..errors import StoreError
 
-__all__ = ["MIGRATIONS", "applied", "migrate"]
+__all__ = ["LEGACY", "LEGACY_TABLE", "REVISIONS", "adopt_legacy", "applied", "head", "migrate", "revisions"]
 
-Migration = Callable[[Connection], None]
-
-
-def _initial(conn: Connection) -> None:
-    # A fresh database gets the current tables at once; the later migrations check
-    # before they alter, so a fresh database and an upgraded one end up the same.
-    for table in (schema.articles, schema.actors, schema.issues, schema.statements, schema.claims):
-        table.create(conn, checkfirst=True)
-
-
-def _add_column(conn: Connection, table: str, column: str, ddl_type: str) -> None:
-    if column not in {c["name"] for c in inspect(conn).get_columns(table)}:
-        conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl_type}"))
-
-
-def _date_basis(conn: Connection) -> None:
-    _add_column(conn, "statements", "date_basis", "VARCHAR(10)")
+#: Alembic's script directory: ``env.py`` and the revisions, shipped inside the package.
+REVISIONS = Path(__file__).with_name("revisions")
+#: Where the release before Alembic recorded the migrations it had applied.
+LEGACY_TABLE = "schema_migrations"
+#: Each migration name of that release, in the order it applied them, and the revision it is.
+LEGACY = {
+    "0001_initial": "0001_initial",
+    "0002_statement_date_basis": "0002_statement_date_basis",
+    "0004_evidence_search": "0003_evidence_search",
+    "0005_filter_indexes": "0004_filter_indexes",
+    "0006_positions": "0005_positions",
+    "0007_search_stemming": "0006_search_stemming",
+    "0008_article_copies": "0007_article_copies",
+    "0009_feeds": "0008_feeds",
+}
 
 
-def _evidence_search(conn: Connection) -> None:
-    # Each engine's own full-text index over the evidence (``search.py`` queries it).
-    create_search_index(conn)
-    if conn.dialect.name == "postgresql":
-        # SQLite ignores VARCHAR lengths, PostgreSQL enforces them: an article named by a
-        # long URL, or a long outlet name, must not fail on one engine and pass on the other.
-        conn.execute(text("ALTER TABLE articles ALTER COLUMN name TYPE TEXT, ALTER COLUMN outlet TYPE TEXT"))
+@lru_cache(maxsize=1)
+def _script() -> ScriptDirectory:
+    return ScriptDirectory(str(REVISIONS))
 
 
-def _filter_indexes(conn: Connection) -> None:
-    # The statement filters at scale (benchmarks/query_speed.py, 1,000,000 statements):
-    # an actor within a date range walks one index range instead of every statement of
-    # the actor; an outlet finds its articles without scanning them all.
-    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_statements_actor_date ON statements (actor_code, date)"))
-    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_outlet ON articles (outlet)"))
+def alembic_config(connection: Connection) -> Config:
+    """An Alembic configuration in memory that runs the package's revisions on ``connection``."""
+    config = Config()
+    config.set_main_option("script_location", str(REVISIONS))
+    config.attributes["connection"] = connection
+    return config
 
 
-def _positions(conn: Connection) -> None:
-    # Consolidated positions kept per (issue, actor), made stale by triggers (``positions.py``).
-    create_positions_table(conn)
+def revisions() -> list[str]:
+    """Every revision of the schema, oldest first."""
+    return [s.revision for s in reversed(list(_script().walk_revisions()))]
 
 
-def _search_stemming(conn: Connection) -> None:
-    # "cease-fire", "cease fire" and "ceasefires" find "ceasefire": the index stems (``search.py``).
-    stem_search_index(conn)
+def head() -> str:
+    """The newest revision: the schema this version of stancemap reads and writes."""
+    top = _script().get_current_head()
+    assert top is not None, "the package ships its revisions"
+    return top
 
 
-def _article_copies(conn: Connection) -> None:
-    # Syndication: another outlet's word-for-word run of a stored article is kept as a
-    # copy of it (``copies.py``), a second source, instead of being dropped; a position
-    # counts its articles' copies among its sources, so a new copy makes it stale.
-    create_copies_table(conn)
-    create_copies_triggers(conn)
-
-
-def _feeds(conn: Connection) -> None:
-    # What `stancemap watch` remembers between runs: sources, entries with raw pages, errors.
-    create_feed_tables(conn)
-
-
-MIGRATIONS: list[tuple[str, Migration]] = [
-    ("0001_initial", _initial),
-    ("0002_statement_date_basis", _date_basis),
-    ("0004_evidence_search", _evidence_search),
-    ("0005_filter_indexes", _filter_indexes),
-    ("0006_positions", _positions),
-    ("0007_search_stemming", _search_stemming),
-    ("0008_article_copies", _article_copies),
-    ("0009_feeds", _feeds),
-]
+def current(conn: Connection) -> str | None:
+    """The revision the database is at (None: no revision applied yet)."""
+    return MigrationContext.configure(conn).get_current_revision()
 
 
 def applied(conn: Connection) -> list[str]:
-    """Names of the migrations this database has recorded, in order applied."""
-    schema.migrations_table.create(conn, checkfirst=True)
-    rows = conn.execute(select(schema.migrations_table.c.name).order_by(schema.migrations_table.c.name))
-    return [r[0] for r in rows]
+    """The revisions this database has applied, oldest first."""
+    return _chain(current(conn))
 
 
-def migrate(conn: Connection) -> list[str]:
-    """Apply every migration this database lacks; return the names applied now."""
-    done = set(applied(conn))
-    now: list[str] = []
-    for name, step in MIGRATIONS:
-        if name in done:
-            continue
-        step(conn)
-        conn.execute(schema.migrations_table.insert().values(name=name, applied_at=datetime.now(UTC)))
-        now.append(name)
-    return now
+def _chain(at: str | None) -> list[str]:
+    if at is None:
+        return []
+    return list(reversed([s.revision for s in _script().iterate_revisions(at, "base")]))
+
+
+def adopt_legacy(conn: Connection) -> str | None:
+    """Stamp a database made before Alembic with the revision it holds; return that revision.
+
+    Its ``schema_migrations`` names the migrations it applied, always a first run of
+    ``LEGACY`` in order; the database is stamped with the revision of the last one, and
+    the table is dropped. Returns None (and changes nothing) for any other database.
+    Raises ``StoreError`` for a history this release did not write.
+    """
+    if current(conn) is not None:
+        return None
+    return _adopt(conn)
+
+
+def _adopt(conn: Connection) -> str | None:
+    if not inspect(conn).has_table(LEGACY_TABLE):
+        return None
+    names = {r[0] for r in conn.exec_driver_sql(f"SELECT name FROM {LEGACY_TABLE}")}
+    order = list(LEGACY)
+    done = order[: len(names)]
+    if set(done) != names:
+        raise StoreError(
+            f"the database records migrations {sorted(names)} in {LEGACY_TABLE}, which no release of "
+            "stancemap applied together: it cannot be upgraded"
+        )
+    revision = LEGACY[done[-1]] if done else None
+    if revision is not None:
+        MigrationContext.configure(conn).stamp(_script(), revision)
+    conn.exec_driver_sql(f"DROP TABLE {LEGACY_TABLE}")
+    return revision
+
+
+def migrate(conn: Connection, target: str = "head") -> list[str]:
+    """Run every revision up to ``target`` that the database lacks; return those run now.
+
+    A database from before Alembic is adopted first (``adopt_legacy``). A database
+    already at ``target`` costs one query.
+    """
+    at = current(conn)
+    if at is None:
+        at = _adopt(conn)
+    if at == (head() if target == "head" else target):
+        return []
+    before = set(_chain(at))
+    command.upgrade(alembic_config(conn), target)
+    return [r for r in applied(conn) if r not in before]

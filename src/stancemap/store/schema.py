@@ -1,4 +1,8 @@
-"""The tables, as SQLAlchemy Core metadata shared by migrations and queries."""
+"""The tables, as SQLAlchemy Core metadata, for the queries.
+
+The revisions that create them (``revisions/versions/``) write their DDL out and never
+import this module: change a table here and in a new revision together.
+"""
 
 from __future__ import annotations
 
@@ -18,24 +22,17 @@ from sqlalchemy import (
 
 __all__ = [
     "actors",
+    "article_background",
     "article_copies",
     "articles",
     "claims",
     "issues",
     "metadata",
-    "migrations_table",
     "positions",
     "statements",
 ]
 
 metadata = MetaData()
-
-migrations_table = Table(
-    "schema_migrations",
-    metadata,
-    Column("name", String(100), primary_key=True),
-    Column("applied_at", DateTime(timezone=True), nullable=False),
-)
 
 articles = Table(
     "articles",
@@ -52,6 +49,7 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Index("ix_articles_name", "name"),
+    Index("ix_articles_outlet", "outlet"),
 )
 
 article_copies = Table(
@@ -71,6 +69,14 @@ article_copies = Table(
     Column("published", Date),
     Column("first_seen", DateTime(timezone=True), nullable=False),
     UniqueConstraint("article_id", "name", name="uq_article_copies_article_name"),
+)
+
+article_background = Table(
+    "article_background",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("char_start", Integer, primary_key=True, comment="where the paragraph starts"),
+    Column("char_end", Integer, nullable=False, comment="where it ends (exclusive)"),
 )
 
 actors = Table(
@@ -117,6 +123,7 @@ statements = Table(
     UniqueConstraint("article_id", "seq", name="uq_statements_article_seq"),
     Index("ix_statements_actor", "actor_code"),
     Index("ix_statements_date", "date"),
+    Index("ix_statements_actor_date", "actor_code", "date"),
 )
 
 claims = Table(

@@ -13,7 +13,7 @@ query that filters statements by words goes through it.
   statements: 500 ms for an outlet and a common word with the expression index).
 - Any other engine: a case-insensitive substring test per word (a scan).
 
-Both indexes stem English words since migration ``0007_search_stemming`` (FTS5
+Both indexes stem English words since revision ``0006_search_stemming`` (FTS5
 ``porter`` over ``unicode61``, PostgreSQL's ``english`` stemmer): "ceasefires"
 finds "ceasefire", "supported" finds "supports". ``q`` matches statements whose
 evidence contains every word of it, and words in double quotes must appear together
@@ -23,8 +23,7 @@ two words side by side, or joined by a hyphen, also match the closed compound:
 accents are not. Neither engine drops stop words (PostgreSQL's configuration is
 ``english`` without its stop-word list). The stemmers differ a little (FTS5's
 Porter, PostgreSQL's Snowball English) on rare words.
-``create_search_index`` is called by migration ``0004_evidence_search`` and
-``stem_search_index`` by ``0007_search_stemming``.
+The revisions ``0003_evidence_search`` and ``0006_search_stemming`` create the indexes.
 """
 
 from __future__ import annotations
@@ -32,30 +31,26 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, false, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, false, func, literal_column, or_, select, text
 
 from . import schema
 
 __all__ = [
     "alternatives",
-    "create_search_index",
     "evidence_condition",
     "highlight_pattern",
     "search_phrases",
     "search_terms",
-    "stem_search_index",
 ]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _QUOTED = re.compile(r'"([^"]*)"')
 #: A hyphenated compound among unquoted words ("cease-fire", "Russia-Ukraine").
 _UNIT = re.compile(r"\w+(?:-\w+)+|\w+", re.UNICODE)
-#: The text-search configuration of the PostgreSQL index since 0007: PostgreSQL's
-#: ``english`` with its Snowball stemmer but no stop-word list, made by ``stem_search_index``,
+#: The text-search configuration of the PostgreSQL index since 0006: PostgreSQL's
+#: ``english`` with its Snowball stemmer but no stop-word list, made by that revision,
 #: so that, like FTS5, it keeps every word ("region's" needs the "s").
 PG_CONFIG = "stancemap_english"
-#: The FTS5 tokenizer of the SQLite index (Porter stemming over unicode61, since 0007).
-FTS_TOKENIZE = "porter unicode61 remove_diacritics 0"
 #: Beyond this many words a query is not expanded into its compounds (2^n alternatives at worst).
 MAX_JOINED_WORDS = 8
 #: Loose words are closed up only when both have this many letters ("region's" is not "regions").
@@ -196,80 +191,3 @@ def evidence_condition(dialect: str, q: str) -> ColumnElement[bool]:
         return vector.op("@@")(func.to_tsquery(config, expr))  # type: ignore[no-any-return]
     evidence = func.lower(s.c.evidence_text)
     return or_(*(and_(*(evidence.contains(" ".join(p), autoescape=True) for p in c)) for c in options))
-
-
-def create_search_index(
-    conn: Connection, tokenize: str = "unicode61 remove_diacritics 0", pg_config: str = "simple"
-) -> None:
-    """Create the engine's full-text index over ``statements.evidence_text`` and fill it.
-
-    The defaults are those of migration ``0004`` (no stemming), which must not change.
-    """
-    dialect = conn.dialect.name
-    if dialect == "sqlite":
-        conn.exec_driver_sql(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-            "evidence_text, content='statements', content_rowid='id', "
-            f"tokenize='{tokenize}')"
-        )
-        conn.exec_driver_sql(
-            f"CREATE TRIGGER IF NOT EXISTS statements_fts_insert AFTER INSERT ON statements BEGIN "
-            f"INSERT INTO {FTS_TABLE}(rowid, evidence_text) VALUES (new.id, new.evidence_text); END"
-        )
-        conn.exec_driver_sql(
-            f"CREATE TRIGGER IF NOT EXISTS statements_fts_delete AFTER DELETE ON statements BEGIN "
-            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, evidence_text) "
-            "VALUES ('delete', old.id, old.evidence_text); END"
-        )
-        conn.exec_driver_sql(
-            f"CREATE TRIGGER IF NOT EXISTS statements_fts_update AFTER UPDATE OF evidence_text ON statements "
-            f"BEGIN INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, evidence_text) "
-            "VALUES ('delete', old.id, old.evidence_text); "
-            f"INSERT INTO {FTS_TABLE}(rowid, evidence_text) VALUES (new.id, new.evidence_text); END"
-        )
-        # the backfill: rows stored before this migration enter the index
-        conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-    elif dialect == "postgresql":
-        # adding a stored generated column fills it for the rows already there
-        conn.exec_driver_sql(
-            f"ALTER TABLE statements ADD COLUMN IF NOT EXISTS {PG_COLUMN} tsvector "
-            f"GENERATED ALWAYS AS (to_tsvector('{pg_config}', evidence_text)) STORED"
-        )
-        conn.exec_driver_sql(
-            f"CREATE INDEX IF NOT EXISTS ix_statements_evidence_fts ON statements USING GIN ({PG_COLUMN})"
-        )
-
-
-def stem_search_index(conn: Connection) -> None:
-    """Rebuild the full-text index with English stemming (migration ``0007``).
-
-    SQLite: the FTS5 table is dropped and made again with the ``porter`` tokenizer
-    (its triggers name it and stay); PostgreSQL: the generated column, and with it
-    its GIN index, is dropped and added again with the ``english`` configuration.
-    Both refill from the stored evidence.
-    """
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
-    elif conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"ALTER TABLE statements DROP COLUMN IF EXISTS {PG_COLUMN}")
-        _create_pg_config(conn)
-    create_search_index(conn, tokenize=FTS_TOKENIZE, pg_config=PG_CONFIG)
-
-
-def _create_pg_config(conn: Connection) -> None:
-    """``PG_CONFIG`` in the current schema: ``english``, its stemmer without stop words."""
-    exists = conn.exec_driver_sql(
-        "SELECT 1 FROM pg_ts_config "
-        "WHERE cfgname = %(name)s AND cfgnamespace = current_schema()::regnamespace",
-        {"name": PG_CONFIG},
-    ).first()
-    if exists is not None:
-        return
-    conn.exec_driver_sql(
-        f"CREATE TEXT SEARCH DICTIONARY {PG_CONFIG}_stem (TEMPLATE = snowball, Language = english)"
-    )
-    conn.exec_driver_sql(f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = english)")
-    conn.exec_driver_sql(
-        f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG} ALTER MAPPING FOR "
-        f"asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH {PG_CONFIG}_stem"
-    )

@@ -16,7 +16,6 @@ from ..api import views
 from ..api.params import ActorKind, Limit, Offset, StatementId, statement_query
 from ..api.routes import get_store
 from ..store import Store
-from .boilerplate import BoilerplateCache
 from .highlight import Mark, Segment, segments
 from .templating import STANCE_LABELS, templates
 from .worldmap import MapState
@@ -116,8 +115,7 @@ def article(
         for role, span in (("evidence", st.evidence), ("source", st.source), ("cue", st.cue)):
             if span is not None:
                 marks.append(Mark(span.start, span.end, role, st.id))
-    cache: BoilerplateCache = request.app.state.boilerplate
-    background = cache.spans(store, data.text, data.outlet, data.body_start)
+    background = store.background(data.id)  # the paragraphs ingest took as the outlet's background
     pieces = segments(data.text, marks, data.body_start, background)
     titles = {i.id: i.title for i in store.issues()}
     context = {

@@ -1,4 +1,4 @@
-"""Batch writes: many articles in one transaction, skipping those already stored.
+"""Bulk writes: many articles in one transaction, skipping those already stored.
 
 A distributed ingest hands the store whole partitions of extracted articles.
 Writing a partition in one transaction, keyed by article hash, is what makes an
@@ -8,7 +8,7 @@ a re-run skips every hash already present. Mixed into ``Store``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,18 +20,20 @@ from ..models import Article, Statement
 from . import schema
 from .copies import Copy, record_copies
 
-__all__ = ["Batches"]
+__all__ = ["BulkWrites"]
 
 #: Ids per ``IN (...)`` list: well below SQLite's and PostgreSQL's parameter limits.
 _ID_CHUNK = 500
 
 
-class Batches:
-    """Batch writes; ``Store`` supplies ``engine`` and ``add_article``."""
+class BulkWrites:
+    """Bulk writes (``add_articles``); ``Store`` supplies ``engine`` and ``add_article``."""
 
     engine: Engine
 
-    def add_article(self, article: Article, statements: Sequence[Statement]) -> bool:
+    def add_article(
+        self, article: Article, statements: Sequence[Statement], background: Sequence[tuple[int, int]] = ()
+    ) -> bool:
         raise NotImplementedError  # pragma: no cover - provided by Store
 
     def stored_ids(self, ids: Iterable[str]) -> set[str]:
@@ -45,8 +47,15 @@ class Batches:
                 found.update(r[0] for r in conn.execute(select(a.c.id).where(a.c.id.in_(chunk))))
         return found
 
-    def add_articles(self, items: Sequence[tuple[Article, Sequence[Statement]]]) -> list[bool]:
+    def add_articles(
+        self,
+        items: Sequence[tuple[Article, Sequence[Statement]]],
+        background: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+    ) -> list[bool]:
         """Store many articles with their statements in one transaction.
+
+        ``background``: each article's background spans by article id (see
+        ``Store.add_article``); an article not in it has none.
 
         Returns, for each item, whether it was stored now (False: its text was
         already stored, or appeared earlier in ``items``; then it is recorded as a
@@ -56,17 +65,21 @@ class Batches:
         """
         try:
             with self.engine.begin() as conn:
-                return _write_batch(conn, items)
+                return _write_batch(conn, items, background or {})
         except IntegrityError:
-            return [self.add_article(a, sts) for a, sts in items]
+            return [self.add_article(a, sts, (background or {}).get(a.id, ())) for a, sts in items]
         except SQLAlchemyError as e:
             from . import db_reason
 
             raise StoreError(f"cannot store a batch of {len(items)} articles: {db_reason(e)}") from e
 
 
-def _write_batch(conn: Connection, items: Sequence[tuple[Article, Sequence[Statement]]]) -> list[bool]:
-    from . import _statement_row, actor_kind
+def _write_batch(
+    conn: Connection,
+    items: Sequence[tuple[Article, Sequence[Statement]]],
+    background: Mapping[str, Sequence[tuple[int, int]]],
+) -> list[bool]:
+    from . import _statement_row, actor_kind, write_background
 
     a, s, c = schema.articles, schema.statements, schema.claims
     ids = [art.id for art, _ in items]
@@ -108,6 +121,7 @@ def _write_batch(conn: Connection, items: Sequence[tuple[Article, Sequence[State
             for art, _ in fresh
         ],
     )
+    write_background(conn, {art.id: background[art.id] for art, _ in fresh if art.id in background})
     actors: dict[str, str] = {}
     for _, sts in fresh:
         for st in sts:
