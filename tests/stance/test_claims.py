@@ -289,3 +289,21 @@ def test_a_stance_under_a_condition_is_neutral(text: str) -> None:
     (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=False)
     assert {c.issue: c.polarity for c in out.claims} == {"rur-vote-2031": "neutral"}
     assert all("under a condition" in c.reason for c in out.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Borduria dismissed the elections in Ruritania.", "oppose"),
+        ("Borduria denied the legitimacy of the elections in Ruritania.", "oppose"),
+        ("Borduria warned against the elections in Ruritania.", "oppose"),
+        ("Borduria expressed concern about the elections in Ruritania.", "oppose"),
+        ("Borduria is deeply concerned about the elections in Ruritania.", "oppose"),
+        ("Borduria hopes the elections in Ruritania will be accepted.", "support"),
+        ("Borduria defended the elections in Ruritania.", "support"),
+        ("Borduria has agreed to the elections in Ruritania.", "support"),
+    ],
+)
+def test_general_stance_verbs_of_news(text: str, polarity: str) -> None:
+    # verbs every opinion lexicon and PolNeAR's cues hold (build_stance_words.py CORE)
+    assert claims_of(text) == {"rur-vote-2031": polarity}

@@ -28,6 +28,7 @@ from . import schema
 
 __all__ = ["PositionEntry", "PositionsTable"]
 
+
 @dataclass(frozen=True)
 class PositionEntry:
     """One row of ``positions``: the pair, its version, and the JSON built for ``built`` (if any)."""

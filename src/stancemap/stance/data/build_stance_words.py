@@ -87,6 +87,25 @@ disapprove       -  verb  V
 disapproval      -  verb  -
 object to        -  verb  V
 criticize        -  verb  V
+dismiss          -  verb  V
+deny             -  verb  V
+refute           -  verb  V
+accuse           -  verb  V
+blame            -  verb  V
+slam             -  verb  V
+warn against    -  verb  V  warn
+warn of          -  verb  V  warn
+concern about    -  verb  -  concern
+concern over     -  verb  -  concern
+concerned about  -  verb  -  concerned
+concerned over   -  verb  -  concerned
+concerned with   -  verb  -  concerned
+express concern  -  verb  V  concern
+voice concern    -  verb  V  concern
+hope             +  verb  V
+propose          +  verb  V
+defend           +  verb  V
+agree to         +  verb  V  agree
 legitimate       +  adj   -
 legitimacy       +  adj   -
 legal            +  adj   -

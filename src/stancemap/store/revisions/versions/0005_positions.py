@@ -107,20 +107,17 @@ _PG_TRIGGERS = [
     (
         "positions_claim_changed",
         "claims",
-        "AFTER UPDATE OR DELETE ON claims "
-        "FOR EACH ROW EXECUTE FUNCTION positions_claim_changed()",
+        "AFTER UPDATE OR DELETE ON claims FOR EACH ROW EXECUTE FUNCTION positions_claim_changed()",
     ),
     (
         "positions_statement_changed",
         "statements",
-        "AFTER UPDATE OR DELETE ON statements "
-        "FOR EACH ROW EXECUTE FUNCTION positions_statement_changed()",
+        "AFTER UPDATE OR DELETE ON statements FOR EACH ROW EXECUTE FUNCTION positions_statement_changed()",
     ),
     (
         "positions_article_changed",
         "articles",
-        "AFTER UPDATE ON articles "
-        "FOR EACH ROW EXECUTE FUNCTION positions_article_changed()",
+        "AFTER UPDATE ON articles FOR EACH ROW EXECUTE FUNCTION positions_article_changed()",
     ),
 ]
 
