@@ -13,7 +13,9 @@ from stancemap.resolve.gazetteer import fold
 
 DATA = resources.files("stancemap.resolve").joinpath("data")
 COLUMNS = {
-    "countries.tsv": ["code", "name", "aliases", "demonyms", "seats", "capital"],
+    "countries.tsv": ["code", "alpha2", "map_key", "name", "aliases", "demonyms", "seats", "capital"],
+    "country_corrections.tsv": ["code", "field", "value"],
+    "mention_words.tsv": ["word", "class"],
     "organizations.tsv": ["code", "name", "aliases", "organs"],
     "officials.tsv": ["name", "code", "role", "start", "end", "source"],
     "bodies.tsv": ["body", "aliases"],
@@ -28,7 +30,8 @@ def gaz() -> Gazetteer:
 
 def _read(name: str) -> list[list[str]]:
     with DATA.joinpath(name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+        lines = (line for line in fh if not line.startswith("#"))
+        return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 # -- data files ------------------------------------------------------------------------------

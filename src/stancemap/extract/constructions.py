@@ -19,15 +19,14 @@ added:``, ``This is what X said:``, ``X put it this way:``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from ..datafiles import read_json
 from .clauses import (
     QuoteIndex,
     attribution_for,
@@ -40,7 +39,7 @@ from .clauses import (
     subject_of,
 )
 from .depmatch import compile_pattern
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_function_words
 from .records import Attribution
 
 __all__ = ["Constructions", "construction_names", "filled_patterns", "load_patterns"]
@@ -51,9 +50,7 @@ Anchors = dict[str, Token]
 @lru_cache(maxsize=1)
 def load_patterns() -> tuple[dict[str, Any], ...]:
     """The packaged constructions: name, doc and pattern of each (cached)."""
-    path = resources.files(__package__).joinpath("data").joinpath("cue_patterns.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return tuple(data["constructions"])
+    return tuple(read_json(__package__, "cue_patterns.json")["constructions"])
 
 
 def construction_names() -> list[str]:
@@ -134,9 +131,7 @@ def _after(verb: Token, skip: set[Token]) -> list[Token]:
     return contiguous(sorted((t for t in toks if t not in skip), key=lambda t: t.i))
 
 
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Prepositions that give a noun of saying its topic (``a warning over X``), unlike ``at the summit``.
-_TOPIC = frozenset({"on", "about", "over", "of", "to", "for", "against", "with", "regarding", "concerning"})
 
 
 def _refers_back(noun: Token, lex: Lexicon) -> bool:
@@ -146,9 +141,13 @@ def _refers_back(noun: Token, lex: Lexicon) -> bool:
     """
     if noun.lemma_.lower() not in lex.nouns:
         return False
-    marked = any((c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in noun.children)
+    marked = any(
+        (c.dep_ == "det" and c.lower_ in load_function_words().definite) or c.dep_ == "poss"
+        for c in noun.children
+    )
     own = any(
-        c.dep_ in ("acl", "relcl", "amod", "compound") or (c.dep_ == "prep" and c.lower_ in _TOPIC)
+        c.dep_ in ("acl", "relcl", "amod", "compound")
+        or (c.dep_ == "prep" and c.lower_ in load_function_words().topic)
         for c in noun.children
     )
     return marked and not own

@@ -30,7 +30,7 @@ from ..models import Article
 from ..resolve import ActorRef, Gazetteer
 from ..resolve.gazetteer import fold
 from .discourse import PersonMention, RoleMention
-from .lexicon import Lexicon, _words
+from .lexicon import Lexicon, _words, load_function_words
 from .quotes import find_quotes
 
 __all__ = ["Discourse", "SpeakerWords", "Verdict", "load_speaker_words"]
@@ -40,9 +40,6 @@ _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w.'’-]*")
 _POSSESSIVE = re.compile(r"['’]s\b")
 #: A capitalized name inside a descriptor, with the small words names are built with.
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|for|on|in|the|and|&)\s+)*[A-Z][\w'’.-]*)*")
-_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-_COUNTED = re.compile(r"\b(both|two|three|four|five|six|seven|eight|\d)\b", re.IGNORECASE)
-_LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+as well as|&)\s*(?:the\s+)?$")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir)\.?\s+", re.IGNORECASE)
 #: How far back (characters) a role mention may bridge to a newly named person.
 _BRIDGE_CHARS = 300
@@ -371,7 +368,7 @@ class Discourse:
         lists: list[tuple[int, tuple[ActorRef, ...]]] = []
         run = found[:1]
         for m in found[1:] + [None]:
-            if m is not None and _LIST_GLUE.match(self.text[run[-1].end : m.start]):
+            if m is not None and load_function_words().group_join.match(self.text[run[-1].end : m.start]):
                 run.append(m)
                 continue
             codes = {x.actor.code: x.actor for x in run}
@@ -382,11 +379,11 @@ class Discourse:
 
     def counted_group(self, source: str, at: int) -> tuple[ActorRef, ...] | None:
         """The members of "both leaders", "the three nations": the latest list of that many before ``at``."""
-        m = _COUNTED.search(source)
+        m = load_function_words().counted.search(source)
         if m is None:
             return None
         word = m.group(1).lower()
-        n = _COUNTS.get(word) or (int(word) if word.isdigit() else 0)
+        n = load_function_words().counts.get(word) or (int(word) if word.isdigit() else 0)
         head = source.split()[-1].lower().strip(".,'’")
         if n < 2 or not (head in self.words.offices or self.lex.nominals.get(head) in ("body", "group")):
             return None

@@ -19,14 +19,14 @@ acronyms.
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
+
+from ..datafiles import read_table, read_word_classes
 
 __all__ = ["ActorRef", "Gazetteer", "Mention", "fold", "load_gazetteer"]
 
@@ -120,9 +120,7 @@ def _strip_the(form: str) -> str:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    path = resources.files(__package__).joinpath("data").joinpath(name)
-    with path.open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return read_table(__package__, name)
 
 
 def _split(field_value: str | None) -> list[str]:
@@ -133,23 +131,48 @@ def _date(value: str) -> date | None:
     return date.fromisoformat(value) if value.strip() else None
 
 
-_DIPLOMATIC = re.compile(
-    r"\b(ambassadors?|embass(?:y|ies)|consulates?(?:[- ]general)?|consuls?(?:[- ]general)?|envoys?|"
-    r"charg[eé] d'affaires|permanent representatives?|permanent missions?|missions?|delegations?|"
-    r"representatives?|representations?|attach[eé]s?)\b",
-    re.IGNORECASE,
-)
-_DIPLOMATIC_BODY = ("embass", "consulate", "mission", "delegation", "representation")
-# Where the receiving side starts: "... to Azerbaijan", "... in Baku", "... accredited to the UN".
-_RECEIVER = re.compile(r"\s(?:to|in|at|accredited to|accredited in)\s", re.IGNORECASE)
-_NAME_CHUNK = r"[A-Z][\w.'’-]*"
-_BODY_PHRASE = re.compile(
-    rf"(?:(?:{_NAME_CHUNK}|of|the)\s+)*?(?:{_NAME_CHUNK}\s+)*"
-    r"(?:Embassy|Consulate(?:[- ]General)?|Permanent Mission|Mission|Delegation|Representation)"
-    rf"(?:\s+of\s+(?:the\s+)?{_NAME_CHUNK}(?:\s+{_NAME_CHUNK})*)?"
-    rf"(?:\s+(?:in|to)\s+(?:the\s+)?{_NAME_CHUNK}(?:\s+{_NAME_CHUNK})*)?"
-)
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|h\.e\.|lord|lady)\.?\s+", re.IGNORECASE)
+@dataclass(frozen=True)
+class _MentionWords:
+    """The patterns built from ``data/mention_words.tsv`` (diplomatic titles, honorifics)."""
+
+    #: A diplomatic role or mission; group 1 is its name ("ambassador", "Embassy").
+    diplomatic: re.Pattern[str]
+    #: Names of diplomatic bodies (folded, lower case): a mission, not a person.
+    missions: frozenset[str]
+    #: Where the receiving side starts: "... to Azerbaijan", "... in Baku", "... accredited to the UN".
+    receiver: re.Pattern[str]
+    #: The name of a mission as written: "Ruritanian Embassy in Strelsau", "Permanent Mission of X to Y".
+    body_phrase: re.Pattern[str]
+    #: A form of address before a name ("Mr.", "H.E.").
+    honorific: re.Pattern[str]
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regular-expression alternation of ``words``, longest first (so the longest matches)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _mention_words() -> _MentionWords:
+    words = read_word_classes(__package__, "mention_words.tsv")
+    diplomatic = words["diplomat"] + words["mission"]
+    name_chunk = r"[A-Z][\w.'’-]*"
+    missions = _alternatives(w.title() for w in words["mission"])
+    return _MentionWords(
+        diplomatic=re.compile(rf"\b({_alternatives(diplomatic)})\b", re.IGNORECASE),
+        missions=frozenset(words["mission"]),
+        receiver=re.compile(rf"\s(?:{_alternatives(words['receiver'])})\s", re.IGNORECASE),
+        body_phrase=re.compile(
+            rf"(?:(?:{name_chunk}|of|the)\s+)*?(?:{name_chunk}\s+)*(?:{missions})"
+            rf"(?:\s+of\s+(?:the\s+)?{name_chunk}(?:\s+{name_chunk})*)?"
+            rf"(?:\s+(?:in|to)\s+(?:the\s+)?{name_chunk}(?:\s+{name_chunk})*)?"
+        ),
+        honorific=re.compile(
+            rf"^(?:{_alternatives(words['honorific'] + words['style'])})\.?\s+", re.IGNORECASE
+        ),
+    )
+
+
 _DIGRAPH = re.compile(r"(?<=[a-z])(oe|ae|ue)", re.IGNORECASE)
 _EDGE = " \t\n\"'“”‘’«»()[],;:."
 
@@ -312,9 +335,10 @@ class Gazetteer:
         if not text:
             return None
         hit = self._exact_cased.get(fold(text)) or self._exact.get(_key(text))
-        if hit is not None and not _DIPLOMATIC.search(text):
+        words = _mention_words()
+        if hit is not None and not words.diplomatic.search(text):
             return hit[0]
-        diplomatic = _DIPLOMATIC.search(fold(text))
+        diplomatic = words.diplomatic.search(fold(text))
         if diplomatic is not None:
             return self._sender(text, diplomatic)
         mentions = self.find(text, on=on)
@@ -335,7 +359,7 @@ class Gazetteer:
         return found
 
     def _official(self, name: str, on: date | None) -> tuple[ActorRef, str] | None:
-        bare = _HONORIFIC.sub("", name.strip(_EDGE))
+        bare = _mention_words().honorific.sub("", name.strip(_EDGE))
         tokens = _key(bare).split()
         if not tokens:
             return None
@@ -365,7 +389,7 @@ class Gazetteer:
     @staticmethod
     def diplomatic(text: str) -> bool:
         """Whether a text names a diplomatic role or mission (ambassador, envoy, representative ...)."""
-        return _DIPLOMATIC.search(fold(text)) is not None
+        return _mention_words().diplomatic.search(fold(text)) is not None
 
     def capital(self, mention: str) -> ActorRef | None:
         """The state whose capital a whole mention names ("Mogadishu said" speaks for Somalia).
@@ -397,14 +421,15 @@ class Gazetteer:
         return ActorRef(code, self.names.get(code, code))
 
     def _sender(self, text: str, head: re.Match[str]) -> ActorRef | None:
-        receiver = _RECEIVER.search(text, head.end())
+        words = _mention_words()
+        receiver = words.receiver.search(text, head.end())
         sender_part = text[: receiver.start()] if receiver else text
         mentions = [m for m in self.find(sender_part) if m.via != "official"]
         if not mentions:
             return None
         actor = mentions[0].actor
-        if actor.body is None and head.group(1).casefold().startswith(_DIPLOMATIC_BODY):
-            phrase = _BODY_PHRASE.search(text)
+        if actor.body is None and " ".join(head.group(1).casefold().split()) in words.missions:
+            phrase = words.body_phrase.search(text)
             body = phrase.group(0).strip() if phrase else text
             actor = ActorRef(actor.code, actor.name, body)
         return actor
