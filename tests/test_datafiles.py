@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from stancemap.datafiles import read_json, read_lines, read_table, read_word_classes, read_words
+from stancemap.datafiles import (
+    read_columns,
+    read_json,
+    read_lines,
+    read_table,
+    read_word_classes,
+    read_words,
+)
 
 
 @pytest.fixture
@@ -44,6 +51,10 @@ def test_tables_are_read_by_header_without_quoting(package: str) -> None:
     rows = read_table(package, "posts.tsv")
     assert rows[0] == {"word": '"Regent', "class": "title"}  # a quote is an ordinary character
     assert [r["class"] for r in rows] == ["title", "glue", "seat"]
+
+
+def test_a_table_without_header_gives_columns(package: str) -> None:
+    assert read_columns(package, "words.tsv")[1] == ["Of", "glue"]
 
 
 def test_word_classes_keep_file_order(package: str) -> None:

@@ -10,7 +10,8 @@ Two plain-text shapes are read:
 * a **word list** (``.txt``): one entry per line; blank lines and lines starting with
   ``#`` (the file's header comment: what it is and where it comes from) are skipped;
 * a **table** (``.tsv``): tab-separated, ``#`` comment lines first, then a header row
-  naming the columns; no quoting (a ``"`` is an ordinary character).
+  naming the columns (:func:`read_table`), or none (:func:`read_columns`); no quoting (a
+  ``"`` is an ordinary character).
 
 Every function takes the package that owns the data folder (``"stancemap.extract"``), so
 any part of stancemap, or a later one, can read its files the same way.
@@ -25,7 +26,15 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-__all__ = ["data_file", "read_json", "read_lines", "read_table", "read_words", "read_word_classes"]
+__all__ = [
+    "data_file",
+    "read_columns",
+    "read_json",
+    "read_lines",
+    "read_table",
+    "read_word_classes",
+    "read_words",
+]
 
 
 def data_file(package: str, name: str) -> Traversable:
@@ -53,6 +62,11 @@ def read_words(package: str, name: str) -> frozenset[str]:
 def read_table(package: str, name: str) -> list[dict[str, str]]:
     """The rows of a table, keyed by its header row (comment lines before it are skipped)."""
     return list(csv.DictReader(_content_lines(package, name), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def read_columns(package: str, name: str) -> list[list[str]]:
+    """The tab-separated columns of each entry of a table without a header row."""
+    return [line.split("\t") for line in _content_lines(package, name)]
 
 
 def read_word_classes(package: str, name: str) -> dict[str, tuple[str, ...]]:

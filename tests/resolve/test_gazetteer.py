@@ -156,6 +156,26 @@ def test_embassy_keeps_its_name_as_body(gaz: Gazetteer) -> None:
     assert actor == ActorRef("GBR", "United Kingdom", "British Embassy in Azerbaijan")
 
 
+@pytest.mark.parametrize(
+    ("mention", "body"),
+    [
+        (
+            "the Permanent Mission of Turkey to the United Nations",
+            "Permanent Mission of Turkey to the United Nations",
+        ),
+        ("French Consulate-General in Erbil", "French Consulate-General in Erbil"),
+        ("the Chargé d'Affaires of France in Baku", None),  # a person, not a body
+    ],
+)
+def test_missions_are_bodies_and_diplomats_are_not(gaz: Gazetteer, mention: str, body: str | None) -> None:
+    found = gaz.lookup(mention)
+    assert found is not None and found.body == body
+
+
+def test_honorifics_and_styles_are_dropped_before_a_name(gaz: Gazetteer) -> None:
+    assert gaz.official("H.E. Lavrov") == gaz.official("Mr. Lavrov") == gaz.official("Lavrov") is not None
+
+
 @pytest.mark.parametrize("mention", ["Ambassador to Azerbaijan", "us", "the weather", "", "Union"])
 def test_lookup_returns_none_when_nothing_known_is_named(gaz: Gazetteer, mention: str) -> None:
     assert gaz.lookup(mention) is None

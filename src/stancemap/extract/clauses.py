@@ -266,7 +266,7 @@ def attribution_for(
 
 def antecedent(doc: Doc, pronoun: Token) -> Chars | None:
     """The latest PERSON entity before a personal pronoun: the reader's first guess at its referent."""
-    if pronoun.lower_ in ("it", "we", "they", "i", "you"):
+    if pronoun.lower_ in load_function_words().impersonal_pronouns:
         return None
     best = None
     for ent in doc.ents:

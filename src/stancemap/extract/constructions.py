@@ -153,11 +153,6 @@ def _refers_back(noun: Token, lex: Lexicon) -> bool:
     return marked and not own
 
 
-_VAGUE = frozenset(
-    {"any", "no", "some", "many", "most", "few", "several", "all", "others", "anyone", "nobody"}
-)
-
-
 def names_someone(source: Token, lex: Lexicon) -> bool:
     """True when a source phrase can name a speaker: a name, a pronoun, or a nominal that refers back.
 
@@ -167,8 +162,11 @@ def names_someone(source: Token, lex: Lexicon) -> bool:
     clauses = {t for c in source.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
     toks = [t for t in source.subtree if t not in clauses]
     if (
-        any(t.lower_ in _VAGUE and t.dep_ in ("det", "nsubj", "pobj", "amod") for t in toks)
-        or source.lower_ in _VAGUE
+        any(
+            t.lower_ in load_function_words().vague and t.dep_ in ("det", "nsubj", "pobj", "amod")
+            for t in toks
+        )
+        or source.lower_ in load_function_words().vague
     ):
         return False
     if source.tag_ == "PRP":
@@ -269,7 +267,11 @@ def _relative_source(a: Anchors, lex: Lexicon, index: QuoteIndex) -> Attribution
     if a["relative"].tag_ == "WDT" and lex.cue_class(cue.lemma_) != "speech":
         return None  # "Borduria, which opposes the plan": a standing position described, not a report
     # "A, B and C were among those who ...": the subject of "were among"
-    if source.lower_ in ("those", "ones", "others") and source.dep_ == "pobj" and source.head.dep_ == "prep":
+    if (
+        source.lower_ in load_function_words().group_pronouns
+        and source.dep_ == "pobj"
+        and source.head.dep_ == "prep"
+    ):
         verb = source.head.head
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects:

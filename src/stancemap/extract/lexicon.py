@@ -195,6 +195,20 @@ class FunctionWords:
     counts: dict[str, int]
     #: A count in a mention ("both leaders", "the three nations", "2 states").
     counted: re.Pattern[str]
+    #: Verbs whose object is given a role by a second complement ("elected X president"), lemmas.
+    naming_verbs: frozenset[str]
+    #: Words that make a source too vague to be a speaker ("some", "others", "nobody").
+    vague: frozenset[str]
+    #: Pronouns that never refer back to a person entity ("it", "we").
+    impersonal_pronouns: frozenset[str]
+    #: Pronouns that stand for a group named elsewhere ("among those who ...").
+    group_pronouns: frozenset[str]
+    #: A report whose content is the sentence before it ("X stated this", "This was said by X").
+    points_back: re.Pattern[str]
+    #: A capitalized name inside a descriptor, with the small words names are built with.
+    name_run: re.Pattern[str]
+    #: A form of address before a name ("Mr.", "Dr"), from the gazetteer's ``mention_words.tsv``.
+    honorific: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -205,6 +219,9 @@ def load_function_words() -> FunctionWords:
     def words(cls: str) -> frozenset[str]:
         return frozenset(by_class[cls])
 
+    said = "(?:" + _alternatives(by_class["report_past"]) + ")"
+    name = r"[A-Z][\w'’.-]*"
+    honorifics = read_word_classes("stancemap.resolve", "mention_words.tsv")["honorific"]
     counts = {
         r["word"].strip().lower(): int(r["number"]) for r in read_table(__package__, "number_words.tsv")
     }
@@ -226,6 +243,17 @@ def load_function_words() -> FunctionWords:
         group_join=_joining(by_class["group_joiner"]),
         counts=counts,
         counted=re.compile(r"\b(" + _alternatives(tuple(counts)) + r"|\d)\b", re.IGNORECASE),
+        naming_verbs=words("naming_verb"),
+        vague=words("vague"),
+        impersonal_pronouns=words("impersonal_pronoun"),
+        group_pronouns=words("group_pronoun"),
+        points_back=re.compile(
+            rf"\b{said}\s+(?:{_alternatives(by_class['back_object'])})\b"
+            rf"|^\W*(?:{_alternatives(by_class['back_subject'])}) was {said}\b",
+            re.IGNORECASE,
+        ),
+        name_run=re.compile(rf"(?:{name})(?:\s+(?:(?:{_alternatives(by_class['name_glue'])})\s+)*{name})*"),
+        honorific=re.compile(rf"^(?:{_alternatives(honorifics)})\.?\s+", re.IGNORECASE),
     )
 
 

@@ -38,9 +38,6 @@ __all__ = ["Discourse", "SpeakerWords", "Verdict", "load_speaker_words"]
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w.'’-]*")
 _POSSESSIVE = re.compile(r"['’]s\b")
-#: A capitalized name inside a descriptor, with the small words names are built with.
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|for|on|in|the|and|&)\s+)*[A-Z][\w'’.-]*)*")
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir)\.?\s+", re.IGNORECASE)
 #: How far back (characters) a role mention may bridge to a newly named person.
 _BRIDGE_CHARS = 300
 
@@ -135,7 +132,7 @@ class Discourse:
     def clean(self, name: str) -> str:
         """A name without the title words and possessive the entity model folded into it."""
         name = _POSSESSIVE.sub("", name.replace("\n", " "))
-        name = _HONORIFIC.sub("", name.strip(" ,.'’\"“”"))
+        name = load_function_words().honorific.sub("", name.strip(" ,.'’\"“”"))
         words = name.split()
         while len(words) > 1 and words[0].lower().strip(".,") in self.lex.titles:
             words.pop(0)
@@ -318,7 +315,7 @@ class Discourse:
         Ruritania: a capitalized name that the gazetteer does not know as a whole, whose own
         head is not a state institution, and that names a state only inside it.
         """
-        for m in _NAME_RUN.finditer(text):
+        for m in load_function_words().name_run.finditer(text):
             name = m.group().strip()
             words = name.split()
             if len(words) < 2 or name.lower().startswith(("the ", "a ")) and len(words) < 3:
