@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
 __all__ = [
+    "alternation",
     "data_file",
     "read_columns",
     "read_json",
@@ -80,3 +82,12 @@ def read_word_classes(package: str, name: str) -> dict[str, tuple[str, ...]]:
 def read_json(package: str, name: str) -> Any:
     """A JSON data file, parsed."""
     return json.loads(data_file(package, name).read_text(encoding="utf-8"))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of ``words`` read from a data file, escaped, longest first.
+
+    Longest first, so that at any place the longest listed form matches ("consul general"
+    before "consul"), as in a pattern written by hand.
+    """
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))

@@ -10,12 +10,11 @@ The names of months, weekdays and relative days are data (``data/calendar.tsv``)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..datafiles import read_table
+from ..datafiles import alternation, read_table
 
 __all__ = ["find_date"]
 
@@ -30,25 +29,21 @@ class _Calendar:
     patterns: tuple[re.Pattern[str], ...]
 
 
-def _alternatives(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _calendar() -> _Calendar:
     kinds: dict[str, dict[str, int]] = {"month": {}, "weekday": {}, "relative": {}}
     for row in read_table(__package__, "calendar.tsv"):
         kinds[row["kind"]][row["word"].strip().lower()] = int(row["number"])
     months, weekdays, relative = kinds["month"], kinds["weekday"], kinds["relative"]
-    month = r"(?P<month>" + _alternatives(months) + r")\.?"
+    month = r"(?P<month>" + alternation(months) + r")\.?"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     patterns = (
         re.compile(r"\b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)\b"),
         re.compile(r"\b" + day + r"\s+(?:of\s+)?" + month + year + r"\b", re.IGNORECASE),
         re.compile(r"\b" + month + r"\s+" + day + r"\b" + year, re.IGNORECASE),
-        re.compile(r"\b(?P<weekday>" + _alternatives(weekdays) + r")\b", re.IGNORECASE),
-        re.compile(r"\b(?P<relative>" + _alternatives(relative) + r")\b", re.IGNORECASE),
+        re.compile(r"\b(?P<weekday>" + alternation(weekdays) + r")\b", re.IGNORECASE),
+        re.compile(r"\b(?P<relative>" + alternation(relative) + r")\b", re.IGNORECASE),
     )
     return _Calendar(months, weekdays, relative, patterns)
 

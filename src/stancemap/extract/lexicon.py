@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..datafiles import read_table, read_word_classes, read_words
+from ..datafiles import alternation, read_table, read_word_classes, read_words
 
 __all__ = ["FunctionWords", "Lexicon", "load_function_words", "load_lexicon"]
 
@@ -157,11 +157,6 @@ def load_lexicon() -> Lexicon:
     )
 
 
-def _alternatives(words: tuple[str, ...]) -> str:
-    """A regular-expression alternation of ``words``, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class FunctionWords:
     """Closed-class words the extractor reads as grammar (``data/function_words.tsv``, by class)."""
@@ -219,7 +214,7 @@ def load_function_words() -> FunctionWords:
     def words(cls: str) -> frozenset[str]:
         return frozenset(by_class[cls])
 
-    said = "(?:" + _alternatives(by_class["report_past"]) + ")"
+    said = "(?:" + alternation(by_class["report_past"]) + ")"
     name = r"[A-Z][\w'’.-]*"
     honorifics = read_word_classes("stancemap.resolve", "mention_words.tsv")["honorific"]
     counts = {
@@ -236,24 +231,24 @@ def load_function_words() -> FunctionWords:
         question_labels=words("question_label"),
         answer_labels=words("answer_label"),
         joined=re.compile(
-            r"^[^.;:]{0,40}\b(?:" + _alternatives(by_class["people_joiner"]) + r")\b[^.;:]{0,80}$"
+            r"^[^.;:]{0,40}\b(?:" + alternation(by_class["people_joiner"]) + r")\b[^.;:]{0,80}$"
         ),
         list_join=_joining(by_class["list_joiner"], re.IGNORECASE),
-        some=re.compile(r"\b(" + _alternatives(by_class["quantity"]) + r"|\d+)\b", re.IGNORECASE),
+        some=re.compile(r"\b(" + alternation(by_class["quantity"]) + r"|\d+)\b", re.IGNORECASE),
         group_join=_joining(by_class["group_joiner"]),
         counts=counts,
-        counted=re.compile(r"\b(" + _alternatives(tuple(counts)) + r"|\d)\b", re.IGNORECASE),
+        counted=re.compile(r"\b(" + alternation(tuple(counts)) + r"|\d)\b", re.IGNORECASE),
         naming_verbs=words("naming_verb"),
         vague=words("vague"),
         impersonal_pronouns=words("impersonal_pronoun"),
         group_pronouns=words("group_pronoun"),
         points_back=re.compile(
-            rf"\b{said}\s+(?:{_alternatives(by_class['back_object'])})\b"
-            rf"|^\W*(?:{_alternatives(by_class['back_subject'])}) was {said}\b",
+            rf"\b{said}\s+(?:{alternation(by_class['back_object'])})\b"
+            rf"|^\W*(?:{alternation(by_class['back_subject'])}) was {said}\b",
             re.IGNORECASE,
         ),
-        name_run=re.compile(rf"(?:{name})(?:\s+(?:(?:{_alternatives(by_class['name_glue'])})\s+)*{name})*"),
-        honorific=re.compile(rf"^(?:{_alternatives(honorifics)})\.?\s+", re.IGNORECASE),
+        name_run=re.compile(rf"(?:{name})(?:\s+(?:(?:{alternation(by_class['name_glue'])})\s+)*{name})*"),
+        honorific=re.compile(rf"^(?:{alternation(honorifics)})\.?\s+", re.IGNORECASE),
     )
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from ..datafiles import read_table, read_word_classes
+from ..datafiles import alternation, read_table, read_word_classes
 
 __all__ = ["ActorRef", "Gazetteer", "Mention", "fold", "load_gazetteer"]
 
@@ -147,28 +147,23 @@ class _MentionWords:
     honorific: re.Pattern[str]
 
 
-def _alternatives(words: Iterable[str]) -> str:
-    """A regular-expression alternation of ``words``, longest first (so the longest matches)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
 @lru_cache(maxsize=1)
 def _mention_words() -> _MentionWords:
     words = read_word_classes(__package__, "mention_words.tsv")
     diplomatic = words["diplomat"] + words["mission"]
     name_chunk = r"[A-Z][\w.'’-]*"
-    missions = _alternatives(w.title() for w in words["mission"])
+    missions = alternation(w.title() for w in words["mission"])
     return _MentionWords(
-        diplomatic=re.compile(rf"\b({_alternatives(diplomatic)})\b", re.IGNORECASE),
+        diplomatic=re.compile(rf"\b({alternation(diplomatic)})\b", re.IGNORECASE),
         missions=frozenset(words["mission"]),
-        receiver=re.compile(rf"\s(?:{_alternatives(words['receiver'])})\s", re.IGNORECASE),
+        receiver=re.compile(rf"\s(?:{alternation(words['receiver'])})\s", re.IGNORECASE),
         body_phrase=re.compile(
             rf"(?:(?:{name_chunk}|of|the)\s+)*?(?:{name_chunk}\s+)*(?:{missions})"
             rf"(?:\s+of\s+(?:the\s+)?{name_chunk}(?:\s+{name_chunk})*)?"
             rf"(?:\s+(?:in|to)\s+(?:the\s+)?{name_chunk}(?:\s+{name_chunk})*)?"
         ),
         honorific=re.compile(
-            rf"^(?:{_alternatives(words['honorific'] + words['style'])})\.?\s+", re.IGNORECASE
+            rf"^(?:{alternation(words['honorific'] + words['style'])})\.?\s+", re.IGNORECASE
         ),
     )
 
