@@ -355,3 +355,22 @@ def test_a_government_in_de_facto_control_speaks_for_the_state_only_while_it_hol
     assert gaz.lookup("the Taliban", on=date(2019, 5, 1)) is None
     found = gaz.find("Taliban spokesman said", on=date(2024, 5, 1))
     assert [m.actor.code for m in found] == ["AFG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The U.S.-backed plan was shelved.", ["USA"]),
+        ("A joint U.K.-U.S. statement followed.", ["GBR", "USA"]),
+        ("Duties on Mexican- and Canadian-made goods rose.", ["MEX", "CAN"]),
+        ("Guinea-Bissau and Guinea signed.", ["GNB", "GIN"]),  # the longest name at each place
+        ("Russians and Russia's neighbours", ["RUS"]),  # only whole words: no name inside "Russians"
+        ("the united states of mind", []),  # names keep their case in running text
+    ],
+)
+def test_find_names_joined_by_hyphens_and_longest_first(gaz: Gazetteer, text: str, codes: list[str]) -> None:
+    assert [m.actor.code for m in gaz.find(text)] == codes
+
+
+def test_a_name_broken_across_lines_is_not_the_name(gaz: Gazetteer) -> None:
+    assert [m.text for m in gaz.find("the Czech\nRepublic and Czechia")] == ["Czech", "Czechia"]

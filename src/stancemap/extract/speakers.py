@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from ..models import Article
 from ..resolve import ActorRef, Gazetteer
 from ..resolve.gazetteer import fold
@@ -92,12 +94,7 @@ def _near(a: str, b: str) -> bool:
     """Surnames alike up to one letter (Pedersen/Pederson), for names of five letters or more."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    return min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 class Discourse:

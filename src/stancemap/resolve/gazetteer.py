@@ -12,7 +12,9 @@ loads it once, on first use (:func:`load_gazetteer`), and answers three question
 
 Matching runs on an accent-folded copy of the text that keeps every character's
 offset (``Türkiye`` and ``Turkiye``, ``Erdoğan`` and ``Erdogan`` match alike), so the
-spans returned point into the original text. ``find`` respects case (``US`` is the
+spans returned point into the original text. Every name form is found at once by spaCy's
+``PhraseMatcher`` over the tokens of that copy (spaCy's English tokenizer, which also
+splits a hyphen after a name: "U.S.-backed"). ``find`` respects case (``US`` is the
 United States, ``us`` is not); ``lookup`` ignores case except for short all-capital
 acronyms.
 """
@@ -25,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from ..datafiles import alternation, read_table, read_word_classes
 
@@ -192,13 +195,14 @@ class Gazetteer:
     _capitals: dict[str, ActorRef] = field(default_factory=dict)  # key of a capital -> its state
     #: Movements and governments in de facto control of a state, with the dates of that control.
     _de_facto: list[tuple[re.Pattern[str], str, date, date | None]] = field(default_factory=list)
-    _pattern: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+    _tokenizer: Any = None  # spaCy's English tokenizer, for the phrase matcher
+    _matcher: Any = None  # spaCy PhraseMatcher over every name form
 
     # -- building -------------------------------------------------------------------------------
 
     @classmethod
     def load(cls) -> Gazetteer:
-        """Read every data file and compile the patterns (a few hundred milliseconds)."""
+        """Read every data file and build the matcher (about half a second)."""
         names: dict[str, str] = {}
         entries: list[tuple[str, ActorRef, str]] = []
         states: list[str] = []
@@ -273,9 +277,38 @@ class Gazetteer:
             self._person_forms.setdefault(fold(variant), person)
 
     def _compile(self) -> None:
-        forms = set(self._forms) | set(self._person_forms)
-        alternatives = sorted(forms, key=lambda f: (-len(f), f))
-        self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)")
+        # spaCy loads here, when a gazetteer is first built, not when the package is imported.
+        import spacy
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokenizer import Tokenizer
+        from spacy.util import compile_infix_regex, compile_suffix_regex
+
+        nlp = spacy.blank("en")
+        tokenizer = nlp.tokenizer
+        assert isinstance(tokenizer, Tokenizer)
+        # A name is found wherever a hyphen or dash joins it to a word, as news writes
+        # "U.S.-backed", "U.K.-U.S. talks", "Mexican- and Canadian" (spaCy keeps those whole).
+        infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[\w.])[-–—](?=\w)"]
+        suffixes = [*(nlp.Defaults.suffixes or ()), r"(?<=\w)-$"]
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+        self._tokenizer = tokenizer
+        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms = sorted(set(self._forms) | set(self._person_forms))
+        self._matcher.add("NAME", list(tokenizer.pipe(forms)))
+
+    def _spans(self, folded: str) -> list[tuple[int, int, str]]:
+        """Where a known form occurs: leftmost first, the longest at each place, none overlapping."""
+        doc = self._tokenizer(folded)
+        hits = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for _, s, e in self._matcher(doc)]
+        out: list[tuple[int, int, str]] = []
+        for start, end in sorted(hits, key=lambda h: (h[0], -h[1])):
+            form = folded[start:end]
+            if out and start < out[-1][1]:
+                continue
+            if form in self._forms or form in self._person_forms:  # as listed, not across a line break
+                out.append((start, end, form))
+        return out
 
     # -- queries --------------------------------------------------------------------------------
 
@@ -287,9 +320,7 @@ class Gazetteer:
         """
         folded = fold(text)
         found: list[Mention] = []
-        for match in self._pattern.finditer(folded):
-            form = match.group(0)
-            start, end = match.span()
+        for start, end, form in self._spans(folded):
             if form in self._forms:
                 entry = self._forms[form]
                 if entry is not None:
