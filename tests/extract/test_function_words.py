@@ -41,13 +41,6 @@ def test_quantities_and_counts() -> None:
     assert words.counts["both"] == 2 and "one" not in words.counts
 
 
-def test_reports_that_point_back() -> None:
-    words = load_function_words()
-    assert words.points_back.search("The minister emphasised this at the session.")
-    assert words.points_back.search("This was stated by the minister.")
-    assert not words.points_back.search("The minister said the border is closed.")
-
-
 def test_names_in_descriptors_and_honorifics() -> None:
     words = load_function_words()
     runs = [m.group(0) for m in words.name_run.finditer("head of the Bank of Ruritania and the Army")]

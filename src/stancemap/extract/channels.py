@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .lexicon import Lexicon, load_function_words
+from .lexicon import Lexicon
 from .records import Attribution
 
 __all__ = ["event_channel"]
 
+_SAID = r"(?:stated|said|told|announced|declared|noted|stressed|emphasi[sz]ed|wrote|added|reported)"
+#: A report whose content is the sentence before it ("X stated this", "This was said by X").
+_POINTS_BACK = re.compile(rf"\b{_SAID}\s+(?:this|so)\b|^\W*(?:this|that) was {_SAID}\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 
@@ -47,7 +50,7 @@ def event_channel(text: str, lex: Lexicon, a: Attribution, others: Sequence[int]
         ends = [*(m.end() for m in _SENTENCE_END.finditer(text, hi + 1, end)), end][:2]
         for s0, s1 in zip([hi, *ends], ends, strict=False):
             sentence = text[s0:s1]
-            if load_function_words().points_back.search(sentence):
+            if _POINTS_BACK.search(sentence):
                 found = lex.channel(sentence)
                 break
     return found

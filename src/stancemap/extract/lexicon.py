@@ -198,8 +198,6 @@ class FunctionWords:
     impersonal_pronouns: frozenset[str]
     #: Pronouns that stand for a group named elsewhere ("among those who ...").
     group_pronouns: frozenset[str]
-    #: A report whose content is the sentence before it ("X stated this", "This was said by X").
-    points_back: re.Pattern[str]
     #: A capitalized name inside a descriptor, with the small words names are built with.
     name_run: re.Pattern[str]
     #: A form of address before a name ("Mr.", "Dr"), from the gazetteer's ``mention_words.tsv``.
@@ -214,7 +212,6 @@ def load_function_words() -> FunctionWords:
     def words(cls: str) -> frozenset[str]:
         return frozenset(by_class[cls])
 
-    said = "(?:" + alternation(by_class["report_past"]) + ")"
     name = r"[A-Z][\w'’.-]*"
     honorifics = read_word_classes("stancemap.resolve", "mention_words.tsv")["honorific"]
     counts = {
@@ -242,11 +239,6 @@ def load_function_words() -> FunctionWords:
         vague=words("vague"),
         impersonal_pronouns=words("impersonal_pronoun"),
         group_pronouns=words("group_pronoun"),
-        points_back=re.compile(
-            rf"\b{said}\s+(?:{alternation(by_class['back_object'])})\b"
-            rf"|^\W*(?:{alternation(by_class['back_subject'])}) was {said}\b",
-            re.IGNORECASE,
-        ),
         name_run=re.compile(rf"(?:{name})(?:\s+(?:(?:{alternation(by_class['name_glue'])})\s+)*{name})*"),
         honorific=re.compile(rf"^(?:{alternation(honorifics)})\.?\s+", re.IGNORECASE),
     )
