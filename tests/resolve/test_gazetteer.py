@@ -13,7 +13,9 @@ from stancemap.resolve.gazetteer import fold
 
 DATA = resources.files("stancemap.resolve").joinpath("data")
 COLUMNS = {
-    "countries.tsv": ["code", "name", "aliases", "demonyms", "seats", "capital"],
+    "countries.tsv": ["code", "alpha2", "map_key", "name", "aliases", "demonyms", "seats", "capital"],
+    "country_corrections.tsv": ["code", "field", "value"],
+    "mention_words.tsv": ["word", "class"],
     "organizations.tsv": ["code", "name", "aliases", "organs"],
     "officials.tsv": ["name", "code", "role", "start", "end", "source"],
     "bodies.tsv": ["body", "aliases"],
@@ -28,7 +30,8 @@ def gaz() -> Gazetteer:
 
 def _read(name: str) -> list[list[str]]:
     with DATA.joinpath(name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+        lines = (line for line in fh if not line.startswith("#"))
+        return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 # -- data files ------------------------------------------------------------------------------
@@ -151,6 +154,26 @@ def test_diplomats_speak_for_the_sending_side(gaz: Gazetteer, mention: str, code
 def test_embassy_keeps_its_name_as_body(gaz: Gazetteer) -> None:
     actor = gaz.lookup("British Embassy in Azerbaijan")
     assert actor == ActorRef("GBR", "United Kingdom", "British Embassy in Azerbaijan")
+
+
+@pytest.mark.parametrize(
+    ("mention", "body"),
+    [
+        (
+            "the Permanent Mission of Turkey to the United Nations",
+            "Permanent Mission of Turkey to the United Nations",
+        ),
+        ("French Consulate-General in Erbil", "French Consulate-General in Erbil"),
+        ("the Chargé d'Affaires of France in Baku", None),  # a person, not a body
+    ],
+)
+def test_missions_are_bodies_and_diplomats_are_not(gaz: Gazetteer, mention: str, body: str | None) -> None:
+    found = gaz.lookup(mention)
+    assert found is not None and found.body == body
+
+
+def test_honorifics_and_styles_are_dropped_before_a_name(gaz: Gazetteer) -> None:
+    assert gaz.official("H.E. Lavrov") == gaz.official("Mr. Lavrov") == gaz.official("Lavrov") is not None
 
 
 @pytest.mark.parametrize("mention", ["Ambassador to Azerbaijan", "us", "the weather", "", "Union"])
@@ -332,3 +355,22 @@ def test_a_government_in_de_facto_control_speaks_for_the_state_only_while_it_hol
     assert gaz.lookup("the Taliban", on=date(2019, 5, 1)) is None
     found = gaz.find("Taliban spokesman said", on=date(2024, 5, 1))
     assert [m.actor.code for m in found] == ["AFG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The U.S.-backed plan was shelved.", ["USA"]),
+        ("A joint U.K.-U.S. statement followed.", ["GBR", "USA"]),
+        ("Duties on Mexican- and Canadian-made goods rose.", ["MEX", "CAN"]),
+        ("Guinea-Bissau and Guinea signed.", ["GNB", "GIN"]),  # the longest name at each place
+        ("Russians and Russia's neighbours", ["RUS"]),  # only whole words: no name inside "Russians"
+        ("the united states of mind", []),  # names keep their case in running text
+    ],
+)
+def test_find_names_joined_by_hyphens_and_longest_first(gaz: Gazetteer, text: str, codes: list[str]) -> None:
+    assert [m.actor.code for m in gaz.find(text)] == codes
+
+
+def test_a_name_broken_across_lines_is_not_the_name(gaz: Gazetteer) -> None:
+    assert [m.text for m in gaz.find("the Czech\nRepublic and Czechia")] == ["Czech", "Czechia"]

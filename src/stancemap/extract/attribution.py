@@ -31,7 +31,7 @@ from .clauses import source_tokens as _source_tokens
 from .clauses import subject_of as _subject
 from .constructions import Constructions
 from .headlines import headline_attributions
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_function_words
 from .quotes import Quote, find_quotes
 from .records import Attribution
 
@@ -53,9 +53,6 @@ def _embedded(quote: Quote, text: str) -> bool:
     return quote.closed and mid_clause and inner[-1:] not in ",.!?;:" and len(inner.split()) < 10
 
 
-_TITLE_GLUE_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "&"})
-
-
 def _title(quote: Quote, text: str) -> bool:
     """A quoted title (``on "The Morning Show,"``, ``in "Ruritania Election Day"``), not speech.
 
@@ -67,7 +64,10 @@ def _title(quote: Quote, text: str) -> bool:
     mid_sentence = j >= 1 and text[j] == " " and (text[j - 1].isalnum() or text[j - 1] in "'’")
     if not mid_sentence or not 2 <= len(words) <= 8:
         return False
-    return all(w[:1].isupper() or w.lower() in _TITLE_GLUE_WORDS for w in words) and words[0][:1].isupper()
+    return (
+        all(w[:1].isupper() or w.lower() in load_function_words().title_glue for w in words)
+        and words[0][:1].isupper()
+    )
 
 
 def _is_cue(tok: Token, lex: Lexicon) -> bool:

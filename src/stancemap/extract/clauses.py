@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_function_words
 from .quotes import Quote
 from .records import Attribution, Chars
 
@@ -85,7 +85,6 @@ def _own_subject(verb: Token) -> Token | None:
 
 _CONTENT_DEPS = {"ccomp", "parataxis"}
 _OBJECT_DEPS = {"dobj", "xcomp", "prep", "attr", "oprd", "advcl", "ccomp"}
-_TITLE_GLUE = {"of", "for", "to", "the", "and", "'s", "’s", "on", "in", "at", "-"}
 
 
 def _title_left(first: Token) -> list[Token]:
@@ -97,7 +96,7 @@ def _title_left(first: Token) -> list[Token]:
         tok = doc[i]
         possessor = i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s") and tok.pos_ in ("NOUN", "PROPN")
         if (
-            tok.lower_ in _TITLE_GLUE
+            tok.lower_ in load_function_words().title_token_glue
             or possessor
             or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ"))
         ):
@@ -106,7 +105,8 @@ def _title_left(first: Token) -> list[Token]:
             continue
         break
     while taken and (
-        (taken[0].lower_ in _TITLE_GLUE and taken[0].lower_ != "the") or taken[0].ent_type_ == "DATE"
+        (taken[0].lower_ in load_function_words().title_token_glue and taken[0].lower_ != "the")
+        or taken[0].ent_type_ == "DATE"
     ):
         taken.pop(0)
     if [t.lower_ for t in taken] == ["the"]:
@@ -266,7 +266,7 @@ def attribution_for(
 
 def antecedent(doc: Doc, pronoun: Token) -> Chars | None:
     """The latest PERSON entity before a personal pronoun: the reader's first guess at its referent."""
-    if pronoun.lower_ in ("it", "we", "they", "i", "you"):
+    if pronoun.lower_ in load_function_words().impersonal_pronouns:
         return None
     best = None
     for ent in doc.ents:

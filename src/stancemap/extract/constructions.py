@@ -19,15 +19,14 @@ added:``, ``This is what X said:``, ``X put it this way:``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from ..datafiles import read_json
 from .clauses import (
     QuoteIndex,
     attribution_for,
@@ -40,7 +39,7 @@ from .clauses import (
     subject_of,
 )
 from .depmatch import compile_pattern
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_function_words
 from .records import Attribution
 
 __all__ = ["Constructions", "construction_names", "filled_patterns", "load_patterns"]
@@ -51,9 +50,7 @@ Anchors = dict[str, Token]
 @lru_cache(maxsize=1)
 def load_patterns() -> tuple[dict[str, Any], ...]:
     """The packaged constructions: name, doc and pattern of each (cached)."""
-    path = resources.files(__package__).joinpath("data").joinpath("cue_patterns.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return tuple(data["constructions"])
+    return tuple(read_json(__package__, "cue_patterns.json")["constructions"])
 
 
 def construction_names() -> list[str]:
@@ -146,9 +143,7 @@ def _before_time(toks: list[Token]) -> list[Token]:
     return toks
 
 
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Prepositions that give a noun of saying its topic (``a warning over X``), unlike ``at the summit``.
-_TOPIC = frozenset({"on", "about", "over", "of", "to", "for", "against", "with", "regarding", "concerning"})
 
 
 def _refers_back(noun: Token, lex: Lexicon) -> bool:
@@ -158,17 +153,16 @@ def _refers_back(noun: Token, lex: Lexicon) -> bool:
     """
     if noun.lemma_.lower() not in lex.nouns:
         return False
-    marked = any((c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in noun.children)
+    marked = any(
+        (c.dep_ == "det" and c.lower_ in load_function_words().definite) or c.dep_ == "poss"
+        for c in noun.children
+    )
     own = any(
-        c.dep_ in ("acl", "relcl", "amod", "compound") or (c.dep_ == "prep" and c.lower_ in _TOPIC)
+        c.dep_ in ("acl", "relcl", "amod", "compound")
+        or (c.dep_ == "prep" and c.lower_ in load_function_words().topic)
         for c in noun.children
     )
     return marked and not own
-
-
-_VAGUE = frozenset(
-    {"any", "no", "some", "many", "most", "few", "several", "all", "others", "anyone", "nobody"}
-)
 
 
 def names_someone(source: Token, lex: Lexicon) -> bool:
@@ -180,8 +174,11 @@ def names_someone(source: Token, lex: Lexicon) -> bool:
     clauses = {t for c in source.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
     toks = [t for t in source.subtree if t not in clauses]
     if (
-        any(t.lower_ in _VAGUE and t.dep_ in ("det", "nsubj", "pobj", "amod") for t in toks)
-        or source.lower_ in _VAGUE
+        any(
+            t.lower_ in load_function_words().vague and t.dep_ in ("det", "nsubj", "pobj", "amod")
+            for t in toks
+        )
+        or source.lower_ in load_function_words().vague
     ):
         return False
     if source.tag_ == "PRP":
@@ -290,7 +287,11 @@ def _relative_source(a: Anchors, lex: Lexicon, index: QuoteIndex) -> Attribution
     if a["relative"].tag_ == "WDT" and lex.cue_class(cue.lemma_) != "speech":
         return None  # "Borduria, which opposes the plan": a standing position described, not a report
     # "A, B and C were among those who ...": the subject of "were among"
-    if source.lower_ in ("those", "ones", "others") and source.dep_ == "pobj" and source.head.dep_ == "prep":
+    if (
+        source.lower_ in load_function_words().group_pronouns
+        and source.dep_ == "pobj"
+        and source.head.dep_ == "prep"
+    ):
         verb = source.head.head
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects:

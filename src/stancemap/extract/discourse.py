@@ -26,16 +26,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, load_function_words, load_lexicon
 
 __all__ = ["PersonMention", "RoleMention", "find_mentions", "organizations"]
 
 Chars = tuple[int, int]
 
-#: Verbs whose object is given a role by a second complement ("elected X president").
-_NAMING = frozenset(
-    {"elect", "appoint", "name", "nominate", "choose", "select", "make", "install", "designate"}
-)
 _MAX_DESCRIPTOR_TOKENS = 18
 
 
@@ -121,7 +117,9 @@ def _descriptors(ent: Span) -> list[Chars]:
         found.append(_chars(_run([t for t in head.subtree if t.i < ent.start and t.i not in inside])))
     elif root.dep_ == "nsubj" and head.lemma_ == "be":  # "Berg is Ruritania's envoy"
         found.extend(_chars(_run(list(c.subtree))) for c in head.children if c.dep_ == "attr")
-    elif root.dep_ in ("dobj", "nsubjpass") and head.lemma_ in _NAMING:  # "elected Berg (as) speaker"
+    elif (
+        root.dep_ in ("dobj", "nsubjpass") and head.lemma_ in load_function_words().naming_verbs
+    ):  # "elected Berg (as) speaker"
         for c in head.children:
             if c.dep_ in ("oprd", "attr", "xcomp", "ccomp") and c.i > root.i:
                 found.append(_chars(_run(list(c.subtree))))

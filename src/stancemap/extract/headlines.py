@@ -21,17 +21,14 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_function_words
 from .records import Attribution
 
 __all__ = ["headline_attributions"]
 
 MAX_SOURCE_TOKENS = 7
 MIN_CONTENT_TOKENS = 4
-_TOPIC = frozenset({"on", "about", "over", "regarding"})
 #: Labels of a question-and-answer transcript ("Question: ... Answer: ...").
-_QUESTION = frozenset({"q", "question"})
-_ANSWER = frozenset({"a", "answer"})
 
 
 def _cue_form(word: str, lex: Lexicon) -> bool:
@@ -120,7 +117,14 @@ def headline_attributions(doc: Doc, lex: Lexicon, in_quote: Callable[[int], Any]
         line_start = doc.text.rfind("\n", sent.start_char, colon.idx) + 1
         before = [t for t in sent if t.i < colon.i and not t.is_space and t.idx >= line_start]
         # "X on the vote: ..." names the topic after the speaker
-        topic = next((j for j, t in enumerate(before) if j and t.pos_ == "ADP" and t.lower_ in _TOPIC), None)
+        topic = next(
+            (
+                j
+                for j, t in enumerate(before)
+                if j and t.pos_ == "ADP" and t.lower_ in load_function_words().headline_topic
+            ),
+            None,
+        )
         if topic is not None:
             before = before[:topic]
         rest = list(sent)
@@ -132,9 +136,9 @@ def headline_attributions(doc: Doc, lex: Lexicon, in_quote: Callable[[int], Any]
             rest = list(sents[k + 1])  # the parser ended the sentence at the colon: the line goes on
         after = [t for t in rest if t.i > colon.i and not t.is_space and not t.is_punct]
         label = " ".join(t.lower_ for t in before).rstrip(".")
-        if label in _QUESTION:
+        if label in load_function_words().question_labels:
             continue  # the interviewer's question in a transcript
-        if label in _ANSWER and after:
+        if label in load_function_words().answer_labels and after:
             # the interviewee's answer: it continues the speaker the article has introduced
             end = doc.text.find("\n", colon.idx)
             end = len(doc.text) if end < 0 else end

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import _words
+from ..datafiles import read_words
 
 __all__ = ["normalized"]
 
@@ -34,7 +34,7 @@ _WRAP = re.compile(r"(?<=[\w,;])\n(?=[ \t]*[a-z])")
 
 @lru_cache(maxsize=1)
 def _furniture() -> frozenset[str]:
-    return _words("furniture.txt")
+    return read_words(__package__, "furniture.txt")
 
 
 def _blank(text: list[str], start: int, end: int) -> None:

@@ -6,18 +6,17 @@ them, once per process, on first use.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-__all__ = ["Lexicon", "load_lexicon"]
+from ..datafiles import alternation, read_table, read_word_classes, read_words
+
+__all__ = ["FunctionWords", "Lexicon", "load_function_words", "load_lexicon"]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with resources.files(__package__).joinpath("data").joinpath(name).open(encoding="utf-8") as fh:
-        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+    return read_table(__package__, name)
 
 
 def _frames(raw: str) -> dict[str, int]:
@@ -30,8 +29,7 @@ def _frames(raw: str) -> dict[str, int]:
 
 
 def _words(name: str) -> frozenset[str]:
-    with resources.files(__package__).joinpath("data").joinpath(name).open(encoding="utf-8") as fh:
-        return frozenset(w.strip().lower() for w in fh if w.strip() and not w.startswith("#"))
+    return read_words(__package__, name)
 
 
 @dataclass(frozen=True)
@@ -184,3 +182,96 @@ def load_lexicon() -> Lexicon:
         light=_light_verbs(light, receiving),
         any_channel=_any_of(channels),
     )
+
+
+@dataclass(frozen=True)
+class FunctionWords:
+    """Closed-class words the extractor reads as grammar (``data/function_words.tsv``, by class)."""
+
+    #: Pronouns: a source that is only one names nobody by itself.
+    pronouns: frozenset[str]
+    #: A word before a capitalized run that makes it part of a title ("Minister *for* Rural Affairs").
+    descriptor_glue: frozenset[str]
+    #: The short words a quoted title of a show, book or event keeps in lower case.
+    title_glue: frozenset[str]
+    #: Tokens that join the words of a title the parser left outside the subject.
+    title_token_glue: frozenset[str]
+    #: Determiners that mark a noun as definite.
+    definite: frozenset[str]
+    #: Prepositions that attach the topic of a noun of saying.
+    topic: frozenset[str]
+    #: Prepositions that open the topic of a headline's report.
+    headline_topic: frozenset[str]
+    #: Labels of questions and of answers in interview transcripts ("Q:", "A:").
+    question_labels: frozenset[str]
+    answer_labels: frozenset[str]
+    #: What joins two people in one subject ("A and B", "A, as well as B").
+    joined: re.Pattern[str]
+    #: What joins the parties of a list ("A, B and C", "A, along with B").
+    list_join: re.Pattern[str]
+    #: A quantity that picks some members of a body ("seven EU states", "several NATO allies").
+    some: re.Pattern[str]
+    #: What joins the states of a list that a later count refers to ("A, B and C" ... "the three").
+    group_join: re.Pattern[str]
+    #: Words that count a group, with their number (``data/number_words.tsv``: "both" is 2).
+    counts: dict[str, int]
+    #: A count in a mention ("both leaders", "the three nations", "2 states").
+    counted: re.Pattern[str]
+    #: Verbs whose object is given a role by a second complement ("elected X president"), lemmas.
+    naming_verbs: frozenset[str]
+    #: Words that make a source too vague to be a speaker ("some", "others", "nobody").
+    vague: frozenset[str]
+    #: Pronouns that never refer back to a person entity ("it", "we").
+    impersonal_pronouns: frozenset[str]
+    #: Pronouns that stand for a group named elsewhere ("among those who ...").
+    group_pronouns: frozenset[str]
+    #: A capitalized name inside a descriptor, with the small words names are built with.
+    name_run: re.Pattern[str]
+    #: A form of address before a name ("Mr.", "Dr"), from the gazetteer's ``mention_words.tsv``.
+    honorific: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def load_function_words() -> FunctionWords:
+    """The packaged function words, with the patterns built from them (cached)."""
+    by_class = read_word_classes(__package__, "function_words.tsv")
+
+    def words(cls: str) -> frozenset[str]:
+        return frozenset(by_class[cls])
+
+    name = r"[A-Z][\w'’.-]*"
+    honorifics = read_word_classes("stancemap.resolve", "mention_words.tsv")["honorific"]
+    counts = {
+        r["word"].strip().lower(): int(r["number"]) for r in read_table(__package__, "number_words.tsv")
+    }
+    return FunctionWords(
+        pronouns=words("pronoun"),
+        descriptor_glue=words("descriptor_glue"),
+        title_glue=words("title_glue"),
+        title_token_glue=words("title_token_glue"),
+        definite=words("definite"),
+        topic=words("topic"),
+        headline_topic=words("headline_topic"),
+        question_labels=words("question_label"),
+        answer_labels=words("answer_label"),
+        joined=re.compile(
+            r"^[^.;:]{0,40}\b(?:" + alternation(by_class["people_joiner"]) + r")\b[^.;:]{0,80}$"
+        ),
+        list_join=_joining(by_class["list_joiner"], re.IGNORECASE),
+        some=re.compile(r"\b(" + alternation(by_class["quantity"]) + r"|\d+)\b", re.IGNORECASE),
+        group_join=_joining(by_class["group_joiner"]),
+        counts=counts,
+        counted=re.compile(r"\b(" + alternation(tuple(counts)) + r"|\d)\b", re.IGNORECASE),
+        naming_verbs=words("naming_verb"),
+        vague=words("vague"),
+        impersonal_pronouns=words("impersonal_pronoun"),
+        group_pronouns=words("group_pronoun"),
+        name_run=re.compile(rf"(?:{name})(?:\s+(?:(?:{alternation(by_class['name_glue'])})\s+)*{name})*"),
+        honorific=re.compile(rf"^(?:{alternation(honorifics)})\.?\s+", re.IGNORECASE),
+    )
+
+
+def _joining(joiners: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
+    """The whole text between two parties of a list: a comma or a joiner, and maybe "the"."""
+    parts = [rf",?\s+{re.escape(w)}" if w[:1].isalpha() else re.escape(w) for w in joiners]
+    return re.compile(r"^\s*(?:,|" + "|".join(parts) + r")\s*(?:the\s+)?$", flags)

@@ -26,11 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from ..models import Article
 from ..resolve import ActorRef, Gazetteer
 from ..resolve.gazetteer import fold
 from .discourse import PersonMention, RoleMention
-from .lexicon import Lexicon, _words
+from .lexicon import Lexicon, _words, load_function_words
 from .quotes import find_quotes
 
 __all__ = ["Discourse", "SpeakerWords", "Verdict", "load_speaker_words"]
@@ -38,12 +40,6 @@ __all__ = ["Discourse", "SpeakerWords", "Verdict", "load_speaker_words"]
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w.'’-]*")
 _POSSESSIVE = re.compile(r"['’]s\b")
-#: A capitalized name inside a descriptor, with the small words names are built with.
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|for|on|in|the|and|&)\s+)*[A-Z][\w'’.-]*)*")
-_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-_COUNTED = re.compile(r"\b(both|two|three|four|five|six|seven|eight|\d)\b", re.IGNORECASE)
-_LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+as well as|&)\s*(?:the\s+)?$")
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir)\.?\s+", re.IGNORECASE)
 #: How far back (characters) a role mention may bridge to a newly named person.
 _BRIDGE_CHARS = 300
 
@@ -101,12 +97,7 @@ def _near(a: str, b: str) -> bool:
     """Surnames alike up to one letter (Pedersen/Pederson), for names of five letters or more."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    return min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 class Discourse:
@@ -141,7 +132,7 @@ class Discourse:
     def clean(self, name: str) -> str:
         """A name without the title words and possessive the entity model folded into it."""
         name = _POSSESSIVE.sub("", name.replace("\n", " "))
-        name = _HONORIFIC.sub("", name.strip(" ,.'’\"“”"))
+        name = load_function_words().honorific.sub("", name.strip(" ,.'’\"“”"))
         words = name.split()
         while len(words) > 1 and words[0].lower().strip(".,") in self.lex.titles:
             words.pop(0)
@@ -347,7 +338,7 @@ class Discourse:
         Ruritania: a capitalized name that the gazetteer does not know as a whole, whose own
         head is not a state institution, and that names a state only inside it.
         """
-        for m in _NAME_RUN.finditer(text):
+        for m in load_function_words().name_run.finditer(text):
             name = m.group().strip()
             words = name.split()
             if len(words) < 2 or name.lower().startswith(("the ", "a ")) and len(words) < 3:
@@ -397,7 +388,7 @@ class Discourse:
         lists: list[tuple[int, tuple[ActorRef, ...]]] = []
         run = found[:1]
         for m in found[1:] + [None]:
-            if m is not None and _LIST_GLUE.match(self.text[run[-1].end : m.start]):
+            if m is not None and load_function_words().group_join.match(self.text[run[-1].end : m.start]):
                 run.append(m)
                 continue
             codes = {x.actor.code: x.actor for x in run}
@@ -408,11 +399,11 @@ class Discourse:
 
     def counted_group(self, source: str, at: int) -> tuple[ActorRef, ...] | None:
         """The members of "both leaders", "the three nations": the latest list of that many before ``at``."""
-        m = _COUNTED.search(source)
+        m = load_function_words().counted.search(source)
         if m is None:
             return None
         word = m.group(1).lower()
-        n = _COUNTS.get(word) or (int(word) if word.isdigit() else 0)
+        n = load_function_words().counts.get(word) or (int(word) if word.isdigit() else 0)
         head = source.split()[-1].lower().strip(".,'’")
         if n < 2 or not (head in self.words.offices or self.lex.nominals.get(head) in ("body", "group")):
             return None

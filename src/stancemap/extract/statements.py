@@ -28,7 +28,7 @@ from .attribution import Attribution
 from .backfill import embedded_posts, headlines_from_body, share_within_speaker
 from .channels import event_channel, points_back, trailing_event
 from .dates import find_date
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_function_words
 from .speakers import Discourse
 
 __all__ = ["build_statements"]
@@ -36,20 +36,6 @@ __all__ = ["build_statements"]
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
 _UNSCORED = ("PERSON:", "ORG:")
 
-#: What joins two people in one subject ("A and B", "A, as well as B").
-_JOINED = re.compile(r"^[^.;:]{0,40}\b(?:and|as well as|along with|together with)\b[^.;:]{0,80}$")
-#: What joins the parties of a list ("A, B and C", "A, along with B").
-_LIST_JOIN = re.compile(
-    r"^\s*(?:,|,?\s+and|,?\s+or|&|,?\s+as well as|,?\s+along with|,?\s+together with|,?\s+joined by)"
-    r"\s*(?:the\s+)?$",
-    re.IGNORECASE,
-)
-#: A quantity that picks some members of a body ("seven EU states", "several NATO allies").
-_SOME = re.compile(
-    r"\b(some|several|many|most|few|a number of|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
-    re.IGNORECASE,
-)
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 _PARAGRAPH = re.compile(r"[^\n]+")
 #: A body or office owned by a person the pronoun refers to ("his U.N. mission", "her ministry").
 _POSSESSED = re.compile(
@@ -59,7 +45,6 @@ _POSSESSED = re.compile(
 )
 _POSSESSOR = {"his": "he", "her": "she", "their": "they"}
 _HEADING_MAX_WORDS = 10
-_GLUE = {"of", "for", "and", "into", "to", "the", "in", "on", "at", "with", "from"}
 
 
 def _speaks_for_no_one(title: str | None, lex: Lexicon) -> bool:
@@ -225,7 +210,9 @@ class _Builder:
                     seen.setdefault(m.actor.code, _Speaker(m.actor, None, None))
             if len(seen) >= 2:
                 return list(seen.values())
-        if len(a.persons) >= 2 and _JOINED.search(self.text[a.persons[0][1] : a.persons[-1][0]]):
+        if len(a.persons) >= 2 and load_function_words().joined.search(
+            self.text[a.persons[0][1] : a.persons[-1][0]]
+        ):
             # "Both Ruritania's president A and Borduria's prime minister B told ...": one each
             clean = self.discourse.clean
             each = [self.named(clean(self.text[lo:hi]), None, None, lo) for lo, hi in a.persons]
@@ -251,7 +238,7 @@ class _Builder:
             ref = mentions[0].actor if mentions else None
         if person is not None:
             return _one(self.named(person, ref, title, a.source[0]))
-        if source.lower() in _PRONOUNS:
+        if source.lower() in load_function_words().pronouns:
             return _one(self.pronoun(a, source))
         possessed = _POSSESSED.match(source)
         if possessed is not None and person is None:
@@ -272,7 +259,7 @@ class _Builder:
             if capital is not None:  # "Ruritania's capital said" is rare; the capital as metonym is not
                 return [_Speaker(capital, None, None)]
         body = ref is not None and not _STATE_CODE.match(ref.code) and (plural or kind == "group")
-        if ref is not None and body and not _SOME.search(source):
+        if ref is not None and body and not load_function_words().some.search(source):
             return [_Speaker(ref, None, None)]  # "the G7 countries", "G7 foreign ministers": the body as one
         if kind == "group" and not a.members:
             return _one(self.unknown(source))  # "EU states", "Western governments": members, not the body
@@ -339,7 +326,7 @@ class _Builder:
             return None
         seen = {found[0].actor.code: _Speaker(found[0].actor, None, None)}
         for prev, m in zip(found, found[1:], strict=False):
-            if not _LIST_JOIN.match(source[prev.end : m.start]):
+            if not load_function_words().list_join.match(source[prev.end : m.start]):
                 break
             seen.setdefault(m.actor.code, _Speaker(m.actor, None, None))
         return list(seen.values()) if len(seen) >= 2 else None
@@ -378,7 +365,7 @@ class _Builder:
         if not name or len(name) > 4:
             return None
         before = source[: source.rfind(name[0])].split()
-        if before and before[-1].lower() in _GLUE:
+        if before and before[-1].lower() in load_function_words().descriptor_glue:
             return None  # "Minister for Rural Affairs and Fisheries": part of a title, not a name
         candidate = " ".join(name).strip(" .’'")
         if self.gaz.lookup(candidate, on=on) is not None and self.gaz.official(candidate, on) is None:
@@ -494,7 +481,7 @@ class _Builder:
         name = re.sub(r"^\s*(the|a|an)\s+", "", source, flags=re.IGNORECASE).strip(" ,.;:'’\"“”")[:80]
         head = _head_word(source)
         singular = head[:-1] if head.endswith("s") else head
-        if sum(c.isalpha() for c in name) < 2 or name.lower() in _PRONOUNS:
+        if sum(c.isalpha() for c in name) < 2 or name.lower() in load_function_words().pronouns:
             return None
         if head in self.discourse.words.nonspeakers or name.lower() in self.discourse.words.nonspeakers:
             return None

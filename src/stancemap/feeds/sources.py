@@ -14,11 +14,11 @@ kind = "sitemap"                     # rss, atom or sitemap; detected when absen
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..config import read_toml
 from ..errors import SettingsError
 
 __all__ = ["DEFAULT_EVERY", "KINDS", "Source", "load_sources", "parse_every"]
@@ -55,12 +55,7 @@ def parse_every(value: str) -> int:
 def load_sources(path: str | Path) -> list[Source]:
     """The sources of a feeds file; :class:`SettingsError` names what is wrong and where."""
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
-        raise SettingsError(f"feeds file {path} does not exist") from e
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise SettingsError(f"feeds file {path} cannot be read: {e}") from e
+    data = read_toml(path, "feeds file")
     tables = data.get("source")
     if not isinstance(tables, list) or not tables:
         raise SettingsError(f"feeds file {path} has no [[source]] tables")

@@ -12,21 +12,24 @@ loads it once, on first use (:func:`load_gazetteer`), and answers three question
 
 Matching runs on an accent-folded copy of the text that keeps every character's
 offset (``Türkiye`` and ``Turkiye``, ``Erdoğan`` and ``Erdogan`` match alike), so the
-spans returned point into the original text. ``find`` respects case (``US`` is the
+spans returned point into the original text. Every name form is found at once by spaCy's
+``PhraseMatcher`` over the tokens of that copy (spaCy's English tokenizer, which also
+splits a hyphen after a name: "U.S.-backed"). ``find`` respects case (``US`` is the
 United States, ``us`` is not); ``lookup`` ignores case except for short all-capital
 acronyms.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
+from typing import Any
+
+from ..datafiles import alternation, read_table, read_word_classes
 
 __all__ = ["ActorRef", "Gazetteer", "Mention", "fold", "load_gazetteer"]
 
@@ -120,9 +123,7 @@ def _strip_the(form: str) -> str:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    path = resources.files(__package__).joinpath("data").joinpath(name)
-    with path.open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return read_table(__package__, name)
 
 
 def _split(field_value: str | None) -> list[str]:
@@ -133,23 +134,43 @@ def _date(value: str) -> date | None:
     return date.fromisoformat(value) if value.strip() else None
 
 
-_DIPLOMATIC = re.compile(
-    r"\b(ambassadors?|embass(?:y|ies)|consulates?(?:[- ]general)?|consuls?(?:[- ]general)?|envoys?|"
-    r"charg[eé] d'affaires|permanent representatives?|permanent missions?|missions?|delegations?|"
-    r"representatives?|representations?|attach[eé]s?)\b",
-    re.IGNORECASE,
-)
-_DIPLOMATIC_BODY = ("embass", "consulate", "mission", "delegation", "representation")
-# Where the receiving side starts: "... to Azerbaijan", "... in Baku", "... accredited to the UN".
-_RECEIVER = re.compile(r"\s(?:to|in|at|accredited to|accredited in)\s", re.IGNORECASE)
-_NAME_CHUNK = r"[A-Z][\w.'’-]*"
-_BODY_PHRASE = re.compile(
-    rf"(?:(?:{_NAME_CHUNK}|of|the)\s+)*?(?:{_NAME_CHUNK}\s+)*"
-    r"(?:Embassy|Consulate(?:[- ]General)?|Permanent Mission|Mission|Delegation|Representation)"
-    rf"(?:\s+of\s+(?:the\s+)?{_NAME_CHUNK}(?:\s+{_NAME_CHUNK})*)?"
-    rf"(?:\s+(?:in|to)\s+(?:the\s+)?{_NAME_CHUNK}(?:\s+{_NAME_CHUNK})*)?"
-)
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|h\.e\.|lord|lady)\.?\s+", re.IGNORECASE)
+@dataclass(frozen=True)
+class _MentionWords:
+    """The patterns built from ``data/mention_words.tsv`` (diplomatic titles, honorifics)."""
+
+    #: A diplomatic role or mission; group 1 is its name ("ambassador", "Embassy").
+    diplomatic: re.Pattern[str]
+    #: Names of diplomatic bodies (folded, lower case): a mission, not a person.
+    missions: frozenset[str]
+    #: Where the receiving side starts: "... to Azerbaijan", "... in Baku", "... accredited to the UN".
+    receiver: re.Pattern[str]
+    #: The name of a mission as written: "Ruritanian Embassy in Strelsau", "Permanent Mission of X to Y".
+    body_phrase: re.Pattern[str]
+    #: A form of address before a name ("Mr.", "H.E.").
+    honorific: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _mention_words() -> _MentionWords:
+    words = read_word_classes(__package__, "mention_words.tsv")
+    diplomatic = words["diplomat"] + words["mission"]
+    name_chunk = r"[A-Z][\w.'’-]*"
+    missions = alternation(w.title() for w in words["mission"])
+    return _MentionWords(
+        diplomatic=re.compile(rf"\b({alternation(diplomatic)})\b", re.IGNORECASE),
+        missions=frozenset(words["mission"]),
+        receiver=re.compile(rf"\s(?:{alternation(words['receiver'])})\s", re.IGNORECASE),
+        body_phrase=re.compile(
+            rf"(?:(?:{name_chunk}|of|the)\s+)*?(?:{name_chunk}\s+)*(?:{missions})"
+            rf"(?:\s+of\s+(?:the\s+)?{name_chunk}(?:\s+{name_chunk})*)?"
+            rf"(?:\s+(?:in|to)\s+(?:the\s+)?{name_chunk}(?:\s+{name_chunk})*)?"
+        ),
+        honorific=re.compile(
+            rf"^(?:{alternation(words['honorific'] + words['style'])})\.?\s+", re.IGNORECASE
+        ),
+    )
+
+
 _DIGRAPH = re.compile(r"(?<=[a-z])(oe|ae|ue)", re.IGNORECASE)
 _EDGE = " \t\n\"'“”‘’«»()[],;:."
 
@@ -174,13 +195,14 @@ class Gazetteer:
     _capitals: dict[str, ActorRef] = field(default_factory=dict)  # key of a capital -> its state
     #: Movements and governments in de facto control of a state, with the dates of that control.
     _de_facto: list[tuple[re.Pattern[str], str, date, date | None]] = field(default_factory=list)
-    _pattern: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+    _tokenizer: Any = None  # spaCy's English tokenizer, for the phrase matcher
+    _matcher: Any = None  # spaCy PhraseMatcher over every name form
 
     # -- building -------------------------------------------------------------------------------
 
     @classmethod
     def load(cls) -> Gazetteer:
-        """Read every data file and compile the patterns (a few hundred milliseconds)."""
+        """Read every data file and build the matcher (about half a second)."""
         names: dict[str, str] = {}
         entries: list[tuple[str, ActorRef, str]] = []
         states: list[str] = []
@@ -255,9 +277,38 @@ class Gazetteer:
             self._person_forms.setdefault(fold(variant), person)
 
     def _compile(self) -> None:
-        forms = set(self._forms) | set(self._person_forms)
-        alternatives = sorted(forms, key=lambda f: (-len(f), f))
-        self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)")
+        # spaCy loads here, when a gazetteer is first built, not when the package is imported.
+        import spacy
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokenizer import Tokenizer
+        from spacy.util import compile_infix_regex, compile_suffix_regex
+
+        nlp = spacy.blank("en")
+        tokenizer = nlp.tokenizer
+        assert isinstance(tokenizer, Tokenizer)
+        # A name is found wherever a hyphen or dash joins it to a word, as news writes
+        # "U.S.-backed", "U.K.-U.S. talks", "Mexican- and Canadian" (spaCy keeps those whole).
+        infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[\w.])[-–—](?=\w)"]
+        suffixes = [*(nlp.Defaults.suffixes or ()), r"(?<=\w)-$"]
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+        self._tokenizer = tokenizer
+        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms = sorted(set(self._forms) | set(self._person_forms))
+        self._matcher.add("NAME", list(tokenizer.pipe(forms)))
+
+    def _spans(self, folded: str) -> list[tuple[int, int, str]]:
+        """Where a known form occurs: leftmost first, the longest at each place, none overlapping."""
+        doc = self._tokenizer(folded)
+        hits = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for _, s, e in self._matcher(doc)]
+        out: list[tuple[int, int, str]] = []
+        for start, end in sorted(hits, key=lambda h: (h[0], -h[1])):
+            form = folded[start:end]
+            if out and start < out[-1][1]:
+                continue
+            if form in self._forms or form in self._person_forms:  # as listed, not across a line break
+                out.append((start, end, form))
+        return out
 
     # -- queries --------------------------------------------------------------------------------
 
@@ -269,9 +320,7 @@ class Gazetteer:
         """
         folded = fold(text)
         found: list[Mention] = []
-        for match in self._pattern.finditer(folded):
-            form = match.group(0)
-            start, end = match.span()
+        for start, end, form in self._spans(folded):
             if form in self._forms:
                 entry = self._forms[form]
                 if entry is not None:
@@ -312,9 +361,10 @@ class Gazetteer:
         if not text:
             return None
         hit = self._exact_cased.get(fold(text)) or self._exact.get(_key(text))
-        if hit is not None and not _DIPLOMATIC.search(text):
+        words = _mention_words()
+        if hit is not None and not words.diplomatic.search(text):
             return hit[0]
-        diplomatic = _DIPLOMATIC.search(fold(text))
+        diplomatic = words.diplomatic.search(fold(text))
         if diplomatic is not None:
             return self._sender(text, diplomatic)
         mentions = self.find(text, on=on)
@@ -335,7 +385,7 @@ class Gazetteer:
         return found
 
     def _official(self, name: str, on: date | None) -> tuple[ActorRef, str] | None:
-        bare = _HONORIFIC.sub("", name.strip(_EDGE))
+        bare = _mention_words().honorific.sub("", name.strip(_EDGE))
         tokens = _key(bare).split()
         if not tokens:
             return None
@@ -365,7 +415,7 @@ class Gazetteer:
     @staticmethod
     def diplomatic(text: str) -> bool:
         """Whether a text names a diplomatic role or mission (ambassador, envoy, representative ...)."""
-        return _DIPLOMATIC.search(fold(text)) is not None
+        return _mention_words().diplomatic.search(fold(text)) is not None
 
     def capital(self, mention: str) -> ActorRef | None:
         """The state whose capital a whole mention names ("Mogadishu said" speaks for Somalia).
@@ -397,14 +447,15 @@ class Gazetteer:
         return ActorRef(code, self.names.get(code, code))
 
     def _sender(self, text: str, head: re.Match[str]) -> ActorRef | None:
-        receiver = _RECEIVER.search(text, head.end())
+        words = _mention_words()
+        receiver = words.receiver.search(text, head.end())
         sender_part = text[: receiver.start()] if receiver else text
         mentions = [m for m in self.find(sender_part) if m.via != "official"]
         if not mentions:
             return None
         actor = mentions[0].actor
-        if actor.body is None and head.group(1).casefold().startswith(_DIPLOMATIC_BODY):
-            phrase = _BODY_PHRASE.search(text)
+        if actor.body is None and " ".join(head.group(1).casefold().split()) in words.missions:
+            phrase = words.body_phrase.search(text)
             body = phrase.group(0).strip() if phrase else text
             actor = ActorRef(actor.code, actor.name, body)
         return actor

@@ -2,18 +2,19 @@
 
 Actor codes are ISO 3166-1 alpha-3 for states (and the spec's X.. codes for
 entities without one). The flags are named by alpha-2 and the map's shapes by ISO
-numeric id, so ``data/country_codes.tsv`` joins them; it is read once, on first use.
+numeric id; the one country table (``resolve/data/countries.tsv``, which the gazetteer
+reads too) gives both for each code. It is read once, on first use.
 States too small for the map's shapes are drawn as a dot at the point
 ``data/markers.tsv`` gives.
 """
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..datafiles import read_table
 from .assets import asset_url
 
 __all__ = ["CountryCode", "country_codes", "flag_url", "map_key", "marker"]
@@ -35,10 +36,8 @@ class CountryCode:
 @lru_cache(maxsize=1)
 def country_codes() -> dict[str, CountryCode]:
     """The code table, by alpha-3."""
-    path = resources.files("stancemap.web").joinpath("data", "country_codes.tsv")
-    with path.open(encoding="utf-8") as fh:
-        rows = csv.DictReader(fh, delimiter="\t")
-        return {r["alpha3"]: CountryCode(r["alpha3"], r["alpha2"], r["map_key"], r["name"]) for r in rows}
+    rows = read_table("stancemap.resolve", "countries.tsv")
+    return {r["code"]: CountryCode(r["code"], r["alpha2"], r["map_key"], r["name"]) for r in rows}
 
 
 @lru_cache(maxsize=1)
@@ -64,9 +63,7 @@ def map_key(actor_code: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _markers() -> dict[str, tuple[float, float]]:
-    path = resources.files("stancemap.web").joinpath("data", "markers.tsv")
-    with path.open(encoding="utf-8") as fh:
-        return {r["alpha3"]: (float(r["lon"]), float(r["lat"])) for r in csv.DictReader(fh, delimiter="\t")}
+    return {r["alpha3"]: (float(r["lon"]), float(r["lat"])) for r in read_table(__package__, "markers.tsv")}
 
 
 def marker(actor_code: str) -> tuple[float, float] | None:

@@ -6,7 +6,7 @@ emulated Fast 3G; ``benchmarks/page_weight.py``). Drawn here, it arrives with th
 page and shows as soon as the page does, script or no script.
 
 The shapes are the vendored world-atlas ``countries-110m.json`` (TopoJSON; ids are
-ISO 3166-1 numeric, as ``map_key`` in ``data/country_codes.tsv``), in the Equal
+ISO 3166-1 numeric, as ``map_key`` in ``resolve/data/countries.tsv``), in the Equal
 Earth projection (Šavrič, Patterson and Jenny, 2018). They are decoded, projected
 and written as compact relative path data once, on first use; each page then only
 adds the classes that colour the countries. Small states are dots
