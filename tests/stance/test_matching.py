@@ -31,3 +31,36 @@ def test_terms_cache_keeps_the_latest_texts_only(monkeypatch: pytest.MonkeyPatch
     assert "the independence of Ruritania" not in m._terms  # the oldest went
     again = m.terms("the independence of Ruritania")
     assert again == first and again is not first  # recomputed, the same terms
+
+
+TWO = parse_issues('''
+[[issue]]
+id = "chl-arsenal"
+title = "Chile's military and nuclear build-up"
+description = """Chile's military build-up and the rapid growth of its nuclear weapons arsenal.
+support: defends it. oppose: voices concern about it."""
+
+[[issue]]
+id = "per-talks"
+title = "New nuclear talks with Peru"
+description = """Long-standing talks toward a nuclear deal with Peru, including Chile's offer to host them.
+support: backs the talks. oppose: rejects them."""
+''')
+
+
+def _best(text: str) -> str | None:
+    from stancemap.resolve import load_gazetteer
+
+    m = IssueMatcher(TWO, load_stance_lexicon(), load_gazetteer())
+    hit = m.best(m.terms(text), [], None)
+    return hit[0].issue.id if hit else None
+
+
+def test_a_place_opening_an_issue_title_is_one_of_its_names() -> None:
+    # "Chile's" opens the title: still a name of the issue, so a target naming Chile may match it
+    assert _best("the rapid growth of Chile's nuclear weapons arsenal") == "chl-arsenal"
+
+
+def test_words_of_every_topic_alone_match_no_issue() -> None:
+    # "new" and "long" are among English's most frequent words (wordfreq): they say nothing of the issue
+    assert _best("a new, long standoff with Peru") is None

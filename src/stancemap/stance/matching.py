@@ -70,6 +70,9 @@ class Terms:
         stems: set[str] = set()
         names: set[str] = set()
         places: set[str] = set()
+        mentions = [m for m in gaz.find(text) if m.via in {"name", "alias", "seat", "demonym"}] if gaz else []
+        # a first word is a name when the gazetteer knows it ("China's military build-up")
+        known = {w.lower() for m in mentions if m.via != "demonym" for w in m.text.split()}
         i = 0
         while i < len(tokens):
             t = tokens[i]
@@ -85,7 +88,7 @@ class Terms:
                     continue
                 stems.add(stem(part))
                 cap = t.text.split("-")[k][:1].isupper() if k < len(t.text.split("-")) else False
-                if cap and (i > 0 or first) and len(part) > 2 and part not in lex.words.not_name:
+                if cap and (i > 0 or first or part in known) and len(part) > 2 and part not in lex.words.not_name:
                     names.add(part)
                     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
                     later = t.text.split("-")[k + 1 :]
@@ -99,11 +102,7 @@ class Terms:
                     if not adjectival:
                         places.add(part)
             i += 1
-        codes: set[str] = set()
-        if gaz is not None:
-            for m in gaz.find(text):
-                if m.via in {"name", "alias", "seat", "demonym"}:
-                    codes.add("@" + m.actor.code)
+        codes = {"@" + m.actor.code for m in mentions}
         years = frozenset(int(y) for y in _YEAR.findall(text))
         return cls(frozenset(stems), frozenset(names), frozenset(places), frozenset(codes), years)
 

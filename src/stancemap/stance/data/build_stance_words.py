@@ -528,9 +528,23 @@ def synonym_rows(wn: WordNet, log: list[str]) -> Iterator[tuple[str, str, str]]:
             yield form, "|".join(sorted(topics[word])), sources[word] + extra
 
 
+#: Words at least this frequent in English (wordfreq's Zipf scale: 6 is once per thousand words)
+#: are words of every topic ("new", "long", "world"): one alone says nothing of which issue.
+GENERAL_ZIPF = 5.8
+
+
+def general_words() -> list[str]:
+    """The most frequent English words (wordfreq, Speer 2022), down to ``GENERAL_ZIPF``."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    return [w for w in top_n_list("en", 1000) if w.isalpha() and zipf_frequency(w, "en") >= GENERAL_ZIPF]
+
+
 def stopword_rows(res: Resources) -> Iterator[tuple[str, str]]:
     for word in sorted(res.stop_words):
         yield word, "spaCy stop words"
+    for word in sorted(set(general_words()) - res.stop_words):
+        yield word, f"wordfreq 3.1 English Zipf frequency >= {GENERAL_ZIPF}"
     for word in ("support", "oppose"):
         yield word, "the issue file's own keywords (spec section 3: support: / oppose:)"
 
