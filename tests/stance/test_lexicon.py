@@ -62,7 +62,7 @@ def test_every_entry_names_its_source(name: str) -> None:
         assert len(cols) >= 2 and cols[-1].strip(), line
         assert any(
             s in cols[-1]
-            for s in ("VADER", "AFINN", "pattern", "NegEx", "PolNeAR", "spaCy", "spec", "WordNet")
+            for s in ("VADER", "AFINN", "pattern", "NegEx", "PolNeAR", "spaCy", "spec", "WordNet", "wordfreq")
         ), line
 
 

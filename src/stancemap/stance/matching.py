@@ -88,7 +88,8 @@ class Terms:
                     continue
                 stems.add(stem(part))
                 cap = t.text.split("-")[k][:1].isupper() if k < len(t.text.split("-")) else False
-                if cap and (i > 0 or first or part in known) and len(part) > 2 and part not in lex.words.not_name:
+                named = i > 0 or first or part in known
+                if cap and named and len(part) > 2 and part not in lex.words.not_name:
                     names.add(part)
                     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
                     later = t.text.split("-")[k + 1 :]
