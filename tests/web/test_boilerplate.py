@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from stancemap.api import create_app
+from stancemap.app import create_app
 from stancemap.config import Settings
 from stancemap.models import Article
 from stancemap.store import Store

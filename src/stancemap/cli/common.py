@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from ..config import Settings, load_settings
+from ..stance import load_issues
 
 __all__ = [
     "FORMATS",
@@ -80,7 +81,7 @@ def progress(label: str) -> Iterator[Any]:
 
 
 def open_store(state: State) -> Any:
-    from ..store import Store
+    from ..store import Store  # deferred: SQLAlchemy loads only for the commands that open a database
 
     return Store.open(state.settings.db)
 
@@ -88,8 +89,6 @@ def open_store(state: State) -> Any:
 def load_issues_file(path: str | None) -> list[Any]:
     if path is None:
         return []
-    from ..stance import load_issues
-
     return load_issues(path)
 
 

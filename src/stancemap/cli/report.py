@@ -10,6 +10,7 @@ from typing import Any, TextIO
 import click
 
 from ..errors import UsageError
+from ..stance.suggest import suggest_issues, to_toml
 from .common import FORMATS, State, emit, open_store
 
 __all__ = ["export", "positions", "suggest", "timeline"]
@@ -47,7 +48,9 @@ def positions(state: State, issue: str, fmt: str, all_actors: bool) -> None:
     marks a change over time and "*" a position resting only on outlet summaries.
     Sources counts the articles that reported the actor's statements.
     """
-    from ..positions import positions as build
+    from ..jobs.consolidate import (
+        positions as build,  # deferred: SQLAlchemy loads only for the commands that open a database
+    )
 
     with open_store(state) as store:
         found = [p.to_dict() for p in build(store, issue)]
@@ -92,7 +95,9 @@ def positions(state: State, issue: str, fmt: str, all_actors: bool) -> None:
 @click.pass_obj
 def timeline(state: State, issue: str, fmt: str) -> None:
     """Every statement on ISSUE in date order, the same words reported twice shown once."""
-    from ..positions import timeline as build
+    from ..jobs.consolidate import (
+        timeline as build,  # deferred: SQLAlchemy loads only for the commands that open a database
+    )
 
     with open_store(state) as store:
         entries = [e.to_dict() for e in build(store, issue)]
@@ -243,8 +248,6 @@ def export(state: State, fmt: str, issue: str | None, out: str) -> None:
 @click.pass_obj
 def suggest(state: State, min_statements: int, limit: int, fmt: str) -> None:
     """Propose issues from what stored statements take positions on that no issue covers."""
-    from ..stance.suggest import suggest_issues, to_toml
-
     with open_store(state) as store:
         found = suggest_issues(store.claim_rows(unmatched=True), min_statements)[:limit]
     if fmt == "toml":

@@ -27,11 +27,15 @@ from spacy.language import Language
 from ..config import Settings
 from ..errors import ModelError
 from ..models import Article, Issue, Statement
+from ..resolve import load_gazetteer
+from ..stance.claims import attach_claims
 from .attribution import Attribution
 from .boilerplate import BoilerplateIndex
 from .discourse import PersonMention, RoleMention
 from .layout import normalized
 from .lexicon import load_lexicon
+from .speakers import Discourse
+from .statements import build_statements
 
 __all__ = ["BATCH_CHARS", "Extractor", "batch_size_for", "char_batches", "load_pipeline", "pieces", "shifted"]
 
@@ -183,11 +187,6 @@ class Extractor:
         ``stop`` is asked before each piece of text is parsed and after each is done;
         once it answers True the run ends, without the article it was in.
         """
-        from ..resolve import load_gazetteer
-        from ..stance.claims import attach_claims
-        from .speakers import Discourse
-        from .statements import build_statements
-
         nlp = self.nlp
         gaz = load_gazetteer()
         lex = load_lexicon()

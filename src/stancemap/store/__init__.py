@@ -9,7 +9,6 @@ claims, so an interrupted ingest leaves every article fully stored or absent.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -27,34 +26,11 @@ from .feeds import Feeds
 from .migrations import applied, migrate
 from .positions import PositionEntry, PositionsTable
 from .reads import Reads, StatementFilter, StoredStatement
+from .rows import actor_kind, db_reason, statement_row
 
 __all__ = ["Copy", "PositionEntry", "StatementFilter", "Store", "StoredStatement", "actor_kind", "db_reason"]
 
 log = logging.getLogger(__name__)
-
-_STATE = re.compile(r"^[A-Z]{3}$")
-
-
-def actor_kind(code: str) -> str:
-    """``state``, ``igo``, ``person`` or ``org`` for an actor code of the spec."""
-    if code.startswith("PERSON:"):
-        return "person"
-    if code.startswith("ORG:"):
-        return "org"
-    return "state" if _STATE.match(code) else "igo"
-
-
-def db_reason(error: SQLAlchemyError) -> str:
-    """What the database said, in one line, without the SQL statement or the values it bound.
-
-    SQLAlchemy's own message carries both, and the values are article text: fine in
-    a log, not in an error a client or a terminal shows. The statement is logged.
-    """
-    lines = str(getattr(error, "orig", None) or "").strip().splitlines()
-    reason = lines[0] if lines else type(error).__name__
-    log.warning("database error: %s [SQL: %s]", reason, getattr(error, "statement", None))
-    return reason
-
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
@@ -157,7 +133,7 @@ class Store(Reads, Batches, Copies, PositionsTable, Feeds):
                 self._ensure_actors(conn, statements)
                 for seq, st in enumerate(statements):
                     sid = conn.execute(
-                        insert(schema.statements).values(**_statement_row(article.id, seq, st))
+                        insert(schema.statements).values(**statement_row(article.id, seq, st))
                     )
                     new_id = sid.inserted_primary_key[0] if sid.inserted_primary_key else None
                     for c in st.claims:
@@ -219,28 +195,3 @@ class Store(Reads, Batches, Copies, PositionsTable, Feeds):
                     )
                     added += 1
         return added, updated
-
-
-def _statement_row(article_id: str, seq: int, st: Statement) -> dict[str, Any]:
-    return {
-        "article_id": article_id,
-        "seq": seq,
-        "actor_code": st.actor,
-        "actor_name": st.actor_name,
-        "body": st.body,
-        "speaker": st.speaker,
-        "speaker_title": st.speaker_title,
-        "kind": st.kind,
-        "date": st.date,
-        "date_basis": st.date_basis,
-        "channel": st.channel,
-        "evidence_start": st.evidence.start,
-        "evidence_end": st.evidence.end,
-        "evidence_text": st.evidence.text,
-        "source_start": st.source.start if st.source else None,
-        "source_end": st.source.end if st.source else None,
-        "source_text": st.source.text if st.source else None,
-        "cue_start": st.cue.start if st.cue else None,
-        "cue_end": st.cue.end if st.cue else None,
-        "cue_text": st.cue.text if st.cue else None,
-    }

@@ -19,6 +19,7 @@ from ..errors import StoreError
 from ..models import Article, Statement
 from . import schema
 from .copies import Copy, record_copies
+from .rows import actor_kind, db_reason, statement_row
 
 __all__ = ["Batches"]
 
@@ -60,14 +61,10 @@ class Batches:
         except IntegrityError:
             return [self.add_article(a, sts) for a, sts in items]
         except SQLAlchemyError as e:
-            from . import db_reason
-
             raise StoreError(f"cannot store a batch of {len(items)} articles: {db_reason(e)}") from e
 
 
 def _write_batch(conn: Connection, items: Sequence[tuple[Article, Sequence[Statement]]]) -> list[bool]:
-    from . import _statement_row, actor_kind
-
     a, s, c = schema.articles, schema.statements, schema.claims
     ids = [art.id for art, _ in items]
     stored: set[str] = set()
@@ -122,7 +119,7 @@ def _write_batch(conn: Connection, items: Sequence[tuple[Article, Sequence[State
         if new_actors:
             conn.execute(insert(schema.actors), new_actors)
     record_copies(conn, copies)  # after the articles: a copy of one stored just now has it to point at
-    rows = [_statement_row(art.id, seq, st) for art, sts in fresh for seq, st in enumerate(sts)]
+    rows = [statement_row(art.id, seq, st) for art, sts in fresh for seq, st in enumerate(sts)]
     if not rows:
         return outcome
     conn.execute(insert(s), rows)
