@@ -104,7 +104,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     # the gate first (innermost), so that its refusals carry the security headers too
     app.add_middleware(WriteGate, token=settings.api_token, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders, csp=CSP)
-    # Pages, JSON and the vendored scripts compress 3-4x (web/assets.py says how long each is kept);
+    # Pages, JSON and the vendored scripts compress 3-4x (query/assets.py says how long each is kept);
     # level 4: an issue page in 4 ms to 26% of its size, where level 6 takes 13 ms for 24%.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=4)
 

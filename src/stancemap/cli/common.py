@@ -81,7 +81,8 @@ def progress(label: str) -> Iterator[Any]:
 
 
 def open_store(state: State) -> Any:
-    from ..store import Store  # deferred: SQLAlchemy loads only for the commands that open a database
+    # deferred: SQLAlchemy loads only for the commands that open a database
+    from ..store import Store
 
     return Store.open(state.settings.db)
 

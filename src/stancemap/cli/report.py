@@ -48,9 +48,8 @@ def positions(state: State, issue: str, fmt: str, all_actors: bool) -> None:
     marks a change over time and "*" a position resting only on outlet summaries.
     Sources counts the articles that reported the actor's statements.
     """
-    from ..jobs.consolidate import (
-        positions as build,  # deferred: SQLAlchemy loads only for the commands that open a database
-    )
+    # deferred: SQLAlchemy loads only for the commands that open a database
+    from ..jobs.consolidate import positions as build
 
     with open_store(state) as store:
         found = [p.to_dict() for p in build(store, issue)]
@@ -95,9 +94,8 @@ def positions(state: State, issue: str, fmt: str, all_actors: bool) -> None:
 @click.pass_obj
 def timeline(state: State, issue: str, fmt: str) -> None:
     """Every statement on ISSUE in date order, the same words reported twice shown once."""
-    from ..jobs.consolidate import (
-        timeline as build,  # deferred: SQLAlchemy loads only for the commands that open a database
-    )
+    # deferred: SQLAlchemy loads only for the commands that open a database
+    from ..jobs.consolidate import timeline as build
 
     with open_store(state) as store:
         entries = [e.to_dict() for e in build(store, issue)]

@@ -33,10 +33,8 @@ def watch(state: State, feeds_file: str, once: bool, issues_file: str | None, fo
     they touch refreshed. What was seen lives in the database: a restart fetches
     nothing again. Failures are logged with a reason and stop nothing.
     """
-    from ..feeds import (  # deferred: SQLAlchemy loads only for the commands that open a database
-        load_sources,
-        run_round,
-    )
+    # deferred: SQLAlchemy loads only for the commands that open a database
+    from ..feeds import load_sources, run_round
 
     sources = load_sources(feeds_file)
     issues = load_issues_file(issues_file)
@@ -79,7 +77,8 @@ def reextract(state: State, issues_file: str | None) -> None:
 
     Run it after the extractor improves: the pages are read from the database, not fetched.
     """
-    from ..feeds.reextract import reextract as run  # deferred: spaCy loads only for the commands that extract
+    # deferred: spaCy loads only for the commands that extract
+    from ..feeds.reextract import reextract as run
 
     issues = load_issues_file(issues_file)
     with open_store(state) as store, progress("reextract") as update:

@@ -118,7 +118,8 @@ def load_pipeline(model: str) -> Language:
     """
     import spacy
 
-    from . import components, discourse  # noqa: F401  (registers the factories)
+    # deferred: importing them registers the factories, which only a pipeline being loaded needs
+    from . import components, discourse  # noqa: F401
 
     try:
         try:

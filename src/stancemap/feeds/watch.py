@@ -179,7 +179,8 @@ def _fetch_entries(
     progress: RoundProgress | None,
 ) -> None:
     """Fetch, extract and store every open entry of ``sources``."""
-    from ..extract.pipeline import Extractor  # deferred: spaCy loads only when a round finds new pages
+    # deferred: spaCy loads only when a round finds new pages
+    from ..extract.pipeline import Extractor
 
     todo = store.open_entries(sources, MAX_ATTEMPTS)
     done = 0
