@@ -20,9 +20,10 @@ from ..errors import InputError, NotFoundError, UsageError
 from ..extract.boilerplate import BoilerplateIndex
 from ..ingest.jsonl import record_article
 from ..models import Article, Issue
-from ..query.models import ArticleIn, ErrorOut, IngestedArticle, IngestReport, IssueIn, IssueNew, IssueOut
+from ..query.models import ErrorOut, IssueOut
 from ..query.params import Key, StoreDep
 from ..store import Copy, Store
+from .bodies import ArticleIn, IngestedArticle, IngestReport, IssueIn, IssueNew
 from .gate import token_refusal
 from .work import Abandoned, run_stoppable
 
