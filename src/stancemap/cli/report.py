@@ -10,7 +10,6 @@ from typing import Any, TextIO
 import click
 
 from ..errors import UsageError
-from ..stance.suggest import suggest_issues, to_toml
 from .common import FORMATS, State, emit, open_store
 
 __all__ = ["export", "positions", "suggest", "timeline"]
@@ -246,6 +245,9 @@ def export(state: State, fmt: str, issue: str | None, out: str) -> None:
 @click.pass_obj
 def suggest(state: State, min_statements: int, limit: int, fmt: str) -> None:
     """Propose issues from what stored statements take positions on that no issue covers."""
+    # deferred: the gazetteer's module (its patterns compiled on import) loads only for this command
+    from ..stance.suggest import suggest_issues, to_toml
+
     with open_store(state) as store:
         found = suggest_issues(store.claim_rows(unmatched=True), min_statements)[:limit]
     if fmt == "toml":
