@@ -36,7 +36,7 @@ print(json.dumps({"seconds": seconds, "rss": resource.getrusage(resource.RUSAGE_
 
 OURS = """
 import json, resource, sys, time
-from stancemap.batch import extract_paths
+from stancemap.jobs.corpus import extract_paths
 from stancemap.config import Settings
 from stancemap.extract.pipeline import load_pipeline
 from stancemap.stance import load_issues

@@ -11,7 +11,7 @@ over five years. Then times, over ``--repeat`` random choices each:
 
 - consolidation: ``refresh_positions`` builds the stored positions table once, as
   ``stancemap ingest`` does after storing (timed once);
-- positions: ``stancemap.positions.positions(store, issue)`` for a random issue,
+- positions: ``stancemap.jobs.consolidate.positions(store, issue)`` for a random issue,
   read from the stored table; then the same after a new article with three claims
   on that issue was stored (its pairs are rebuilt on the read); and, for the worst
   case, after every pair of the issue was marked stale (the whole issue rebuilt);
@@ -219,7 +219,7 @@ def main() -> int:
 
     from sqlalchemy import text
 
-    from stancemap.positions import positions, refresh_positions
+    from stancemap.jobs.consolidate import positions, refresh_positions
     from stancemap.store import Store
 
     store = Store.open(args.db)

@@ -34,7 +34,7 @@ STORIES = ROOT / "src" / "stancemap" / "demo" / "voa_stories.jsonl"
 
 RUN = """
 import json, resource, sys, time
-from stancemap.batch import ingest_paths
+from stancemap.jobs.corpus import ingest_paths
 from stancemap.config import Settings
 from stancemap.extract.pipeline import load_pipeline
 from stancemap.store import Store

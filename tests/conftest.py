@@ -158,8 +158,8 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """
     import json
 
-    from stancemap.batch import ingest_paths
     from stancemap.cli import demo_paths
+    from stancemap.jobs.corpus import ingest_paths
     from stancemap.stance import load_issues
     from stancemap.store import Store
 

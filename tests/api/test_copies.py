@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import insert
 
-from stancemap.api import create_app
+from stancemap.app import create_app
 from stancemap.config import Settings
 from stancemap.models import Article, Span, Statement
 from stancemap.store import Store, schema
@@ -92,7 +92,7 @@ def test_post_articles_records_a_repeated_text_as_a_copy(writable: TestClient) -
 
 
 def test_a_story_run_by_thousands_lists_the_first_hundred_and_counts_them_all(tmp_path: Path) -> None:
-    from stancemap.api.views import ARTICLE_COPIES
+    from stancemap.query.views import ARTICLE_COPIES
     from stancemap.store import Copy
 
     url = f"sqlite:///{tmp_path / 'wire.sqlite'}"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 
-from stancemap.api import create_app
+from stancemap.app import create_app
 from stancemap.config import Settings
 
 from .conftest import TOKEN

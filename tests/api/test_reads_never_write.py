@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from stancemap.api import create_app
+from stancemap.app import create_app
 from stancemap.config import Settings
 
 ISSUE = "ukraine-ceasefire-2025"
@@ -17,7 +17,7 @@ ISSUE = "ukraine-ceasefire-2025"
 
 def _stale_copy(demo_db: Path, tmp_path: Path) -> Path:
     """A copy of the demo database whose positions are all built, then all made stale."""
-    from stancemap.positions import refresh_positions
+    from stancemap.jobs.consolidate import refresh_positions
     from stancemap.store import Store
 
     path = tmp_path / "stale.sqlite"

@@ -17,7 +17,7 @@ import pytest
 schemathesis = pytest.importorskip("schemathesis")
 hypothesis = pytest.importorskip("hypothesis")
 
-from stancemap.api import create_app  # noqa: E402
+from stancemap.app import create_app  # noqa: E402
 from stancemap.config import Settings  # noqa: E402
 
 from .conftest import TOKEN  # noqa: E402

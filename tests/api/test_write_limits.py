@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from stancemap.api import create_app
+from stancemap.app import create_app
 from stancemap.config import Settings
 from stancemap.store import Store
 

@@ -18,7 +18,7 @@ def test_serve_announces_and_serves(
     def fake_serve(s: Settings, host: str, port: int) -> None:
         calls.append({"settings": s, "host": host, "port": port})
 
-    monkeypatch.setattr("stancemap.web.serve", fake_serve)
+    monkeypatch.setattr("stancemap.app.serve", fake_serve)
     assert main(["--db", settings.db, "serve", "--host", "0.0.0.0", "--port", "8123"]) == 0
     assert calls == [{"settings": calls[0]["settings"], "host": "0.0.0.0", "port": 8123}]
     assert calls[0]["settings"].db == settings.db
@@ -31,7 +31,7 @@ def test_serve_rejects_a_bad_port(settings: Settings) -> None:
 
 
 def test_serve_app_refuses_a_bad_database_url() -> None:
-    from stancemap.api import create_app
+    from stancemap.app import create_app
     from stancemap.errors import StoreError
 
     with pytest.raises(StoreError):

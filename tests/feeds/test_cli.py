@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from stancemap.api import create_app
+from stancemap.app import create_app
 from stancemap.cli import main
 from stancemap.config import Settings
 from stancemap.store import Store

@@ -12,10 +12,10 @@ from sqlalchemy import create_engine, text
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from stancemap.batch import BatchReport, scan
 from stancemap.cli import main
 from stancemap.config import Settings
 from stancemap.ingest import Skipped, read_paths
+from stancemap.jobs.corpus import BatchReport, scan
 from stancemap.models import Article
 from tests.pages import article_html, article_paragraphs
 
@@ -200,7 +200,7 @@ def test_ingest_stores_each_page_once_and_reports_reasons(
 
 
 def test_the_dask_client_streams_records_into_partitions(archive: Path, settings: Settings) -> None:
-    from stancemap.cluster import _partitions
+    from stancemap.jobs.cluster import _partitions
 
     parts = list(_partitions([archive], settings, 3))
     assert [len(p) for p in parts] == [3, 1]

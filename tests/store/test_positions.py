@@ -6,8 +6,8 @@ from datetime import date
 
 from sqlalchemy import text
 
+from stancemap.jobs.consolidate import consolidate, positions, refresh_positions
 from stancemap.models import Article, Claim, Issue, Span, Statement
-from stancemap.positions import consolidate, positions, refresh_positions
 from stancemap.store import Store
 
 from .conftest import store_at

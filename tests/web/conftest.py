@@ -46,7 +46,7 @@ def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     """The base URL of a live server over a copy of the demo database, writes enabled."""
     import uvicorn
 
-    from stancemap.api import create_app
+    from stancemap.app import create_app
 
     copy = tmp_path_factory.mktemp("browser") / "demo.sqlite"
     shutil.copy(demo_db, copy)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from stancemap.api import create_app
-from stancemap.batch import ingest_paths
+from stancemap.app import create_app
 from stancemap.config import Settings
 from stancemap.extract.boilerplate import BoilerplateIndex
 from stancemap.ingest import read_paths
+from stancemap.jobs.corpus import ingest_paths
 from stancemap.models import Article
 from stancemap.store import Store
 

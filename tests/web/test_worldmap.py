@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from stancemap.web.countries import map_key, marker
+from stancemap.query.countries import map_key, marker
 from stancemap.web.templating import STANCE_LABELS
 from stancemap.web.worldmap import MapState, countries, render
 

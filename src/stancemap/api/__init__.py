@@ -1,11 +1,7 @@
-"""The HTTP API: a FastAPI app whose JSON routes are the twins of the web pages.
+"""The HTTP API: JSON routes that are the twins of the web pages, and the writes.
 
-``create_app(settings)`` builds it; ``stancemap serve`` runs it. Reads are open,
-writes need the bearer token of ``settings.api_token``.
+``routes`` answers the reads from the query layer (``stancemap.query``), ``writes``
+ingests articles and edits issues behind the bearer token of ``settings.api_token``,
+``gate`` and ``errors`` guard and answer every request. ``stancemap.app`` builds
+the app from them and the pages; this package never imports ``stancemap.web``.
 """
-
-from __future__ import annotations
-
-from .app import create_app
-
-__all__ = ["create_app"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 
+from ..jobs.consolidate import refresh_positions
 from ..store import Store
 
 __all__ = ["REFRESH_SECONDS", "PositionsRefresher"]
@@ -53,8 +54,6 @@ class PositionsRefresher:
             self._thread = None
 
     def _loop(self) -> None:
-        from ..positions import refresh_positions
-
         while not self._stop.is_set():
             self._wake.wait(self.interval)
             self._wake.clear()

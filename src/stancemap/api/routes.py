@@ -7,13 +7,12 @@ them in its thread pool, where the synchronous store belongs.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 
-from ..store import Store
-from . import views
-from .models import (
+from ..query import views
+from ..query.models import (
     ActorDetail,
     ActorOut,
     ArticleDetail,
@@ -27,19 +26,9 @@ from .models import (
     StatementOut,
     TimelineOut,
 )
-from .params import ActorKind, Key, Limit, Offset, StatementId, statement_query
+from ..query.params import ActorKind, Filters, Key, Limit, Offset, StatementId, StoreDep
 
-__all__ = ["get_store", "router"]
-
-
-def get_store(request: Request) -> Store:
-    """The app's store (opened by ``create_app``)."""
-    store: Store = request.app.state.store
-    return store
-
-
-StoreDep = Annotated[Store, Depends(get_store)]
-Filters = Annotated[views.StatementQuery, Depends(statement_query)]
+__all__ = ["ERRORS", "router"]
 
 #: What every JSON route may answer besides success, documented in the schema.
 ERRORS: dict[int | str, dict[str, Any]] = {

@@ -17,12 +17,14 @@ from pydantic import Field
 
 from ..config import Settings
 from ..errors import InputError, NotFoundError, UsageError
+from ..extract.boilerplate import BoilerplateIndex
+from ..ingest.jsonl import record_article
 from ..models import Article, Issue
+from ..query.models import ErrorOut, IssueOut
+from ..query.params import Key, StoreDep
 from ..store import Copy, Store
+from .bodies import ArticleIn, IngestedArticle, IngestReport, IssueIn, IssueNew
 from .gate import token_refusal
-from .models import ArticleIn, ErrorOut, IngestedArticle, IngestReport, IssueIn, IssueNew, IssueOut
-from .params import Key
-from .routes import get_store
 from .work import Abandoned, run_stoppable
 
 __all__ = ["MAX_BATCH", "ingest_articles", "require_token", "router"]
@@ -47,8 +49,6 @@ def require_token(request: Request) -> None:
 
 
 def _article(item: ArticleIn) -> Article:
-    from ..ingest.jsonl import record_article
-
     record: dict[str, Any] = item.model_dump()
     record["id"] = record.pop("name")
     return record_article(record, url_fallback="api:POST /articles")
@@ -62,7 +62,7 @@ def ingest_articles(
     Once ``stop`` is set the work ends at the next piece of text; the articles stored
     by then stay stored (each in its own transaction).
     """
-    from ..extract.boilerplate import BoilerplateIndex
+    # deferred: extract.pipeline loads spaCy, which the app needs only once an article is posted
     from ..extract.pipeline import Extractor
 
     stop = stop if stop is not None else threading.Event()
@@ -113,7 +113,6 @@ def _acquire(stop: threading.Event) -> bool:
 
 Writer = Annotated[None, Depends(require_token)]
 Batch = Annotated[list[ArticleIn], Field(min_length=1, max_length=MAX_BATCH)]
-StoreDep = Annotated[Store, Depends(get_store)]
 
 router = APIRouter(
     tags=["writes"],

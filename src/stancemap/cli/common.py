@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from ..config import Settings, load_settings
+from ..stance import load_issues
 
 __all__ = [
     "FORMATS",
@@ -80,6 +81,7 @@ def progress(label: str) -> Iterator[Any]:
 
 
 def open_store(state: State) -> Any:
+    # deferred: SQLAlchemy loads only for the commands that open a database
     from ..store import Store
 
     return Store.open(state.settings.db)
@@ -88,8 +90,6 @@ def open_store(state: State) -> Any:
 def load_issues_file(path: str | None) -> list[Any]:
     if path is None:
         return []
-    from ..stance import load_issues
-
     return load_issues(path)
 
 

@@ -47,7 +47,8 @@ def extract(state: State, paths: Sequence[str], issues_file: str | None, out: st
 
     PATHS are files (plain text, HTML, JSON Lines) or folders of them, read recursively.
     """
-    from ..batch import BatchReport, extract_paths
+    # deferred: spaCy loads only for the commands that extract
+    from ..jobs.corpus import BatchReport, extract_paths
 
     issues = load_issues_file(issues_file)
     report = BatchReport()
@@ -107,11 +108,13 @@ def ingest(
     With --workers or --scheduler, articles are parsed on a Dask cluster and stored in
     batches; an interrupted run, run again, stores what is missing.
     """
-    from ..batch import ingest_paths
+    # deferred: spaCy loads only for the commands that extract
+    from ..jobs.corpus import ingest_paths
 
     issues = load_issues_file(issues_file)
     if workers is not None or scheduler is not None:
-        from ..cluster import ClusterOptions, ingest_on_cluster
+        # deferred: spaCy (and Dask)
+        from ..jobs.cluster import ClusterOptions, ingest_on_cluster
 
         options = ClusterOptions(workers=workers, scheduler=scheduler, partition_size=partition_size)
         with open_store(state) as store:
@@ -131,7 +134,8 @@ def ingest(
 
 def consolidate_positions(store: Store) -> None:
     """Rebuild the stored positions the ingest made stale, so the first reader need not."""
-    from ..positions import refresh_positions
+    # deferred: SQLAlchemy loads only for the commands that open a database
+    from ..jobs.consolidate import refresh_positions
 
     with console().status("consolidating positions"):
         started = time.perf_counter()
@@ -161,7 +165,8 @@ def demo_paths() -> tuple[Path, Path]:
 @click.pass_obj
 def demo(state: State, serve: bool, show: int, host: str, port: int) -> None:
     """Ingest the bundled Voice of America demo corpus, print what was found, and serve it."""
-    from ..batch import ingest_paths
+    # deferred: spaCy loads only for the commands that extract
+    from ..jobs.corpus import ingest_paths
 
     corpus, issues_file = demo_paths()
     found = load_issues_file(str(issues_file))

@@ -47,7 +47,8 @@ def positions(state: State, issue: str, fmt: str, all_actors: bool) -> None:
     marks a change over time and "*" a position resting only on outlet summaries.
     Sources counts the articles that reported the actor's statements.
     """
-    from ..positions import positions as build
+    # deferred: SQLAlchemy loads only for the commands that open a database
+    from ..jobs.consolidate import positions as build
 
     with open_store(state) as store:
         found = [p.to_dict() for p in build(store, issue)]
@@ -92,7 +93,8 @@ def positions(state: State, issue: str, fmt: str, all_actors: bool) -> None:
 @click.pass_obj
 def timeline(state: State, issue: str, fmt: str) -> None:
     """Every statement on ISSUE in date order, the same words reported twice shown once."""
-    from ..positions import timeline as build
+    # deferred: SQLAlchemy loads only for the commands that open a database
+    from ..jobs.consolidate import timeline as build
 
     with open_store(state) as store:
         entries = [e.to_dict() for e in build(store, issue)]
@@ -243,6 +245,7 @@ def export(state: State, fmt: str, issue: str | None, out: str) -> None:
 @click.pass_obj
 def suggest(state: State, min_statements: int, limit: int, fmt: str) -> None:
     """Propose issues from what stored statements take positions on that no issue covers."""
+    # deferred: the gazetteer's module (its patterns compiled on import) loads only for this command
     from ..stance.suggest import suggest_issues, to_toml
 
     with open_store(state) as store:

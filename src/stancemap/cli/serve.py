@@ -23,7 +23,8 @@ def serve(state: State, host: str, port: int) -> None:
 
 def run_server(state: State, host: str, port: int) -> None:
     """Say where the pages are, then serve them until Ctrl-C (``serve`` and ``demo``)."""
-    from ..web import serve as serve_web
+    # deferred: FastAPI and uvicorn load only to serve
+    from ..app import serve as serve_web
 
     url = f"http://{host}:{port}/"
     writes = "writes need the bearer token" if state.settings.api_token else "read-only: no api_token set"

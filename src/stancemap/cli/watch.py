@@ -33,6 +33,7 @@ def watch(state: State, feeds_file: str, once: bool, issues_file: str | None, fo
     they touch refreshed. What was seen lives in the database: a restart fetches
     nothing again. Failures are logged with a reason and stop nothing.
     """
+    # deferred: SQLAlchemy loads only for the commands that open a database
     from ..feeds import load_sources, run_round
 
     sources = load_sources(feeds_file)
@@ -76,6 +77,7 @@ def reextract(state: State, issues_file: str | None) -> None:
 
     Run it after the extractor improves: the pages are read from the database, not fetched.
     """
+    # deferred: spaCy loads only for the commands that extract
     from ..feeds.reextract import reextract as run
 
     issues = load_issues_file(issues_file)

@@ -27,11 +27,16 @@ from spacy.language import Language
 from ..config import Settings
 from ..errors import ModelError
 from ..models import Article, Issue, Statement
+from ..resolve import load_gazetteer
+from ..stance.claims import attach_claims
+from ..stance.words import ParsedText, Row, shifted_rows
 from .attribution import Attribution
 from .boilerplate import BoilerplateIndex
 from .discourse import PersonMention, RoleMention
 from .layout import normalized
 from .lexicon import load_lexicon
+from .speakers import Discourse
+from .statements import build_statements
 
 __all__ = ["BATCH_CHARS", "Extractor", "batch_size_for", "char_batches", "load_pipeline", "pieces", "shifted"]
 
@@ -114,8 +119,9 @@ def load_pipeline(model: str) -> Language:
     """
     import spacy
 
-    from ..stance import words  # noqa: F401  (registers the stance stage's component)
-    from . import components, discourse  # noqa: F401  (registers the factories)
+    # deferred: importing them registers the factories, which only a pipeline being loaded needs
+    from ..stance import words  # noqa: F401
+    from . import components, discourse  # noqa: F401
 
     try:
         try:
@@ -185,12 +191,6 @@ class Extractor:
         ``stop`` is asked before each piece of text is parsed and after each is done;
         once it answers True the run ends, without the article it was in.
         """
-        from ..resolve import load_gazetteer
-        from ..stance.claims import attach_claims
-        from ..stance.words import ParsedText, Row, shifted_rows
-        from .speakers import Discourse
-        from .statements import build_statements
-
         nlp = self.nlp
         gaz = load_gazetteer()
         lex = load_lexicon()

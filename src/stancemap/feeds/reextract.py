@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from ..config import Settings
 from ..errors import InputError
+from ..extract.pipeline import Extractor
+from ..jobs.consolidate import refresh_positions
 from ..models import Article, Issue
 from ..store import Copy, Store
 from .fetch import Fetched
@@ -42,9 +44,6 @@ def reextract(
     progress: Callable[[int, int], None] | None = None,
 ) -> ReextractReport:
     """Extract every kept raw page again and store the result in place of the old article."""
-    from ..extract.pipeline import Extractor
-    from ..positions import refresh_positions
-
     if issues:
         store.add_issues(issues)
     report = ReextractReport()

@@ -32,6 +32,7 @@ from ..config import Settings
 from ..errors import FetchError, InputError
 from ..ingest.html import looks_like_html
 from ..ingest.warc import HTML_TYPES, parse_record_html, split_content_type
+from ..jobs.consolidate import refresh_positions
 from ..models import Article, Issue
 from ..store import Copy, Store
 from ..store.feeds import FeedEntryRow, FeedSourceRow
@@ -101,8 +102,6 @@ def run_round(
     fetcher: Fetcher | None = None,
 ) -> RoundReport:
     """Run one round over ``sources`` (``force``: fetch every source, due or not); see the module notes."""
-    from ..positions import refresh_positions
-
     now = now or datetime.now(UTC)
     report = RoundReport()
     store.sync_sources((s.url, s.kind, s.every) for s in sources)
@@ -180,6 +179,7 @@ def _fetch_entries(
     progress: RoundProgress | None,
 ) -> None:
     """Fetch, extract and store every open entry of ``sources``."""
+    # deferred: spaCy loads only when a round finds new pages
     from ..extract.pipeline import Extractor
 
     todo = store.open_entries(sources, MAX_ATTEMPTS)

@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..models import Article, Claim, Issue, Polarity, Statement
-from ..resolve import Gazetteer
+from ..resolve import Gazetteer, load_gazetteer
 from .lexicon import StanceLexicon, load_stance_lexicon, stem
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
@@ -34,8 +34,6 @@ _POLARITY: dict[int, Polarity] = {1: "support", -1: "oppose", 0: "neutral"}
 def _matcher(issues: tuple[Issue, ...], with_gazetteer: bool) -> IssueMatcher:
     gaz: Gazetteer | None = None
     if with_gazetteer:
-        from ..resolve import load_gazetteer
-
         gaz = load_gazetteer()
     return IssueMatcher(issues, load_stance_lexicon(), gaz)
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..resolve.gazetteer import fold
+from .normal import norm
 
 if TYPE_CHECKING:
     from .words import Word
@@ -34,11 +34,6 @@ _SUFFIXES = (
     "ness", "hood", "ings", "ing", "ised", "ized", "ises", "izes", "ise", "ize", "ence", "ent",
     "ful", "ial", "ions", "ion", "ies", "ed", "es", "s", "e",
 )  # fmt: skip
-
-
-def norm(word: str) -> str:
-    """Lower-cased, accent-folded, with typographic apostrophes made plain."""
-    return fold(word).lower().replace("’", "'")
 
 
 @lru_cache(maxsize=8192)

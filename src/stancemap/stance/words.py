@@ -27,7 +27,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .lexicon import norm
+from .normal import norm
 
 __all__ = [
     "ROWS_EXTENSION",

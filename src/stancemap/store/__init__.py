@@ -10,12 +10,11 @@ every article fully stored or absent.
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select
+from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
@@ -28,33 +27,11 @@ from .feeds import Feeds
 from .migrations import applied, migrate
 from .positions import PositionEntry, PositionsTable
 from .reads import Reads, StatementFilter, StoredStatement
+from .rows import actor_kind, db_reason, statement_row, write_background
 
 __all__ = ["Copy", "PositionEntry", "StatementFilter", "Store", "StoredStatement", "actor_kind", "db_reason"]
 
 log = logging.getLogger(__name__)
-
-_STATE = re.compile(r"^[A-Z]{3}$")
-
-
-def actor_kind(code: str) -> str:
-    """``state``, ``igo``, ``person`` or ``org`` for an actor code of the spec."""
-    if code.startswith("PERSON:"):
-        return "person"
-    if code.startswith("ORG:"):
-        return "org"
-    return "state" if _STATE.match(code) else "igo"
-
-
-def db_reason(error: SQLAlchemyError) -> str:
-    """What the database said, in one line, without the SQL statement or the values it bound.
-
-    SQLAlchemy's own message carries both, and the values are article text: fine in
-    a log, not in an error a client or a terminal shows. The statement is logged.
-    """
-    lines = str(getattr(error, "orig", None) or "").strip().splitlines()
-    reason = lines[0] if lines else type(error).__name__
-    log.warning("database error: %s [SQL: %s]", reason, getattr(error, "statement", None))
-    return reason
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -173,9 +150,7 @@ class Store(Reads, BulkWrites, Copies, PositionsTable, Feeds):
                 write_background(conn, {article.id: background})
                 self._ensure_actors(conn, statements)
                 for seq, st in enumerate(statements):
-                    sid = conn.execute(
-                        insert(schema.statements).values(**_statement_row(article.id, seq, st))
-                    )
+                    sid = conn.execute(insert(schema.statements).values(**statement_row(article.id, seq, st)))
                     new_id = sid.inserted_primary_key[0] if sid.inserted_primary_key else None
                     for c in st.claims:
                         conn.execute(
@@ -243,39 +218,3 @@ class Store(Reads, BulkWrites, Copies, PositionsTable, Feeds):
                     )
                     added += 1
         return added, updated
-
-
-def write_background(conn: Connection, spans: Mapping[str, Sequence[tuple[int, int]]]) -> None:
-    """Insert each article's background spans (articles just stored, so none recorded yet)."""
-    rows = [
-        {"article_id": aid, "char_start": start, "char_end": end}
-        for aid, marks in spans.items()
-        for start, end in {s: e for s, e in marks}.items()  # one row per paragraph start
-    ]
-    if rows:
-        conn.execute(insert(schema.article_background), rows)
-
-
-def _statement_row(article_id: str, seq: int, st: Statement) -> dict[str, Any]:
-    return {
-        "article_id": article_id,
-        "seq": seq,
-        "actor_code": st.actor,
-        "actor_name": st.actor_name,
-        "body": st.body,
-        "speaker": st.speaker,
-        "speaker_title": st.speaker_title,
-        "kind": st.kind,
-        "date": st.date,
-        "date_basis": st.date_basis,
-        "channel": st.channel,
-        "evidence_start": st.evidence.start,
-        "evidence_end": st.evidence.end,
-        "evidence_text": st.evidence.text,
-        "source_start": st.source.start if st.source else None,
-        "source_end": st.source.end if st.source else None,
-        "source_text": st.source.text if st.source else None,
-        "cue_start": st.cue.start if st.cue else None,
-        "cue_end": st.cue.end if st.cue else None,
-        "cue_text": st.cue.text if st.cue else None,
-    }

@@ -19,6 +19,7 @@ from ..errors import StoreError
 from ..models import Article, Statement
 from . import schema
 from .copies import Copy, record_copies
+from .rows import actor_kind, db_reason, statement_row, write_background
 
 __all__ = ["BulkWrites"]
 
@@ -69,8 +70,6 @@ class BulkWrites:
         except IntegrityError:
             return [self.add_article(a, sts, (background or {}).get(a.id, ())) for a, sts in items]
         except SQLAlchemyError as e:
-            from . import db_reason
-
             raise StoreError(f"cannot store a batch of {len(items)} articles: {db_reason(e)}") from e
 
 
@@ -79,8 +78,6 @@ def _write_batch(
     items: Sequence[tuple[Article, Sequence[Statement]]],
     background: Mapping[str, Sequence[tuple[int, int]]],
 ) -> list[bool]:
-    from . import _statement_row, actor_kind, write_background
-
     a, s, c = schema.articles, schema.statements, schema.claims
     ids = [art.id for art, _ in items]
     stored: set[str] = set()
@@ -136,7 +133,7 @@ def _write_batch(
         if new_actors:
             conn.execute(insert(schema.actors), new_actors)
     record_copies(conn, copies)  # after the articles: a copy of one stored just now has it to point at
-    rows = [_statement_row(art.id, seq, st) for art, sts in fresh for seq, st in enumerate(sts)]
+    rows = [statement_row(art.id, seq, st) for art, sts in fresh for seq, st in enumerate(sts)]
     if not rows:
         return outcome
     conn.execute(insert(s), rows)

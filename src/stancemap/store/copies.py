@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from ..errors import StoreError
 from ..models import Article
 from . import schema
+from .rows import db_reason
 
 __all__ = ["Copies", "Copy", "record_copies"]
 
@@ -116,8 +117,6 @@ class Copies:
                     log.debug("copy %s of %s recorded by another writer", cp.name, cp.article_id)
             return done
         except SQLAlchemyError as e:
-            from . import db_reason
-
             raise StoreError(f"cannot record {len(copies)} copies of stored articles: {db_reason(e)}") from e
 
     def copies(self, article_id: str, limit: int | None = None) -> list[dict[str, Any]]:

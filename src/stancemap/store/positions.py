@@ -1,6 +1,6 @@
 """The stored positions table: each (issue, actor) position kept consolidated.
 
-Consolidating an issue's claims (``stancemap.positions``) means reading every
+Consolidating an issue's claims (``stancemap.jobs.consolidate``) means reading every
 claim with its evidence and comparing reports; over a million statements that is
 a few hundred milliseconds an issue, far too slow to do on every page view. So
 the result is kept per (issue, actor) in the ``positions`` table, as JSON, and

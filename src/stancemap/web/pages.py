@@ -1,4 +1,4 @@
-"""The HTML pages. Each renders the same model its ``.json`` twin returns (``api.views``).
+"""The HTML pages. Each renders the same model its ``.json`` twin returns (``query.views``).
 
 Pages are for reading: the issue page leads with the international-reactions
 table, the map and the timeline; the article page shows the text with every
@@ -7,28 +7,55 @@ statement's source, cue and evidence highlighted and linked to its record.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ..api import views
-from ..api.params import ActorKind, Limit, Offset, StatementId, statement_query
-from ..api.routes import get_store
-from ..store import Store
+from ..query import views
+from ..query.params import ActorKind, Filters, Limit, Offset, StatementId, StoreDep
 from .highlight import Mark, Segment, segments
 from .templating import STANCE_LABELS, templates
 from .worldmap import MapState
 from .worldmap import render as render_map
 
-__all__ = ["router"]
+__all__ = ["error_page", "router"]
 
 router = APIRouter(include_in_schema=False)
 #: How many statements the actor page lists under each position (the rest are a link away).
 BEHIND = 12
 
-StoreDep = Annotated[Store, Depends(get_store)]
-Filters = Annotated[views.StatementQuery, Depends(statement_query)]
+_TITLES = {
+    401: "Not signed in",
+    403: "Writes are disabled",
+    404: "Not found",
+    405: "Method not allowed",
+    422: "Bad request",
+    500: "Something went wrong",
+    503: "The database is not available",
+}
+
+
+def error_page(
+    request: Request,
+    status: int,
+    code: str,
+    message: str,
+    detail: list[dict[str, Any]],
+    headers: dict[str, str] | None,
+) -> Response:
+    """An error as a page (``api.errors`` decides when an error is a page rather than JSON)."""
+    context = {
+        "status": status,
+        "title": _TITLES.get(status, "Error"),
+        "code": code,
+        "message": message,
+        "detail": detail,
+    }
+    response: Response = templates().TemplateResponse(
+        request, "error.html", context, status_code=status, headers=headers
+    )
+    return response
 
 
 def _render(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:

@@ -15,8 +15,8 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup, escape
 from starlette.templating import Jinja2Templates
 
+from ..query.assets import asset_url
 from ..store.search import highlight_pattern
-from .assets import asset_url
 
 __all__ = ["STANCE_LABELS", "templates"]
 

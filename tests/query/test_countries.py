@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+from stancemap.query.countries import country_codes, flag_url, map_key
 from stancemap.resolve import load_gazetteer
-from stancemap.web.countries import country_codes, flag_url, map_key
 
 
 def test_states_have_flags_and_shapes() -> None:

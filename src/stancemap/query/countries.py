@@ -63,7 +63,8 @@ def map_key(actor_code: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _markers() -> dict[str, tuple[float, float]]:
-    return {r["alpha3"]: (float(r["lon"]), float(r["lat"])) for r in read_table(__package__, "markers.tsv")}
+    rows = read_table("stancemap.web", "markers.tsv")
+    return {r["alpha3"]: (float(r["lon"]), float(r["lat"])) for r in rows}
 
 
 def marker(actor_code: str) -> tuple[float, float] | None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from stancemap.api import create_app
+from stancemap.app import create_app
 from stancemap.config import Settings
-from stancemap.web.assets import IMMUTABLE, REVALIDATE, asset_url, cache_control
-from stancemap.web.countries import marker
+from stancemap.query.assets import IMMUTABLE, REVALIDATE, asset_url, cache_control
+from stancemap.query.countries import marker
 
 ISSUE = "ukraine-ceasefire-2025"
 

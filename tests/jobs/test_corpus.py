@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from stancemap.batch import ingest_paths
 from stancemap.config import Settings
 from stancemap.extract.boilerplate import BoilerplateIndex
+from stancemap.jobs.corpus import ingest_paths
 from stancemap.models import Article
 from stancemap.store import Store
 

@@ -131,8 +131,8 @@ def test_rerun_after_a_killed_client_stores_the_rest_once(db_url: str, corpus: P
 
 
 def test_options_need_workers_or_a_scheduler() -> None:
-    from stancemap.cluster import ClusterOptions
     from stancemap.errors import SettingsError
+    from stancemap.jobs.cluster import ClusterOptions
 
     assert ClusterOptions(workers=2).workers == 2
     assert ClusterOptions(scheduler="tcp://127.0.0.1:8786").scheduler
@@ -157,7 +157,7 @@ def test_local_workers_keep_glibcs_own_malloc_thresholds() -> None:
     # Dask's default MALLOC_TRIM_THRESHOLD_ costs spaCy 10-15% more CPU per article
     import dask
 
-    from stancemap.cluster import DASK_CONFIG, ClusterOptions, _connect
+    from stancemap.jobs.cluster import DASK_CONFIG, ClusterOptions, _connect
 
     with dask.config.set(DASK_CONFIG):
         client, cluster = _connect(ClusterOptions(workers=1))
@@ -175,7 +175,7 @@ def test_the_client_holds_only_the_partitions_in_flight(tmp_path: Path, corpus: 
     # Dask's message logs once kept every partition sent, so the client grew with the corpus
     import gc
 
-    from stancemap.cluster import ClusterOptions, ingest_on_cluster
+    from stancemap.jobs.cluster import ClusterOptions, ingest_on_cluster
     from stancemap.store import Store
 
     alive: list[int] = []
@@ -198,7 +198,7 @@ def test_a_copy_on_the_cluster_is_recorded_once(tmp_path: Path) -> None:
     # the same story from two outlets, in one partition and across partitions, then a re-run
     import json
 
-    from stancemap.cluster import ClusterOptions, ingest_on_cluster
+    from stancemap.jobs.cluster import ClusterOptions, ingest_on_cluster
     from stancemap.store import Store
 
     story = "Ruritania will not recognize the vote in the province, its foreign minister said on Tuesday."

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from .errors import NotFoundError
-from .store import PositionEntry, Store, actor_kind
+from ..errors import NotFoundError
+from ..store import PositionEntry, Store, actor_kind
 
 __all__ = [
     "Position",

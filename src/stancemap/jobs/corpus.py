@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Settings
-from .extract.boilerplate import BoilerplateIndex
-from .extract.pipeline import Extractor
-from .ingest import PASSED_OVER, Skipped, read_paths
-from .models import Article, Issue, Statement
-from .store import Copy, Store
+from ..config import Settings
+from ..extract.boilerplate import BoilerplateIndex
+from ..extract.pipeline import Extractor
+from ..ingest import PASSED_OVER, Skipped, read_paths
+from ..models import Article, Issue, Statement
+from ..store import Copy, Store
 
 __all__ = ["BatchReport", "Progress", "extract_paths", "ingest_paths", "scan"]
 

@@ -1,4 +1,4 @@
-"""Query parameters shared by the JSON routes and the pages: pagination and statement filters.
+"""Request parameters shared by the JSON routes and the pages: the store, pagination, filters.
 
 FastAPI validates them, so a bad value (``polarity=maybe``, ``date_from=notadate``,
 ``limit=-1``) is a 422 before any query runs. An empty value, as an HTML form sends
@@ -11,10 +11,11 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import Path, Query, Request
+from fastapi import Depends, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BeforeValidator
 
+from ..store import Store
 from .views import StatementQuery
 
 __all__ = [
@@ -24,11 +25,14 @@ __all__ = [
     "NO_NUL",
     "Key",
     "ActorKind",
+    "Filters",
     "Limit",
     "Offset",
     "StatementId",
+    "StoreDep",
     "clean_text",
     "clean_request",
+    "get_store",
     "statement_query",
 ]
 
@@ -45,6 +49,16 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="how many items t
 #: A path parameter naming a stored thing (an issue id, an actor code, an article id or name).
 Key = Annotated[str, Path(max_length=500, pattern=NO_NUL)]
 StatementId = Annotated[int, Path(ge=0, le=MAX_ID, description="a statement's id")]
+
+
+def get_store(request: Request) -> Store:
+    """The app's store (opened by ``create_app``)."""
+    store: Store = request.app.state.store
+    return store
+
+
+#: A route's store, as a FastAPI dependency.
+StoreDep = Annotated[Store, Depends(get_store)]
 
 
 def clean_text(value: str) -> str | None:
@@ -148,3 +162,7 @@ def statement_query(
         outlet=outlet or None,
         q=(q or "").strip() or None,
     )
+
+
+#: A request's statement filters, as a FastAPI dependency.
+Filters = Annotated[StatementQuery, Depends(statement_query)]

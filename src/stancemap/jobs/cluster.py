@@ -1,6 +1,6 @@
 """Ingest on a Dask cluster: workers parse, the client stores, in partitions.
 
-The client makes the first pass itself (``batch.scan``: paragraph fingerprints
+The client makes the first pass itself (``corpus.scan``: paragraph fingerprints
 for boilerplate, the article count, what is skipped), keeps only the recurring
 fingerprints and broadcasts them to every worker once. It then reads the
 articles again lazily, drops those whose hash is already stored (recording them
@@ -28,13 +28,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .batch import BatchReport, Progress, scan
-from .config import Settings
-from .errors import SettingsError, StancemapError
-from .extract.boilerplate import BoilerplateIndex
-from .ingest import Skipped, read_paths
-from .models import Article, Issue, Statement
-from .store import Copy, Store
+from ..config import Settings
+from ..errors import SettingsError, StancemapError
+from ..extract.boilerplate import BoilerplateIndex
+from ..extract.pipeline import Extractor, load_pipeline
+from ..ingest import Skipped, read_paths
+from ..models import Article, Issue, Statement
+from ..store import Copy, Store
+from .corpus import BatchReport, Progress, scan
 
 __all__ = ["ClusterOptions", "extract_partition", "ingest_on_cluster", "warm"]
 
@@ -74,8 +75,6 @@ def extract_partition(
     The pipeline is loaded on a worker's first partition and cached for the rest.
     spaCy's own multiprocessing is off (``n_process=1``): Dask's workers are the processes.
     """
-    from .extract.pipeline import Extractor
-
     extractor = Extractor(settings.replace(n_process=1), issues)
     return list(extractor.run(articles, boilerplate))
 
@@ -123,8 +122,6 @@ DASK_CONFIG: dict[str, Any] = {
 
 def warm(model: str) -> str:
     """Run on a worker: load the pipeline (cached for the process's later partitions)."""
-    from .extract.pipeline import load_pipeline
-
     load_pipeline(model)
     return model
 

@@ -1,14 +1,20 @@
 """The application: JSON routes, pages, static files, docs and error handling in one app.
 
+This is the one module that puts the two faces together: the JSON API (``api``)
+and the HTML pages (``web``) each sit on the query layer (``query``) and never
+import each other; here their routers are mounted side by side, and the error
+handler of ``api`` is given the error page of ``web``.
+
 ``create_app(settings)`` opens the store (running any migrations) and returns a
-FastAPI app; nothing happens at import. Every response carries a Content Security
-Policy that allows only this server as a source and no inline script, so even a
-slip in escaping could not run a script from an article, and the pages cannot
-reach outside. ``/docs`` is Swagger UI served from the vendored copy.
+FastAPI app; nothing happens at import. ``serve(settings)`` runs it with uvicorn.
+Every response carries a Content Security Policy that allows only this server as
+a source and no inline script, so even a slip in escaping could not run a script
+from an article, and the pages cannot reach outside. ``/docs`` is Swagger UI served from the vendored copy.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import metadata, resources
@@ -19,14 +25,28 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from ..config import Settings
-from ..store import Store
-from .errors import install_error_handlers
-from .gate import CSP, CacheHeaders, SecurityHeaders, WriteGate
-from .params import clean_request
-from .refresh import PositionsRefresher
+from .api.errors import install_error_handlers
+from .api.feeds import router as feeds_router
+from .api.gate import CSP, CacheHeaders, SecurityHeaders, WriteGate
+from .api.refresh import PositionsRefresher
+from .api.routes import router as read_router
+from .api.writes import router as write_router
+from .config import Settings
+from .query.assets import cache_control
+from .query.params import clean_request
+from .store import Store
+from .web.feeds import router as feeds_page_router
+from .web.pages import error_page
+from .web.pages import router as pages_router
 
-__all__ = ["CSP", "create_app"]
+__all__ = ["CSP", "DEFAULT_HOST", "DEFAULT_PORT", "SHUTDOWN_SECONDS", "create_app", "serve"]
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+#: Seconds a stopping server gives the requests in flight before it cancels them.
+SHUTDOWN_SECONDS = 3
+
+log = logging.getLogger(__name__)
 
 DESCRIPTION = """\
 Who said what about which issue: statements by states, international organizations
@@ -49,13 +69,6 @@ def _version() -> str:
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The web app over ``settings.db`` (or over ``store``, which the caller then owns)."""
-    from ..web.assets import cache_control
-    from ..web.feeds import router as feeds_page_router
-    from ..web.pages import router as pages_router
-    from .feeds import router as feeds_router
-    from .routes import router as read_router
-    from .writes import router as write_router
-
     owned = store is None
     opened = Store.open(settings.db) if store is None else store
 
@@ -83,13 +96,13 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = opened
     app.state.refresher = refresher
-    install_error_handlers(app)
+    install_error_handlers(app, error_page)
 
     app.add_middleware(CacheHeaders, cache_control=cache_control)
     # the gate first (innermost), so that its refusals carry the security headers too
     app.add_middleware(WriteGate, token=settings.api_token, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders, csp=CSP)
-    # Pages, JSON and the vendored scripts compress 3-4x (web/assets.py says how long each is kept);
+    # Pages, JSON and the vendored scripts compress 3-4x (query/assets.py says how long each is kept);
     # level 4: an issue page in 4 ms to 26% of its size, where level 6 takes 13 ms for 24%.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=4)
 
@@ -115,3 +128,15 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.include_router(pages_router)
     app.include_router(feeds_page_router)
     return app
+
+
+def serve(settings: Settings, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+    """Serve the pages and the API on ``host:port`` until interrupted (the caller says where)."""
+    import uvicorn  # deferred: only a server needs it, not an app made for tests
+
+    app = create_app(settings)
+    url = f"http://{host}:{port}/"
+    log.info("serving %s on %s", settings.db, url)
+    # On SIGTERM or Ctrl-C, requests still running after SHUTDOWN_SECONDS are cancelled,
+    # which stops their extraction (``api.work``): the server never hangs on a long write.
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_SECONDS)

@@ -16,8 +16,9 @@ from starlette.datastructures import URL
 
 from ..errors import NotFoundError
 from ..ingest.fields import web_url
+from ..jobs import consolidate
 from ..store import StatementFilter, Store, StoredStatement, actor_kind
-from ..web.countries import flag_url, map_key, marker
+from .countries import flag_url, map_key, marker
 from .models import (
     ActorDetail,
     ActorOut,
@@ -228,16 +229,12 @@ def _positions_out(store: Store, found: list[Any]) -> list[PositionOut]:
 
 
 def issue_positions(store: Store, issue_id: str) -> list[PositionOut]:
-    from ..positions import positions
-
-    return _positions_out(store, positions(store, issue_id, save=False))  # a read never writes
+    return _positions_out(store, consolidate.positions(store, issue_id, save=False))  # a read never writes
 
 
 def issue_timeline(store: Store, issue_id: str) -> list[TimelineOut]:
-    from ..positions import timeline
-
     out = []
-    for e in timeline(store, issue_id):
+    for e in consolidate.timeline(store, issue_id):
         kind = actor_kind(e.actor)
         out.append(TimelineOut(**e.to_dict(), actor_kind=kind, counted=kind in COUNTED_KINDS))
     return out
@@ -277,13 +274,11 @@ def actors_page(store: Store, url: URL, limit: int, offset: int, kind: str | Non
 
 
 def actor_detail(store: Store, url: URL, code: str, limit: int, offset: int) -> ActorDetail:
-    from ..positions import actor_positions
-
     row = store.actor(code)
     if row is None:
         raise NotFoundError(f"no actor {code!r} is stored")
     row = {**row, "statements": store.count_statements(actor=code)}
-    found = _positions_out(store, actor_positions(store, code, save=False))
+    found = _positions_out(store, consolidate.actor_positions(store, code, save=False))
     return ActorDetail(
         actor=_actor_out(row),
         positions=found,

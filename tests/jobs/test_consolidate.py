@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from stancemap.errors import NotFoundError
+from stancemap.jobs.consolidate import actor_positions, consolidate, positions, timeline
 from stancemap.models import Article, Claim, Issue, Span, Statement
-from stancemap.positions import actor_positions, consolidate, positions, timeline
 from stancemap.store import Store
 
 _ids = count(1)
