@@ -213,6 +213,8 @@ class FunctionWords:
     some: re.Pattern[str]
     #: What joins the states of a list that a later count refers to ("A, B and C" ... "the three").
     group_join: re.Pattern[str]
+    #: "his U.N. mission", "her ministry": a possessive and a body or office its owner's state holds.
+    possessed: re.Pattern[str]
     #: Words that count a group, with their number (``data/number_words.tsv``: "both" is 2).
     counts: dict[str, int]
     #: A count in a mention ("both leaders", "the three nations", "2 states").
@@ -261,6 +263,11 @@ def load_function_words() -> FunctionWords:
         some=re.compile(r"\b(" + alternation(by_class["quantity"]) + r"|\d+)\b", re.IGNORECASE),
         group_join=_joining(by_class["group_joiner"]),
         counts=counts,
+        possessed=re.compile(
+            rf"^\s*({alternation(by_class['possessive'])})\s+(?:[\w.]+\s+){{0,2}}"
+            rf"(?:{alternation(by_class['owned_body'])})s?\s*$",
+            re.IGNORECASE,
+        ),
         counted=re.compile(r"\b(" + alternation(tuple(counts)) + r"|\d)\b", re.IGNORECASE),
         naming_verbs=words("naming_verb"),
         vague=words("vague"),

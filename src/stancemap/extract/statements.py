@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import Article, Kind, Span, Statement
@@ -29,21 +28,13 @@ from .backfill import embedded_posts, headlines_from_body, share_within_speaker
 from .channels import event_channel, points_back, trailing_event
 from .dates import find_date
 from .lexicon import Lexicon, load_function_words
+from .memory import STATE_CODE, UNSCORED, Memory, Speaker
 from .speakers import Discourse
 
 __all__ = ["build_statements"]
 
-_STATE_CODE = re.compile(r"^[A-Z]{3}$")
-_UNSCORED = ("PERSON:", "ORG:")
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-#: A body or office owned by a person the pronoun refers to ("his U.N. mission", "her ministry").
-_POSSESSED = re.compile(
-    r"^\s*(his|her|their)\s+(?:[\w.]+\s+){0,2}(?:mission|delegation|embassy|government|ministry|cabinet"
-    r"|administration|office|spokes(?:man|woman|person)|envoy|ambassador)s?\s*$",
-    re.IGNORECASE,
-)
-_POSSESSOR = {"his": "he", "her": "she", "their": "they"}
 _HEADING_MAX_WORDS = 10
 
 
@@ -53,55 +44,6 @@ def _speaks_for_no_one(title: str | None, lex: Lexicon) -> bool:
         return False
     words = re.findall(r"[a-z]+", title.lower())
     return any(w in lex.nonofficial for w in words)
-
-
-@dataclass(frozen=True)
-class _Speaker:
-    actor: ActorRef
-    speaker: str | None
-    title: str | None
-
-    @classmethod
-    def of(cls, st: Statement) -> _Speaker:
-        """The speaker of an earlier statement, for a mention that refers back to it."""
-        return cls(ActorRef(st.actor, st.actor_name, st.body), st.speaker, st.speaker_title)
-
-
-@dataclass
-class _Memory:
-    """What the article has established so far, for resolving later mentions."""
-
-    last: Statement | None = None
-    #: The latest statement by a state or organization (not ``PERSON:``/``ORG:``).
-    known: Statement | None = None
-    people: dict[str, _Speaker] | None = None
-    #: The latest statement by an international organization ("G7 foreign ministers"), for "the ministers".
-    group: Statement | None = None
-    #: The latest dated statement of each named speaker (by surname).
-    events: dict[str, Statement] = field(default_factory=dict)
-    #: The authors of the latest document several actors issued ("a joint statement by A and B").
-    authors: list[_Speaker] = field(default_factory=list)
-
-    def remember(self, st: Statement) -> None:
-        self.last = st
-        if not (_STATE_CODE.match(st.actor) or st.actor.startswith(_UNSCORED)):
-            self.group = st  # an international organization
-        if not st.actor.startswith(_UNSCORED):
-            self.known = st
-        if self.people is None:
-            self.people = {}
-        if st.speaker:
-            sp = _Speaker.of(st)
-            self.people[st.speaker.split()[-1].lower()] = sp
-            if st.date_basis in ("text", "earlier"):
-                self.events[st.speaker.split()[-1].lower()] = st
-
-    def person(self, last_name: str) -> _Speaker | None:
-        return (self.people or {}).get(last_name.lower())
-
-    def event(self, speaker: str | None) -> Statement | None:
-        """The latest dated statement of a named speaker: the speech event their later words belong to."""
-        return self.events.get(speaker.split()[-1].lower()) if speaker else None
 
 
 def _title_of(source: str, person: str | None) -> str | None:
@@ -157,7 +99,7 @@ class _Builder:
         self.gaz = gaz
         self.lex = lex
         self.skip = skip
-        self.memory = _Memory()
+        self.memory = Memory()
         self.out: list[Statement] = []
         self.headlines: set[int] = set()  # indices in ``out`` of statements read from a headline
 
@@ -181,7 +123,7 @@ class _Builder:
         tail = trailing_event(self.text, a.content) if a.kind != "direct" and after_cue else None
         return context if tail is None else context + " " + self.text[tail[0] : tail[1]]
 
-    def speakers(self, a: Attribution) -> list[_Speaker] | None:
+    def speakers(self, a: Attribution) -> list[Speaker] | None:
         """Who speaks in ``a``: one speaker, several (a summary), or None when unknown."""
         if a.follows or (a.source is None and a.kind == "direct"):
             return self.follower(a)
@@ -192,22 +134,22 @@ class _Builder:
         if not a.persons and self.discourse.is_outlet(source):
             # an outlet relays; it never speaks: the report is about the actors it names
             relayed = self.discourse.relayed(a.content)
-            return [_Speaker(r, None, None) for r in relayed] or None
+            return [Speaker(r, None, None) for r in relayed] or None
         person = self.person_in(a, source)
         title = _title_of(source, person)
         if person is not None and not title:
             title = self.appositive_title(a.source[0])
         if person is None and a.members:
-            seen: dict[str, _Speaker] = {}
+            seen: dict[str, Speaker] = {}
             for lo, hi in a.members:
                 member = self.gaz.lookup(self.text[lo:hi], on=on)
                 if member is not None:
-                    seen.setdefault(member.code, _Speaker(member, None, None))
+                    seen.setdefault(member.code, Speaker(member, None, None))
             # a party the parse left outside every conjunct still belongs to the list
             for m in self.gaz.find(source, on=on):
                 lo = a.source[0] + m.start
                 if m.via != "official" and not any(s <= lo < e for s, e in a.members):
-                    seen.setdefault(m.actor.code, _Speaker(m.actor, None, None))
+                    seen.setdefault(m.actor.code, Speaker(m.actor, None, None))
             if len(seen) >= 2:
                 return list(seen.values())
         if len(a.persons) >= 2 and load_function_words().joined.search(
@@ -216,7 +158,7 @@ class _Builder:
             # "Both Ruritania's president A and Borduria's prime minister B told ...": one each
             clean = self.discourse.clean
             each = [self.named(clean(self.text[lo:hi]), None, None, lo) for lo, hi in a.persons]
-            by_actor = {sp.actor.code: sp for sp in each if not sp.actor.code.startswith(_UNSCORED)}
+            by_actor = {sp.actor.code: sp for sp in each if not sp.actor.code.startswith(UNSCORED)}
             if len(by_actor) >= 2 and len(by_actor) == len(each):
                 return list(by_actor.values())
         if person is None:
@@ -225,7 +167,7 @@ class _Builder:
                 return listed
             counted = self.discourse.counted_group(source, a.source[0])
             if counted:  # "the three nations", "both leaders": the list the article gave last
-                return [_Speaker(r, None, None) for r in counted]
+                return [Speaker(r, None, None) for r in counted]
         words = self.discourse.words
         authors = self.memory.authors
         latest = self.out[-1].actor if self.out else None
@@ -240,12 +182,13 @@ class _Builder:
             return _one(self.named(person, ref, title, a.source[0]))
         if source.lower() in load_function_words().pronouns:
             return _one(self.pronoun(a, source))
-        possessed = _POSSESSED.match(source)
+        possessed = load_function_words().possessed.match(source)
         if possessed is not None and person is None:
             # "his U.N. mission", "her government": the possessor's state, not the body named inside
-            owner = self.pronoun(a, _POSSESSOR[possessed.group(1).lower()])
-            if owner is not None and _STATE_CODE.match(owner.actor.code):
-                return [_Speaker(owner.actor, None, source)]
+            # "their" is a group's, found like "they"; "his" and "her" a person's, like "he"
+            owner = self.pronoun(a, "they" if possessed.group(1).lower() == "their" else "he")
+            if owner is not None and STATE_CODE.match(owner.actor.code):
+                return [Speaker(owner.actor, None, source)]
         head = self.text[a.head[0] : a.head[1]].lower() if a.head else _head_word(source)
         if a.head is not None and any(
             a.source[0] + m.start <= a.head[0] < a.source[0] + m.end for m in mentions
@@ -257,18 +200,18 @@ class _Builder:
         if ref is None and len(mentions) == 0 and not nominal:
             capital = self.gaz.capital(source)
             if capital is not None:  # "Ruritania's capital said" is rare; the capital as metonym is not
-                return [_Speaker(capital, None, None)]
-        body = ref is not None and not _STATE_CODE.match(ref.code) and (plural or kind == "group")
+                return [Speaker(capital, None, None)]
+        body = ref is not None and not STATE_CODE.match(ref.code) and (plural or kind == "group")
         if ref is not None and body and not load_function_words().some.search(source):
-            return [_Speaker(ref, None, None)]  # "the G7 countries", "G7 foreign ministers": the body as one
+            return [Speaker(ref, None, None)]  # "the G7 countries", "G7 foreign ministers": the body as one
         if kind == "group" and not a.members:
             return _one(self.unknown(source))  # "EU states", "Western governments": members, not the body
         if plural and kind == "person" and ref is None:
             group = self.memory.group
             if group is not None:  # "the diplomats": the group the article has been quoting
-                return [_Speaker.of(group)]
+                return [Speaker.of(group)]
             if self.discourse.home is not None and head in self.discourse.words.offices:
-                return [_Speaker(self.discourse.home, None, source)]  # "lawmakers" in a story about one state
+                return [Speaker(self.discourse.home, None, source)]  # "lawmakers" in a story about one state
             return _one(self.unknown(source))
         if kind == "person" and not plural:
             # "Ruritania's envoy said": the envoy the article names, before or after
@@ -287,32 +230,32 @@ class _Builder:
             if state is not None:
                 organ = head in words.organs
                 organ_of = ActorRef(state.code, state.name, source if organ else None)
-                return [_Speaker(organ_of, None, None if organ else source)]
+                return [Speaker(organ_of, None, None if organ else source)]
         if nominal and ref is None:
             heading = self.heading_since_last(a)
             if heading is not None:
-                return [_Speaker(heading, None, None)]
+                return [Speaker(heading, None, None)]
         last = self.memory.known or self.memory.last
         if nominal and last is not None and (ref is None or ref.code == last.actor):
-            return [_Speaker.of(last)]
+            return [Speaker.of(last)]
         if nominal and last is None and ref is None and kind == "body":
             # "Chile has withdrawn ..., the country said": the one state its own words name
             content = self.text[a.content[0] : a.content[1]]
             states = {
                 m.actor.code: m.actor
                 for m in self.gaz.find(content, on=on)
-                if m.via in ("name", "alias") and _STATE_CODE.match(m.actor.code)
+                if m.via in ("name", "alias") and STATE_CODE.match(m.actor.code)
             }
             if len(states) == 1:
-                return [_Speaker(next(iter(states.values())), None, None)]
+                return [Speaker(next(iter(states.values())), None, None)]
         if ref is not None and not _speaks_for_no_one(source, self.lex):
             org = self.discourse.organization(source)
             if org is not None:
-                return [_Speaker(ActorRef(f"ORG:{org}", org), None, None)]
-            return [_Speaker(ref, None, title if title and title.lower() != ref.name.lower() else None)]
+                return [Speaker(ActorRef(f"ORG:{org}", org), None, None)]
+            return [Speaker(ref, None, title if title and title.lower() != ref.name.lower() else None)]
         return _one(self.unknown(source))
 
-    def listed(self, source: str) -> list[_Speaker] | None:
+    def listed(self, source: str) -> list[Speaker] | None:
         """The parties a source lists, however it joins them ("A, along with B and C, ...").
 
         A list in parentheses spells out a body's members ("the Secretariat (A, B, C)"): not its own.
@@ -324,11 +267,11 @@ class _Builder:
         ]  # fmt: skip
         if len(found) < 2:
             return None
-        seen = {found[0].actor.code: _Speaker(found[0].actor, None, None)}
+        seen = {found[0].actor.code: Speaker(found[0].actor, None, None)}
         for prev, m in zip(found, found[1:], strict=False):
             if not load_function_words().list_join.match(source[prev.end : m.start]):
                 break
-            seen.setdefault(m.actor.code, _Speaker(m.actor, None, None))
+            seen.setdefault(m.actor.code, Speaker(m.actor, None, None))
         return list(seen.values()) if len(seen) >= 2 else None
 
     def person_in(self, a: Attribution, source: str) -> str | None:
@@ -400,7 +343,7 @@ class _Builder:
         found = _heading_actor(self.text, self.gaz, lo, a.content[0])
         return found[0] if found else None
 
-    def named(self, person: str, ref: ActorRef | None, title: str | None, at: int | None = None) -> _Speaker:
+    def named(self, person: str, ref: ActorRef | None, title: str | None, at: int | None = None) -> Speaker:
         """A speaker named in the source: what the source's own title says they speak for, else
         what the article says of them anywhere (:class:`.speakers.Discourse`), else what is known."""
         participant = self.discourse.participant(person, at)
@@ -413,19 +356,19 @@ class _Builder:
         whole = self.discourse.verdict(participant) if participant is not None else None
         for v in (whole, local):
             if v is not None and v.actor is not None and v.basis in ("state", "org"):
-                return _Speaker(v.actor, person, title or v.title)
+                return Speaker(v.actor, person, title or v.title)
         # "Representative X, former chairman of ...": an office held now outweighs one held before
         holds_office = whole is not None and whole.basis == "office"
         nobody = local is not None and local.basis == "person"  # an expert, a former official
         if nobody and not holds_office:
-            return _Speaker(ActorRef(f"PERSON:{person}", person), person, title)
+            return Speaker(ActorRef(f"PERSON:{person}", person), person, title)
         if whole is not None and whole.basis == "person":
-            return _Speaker(ActorRef(f"PERSON:{person}", person), person, title or whole.title)
+            return Speaker(ActorRef(f"PERSON:{person}", person), person, title or whole.title)
         if known is not None:
-            return _Speaker(known.actor, person, title or known.title)
+            return Speaker(known.actor, person, title or known.title)
         official = self.gaz.official(person, self.article.published)
         if official is not None:
-            return _Speaker(official[0], person, title or official[1])
+            return Speaker(official[0], person, title or official[1])
         office = any(v is not None and v.basis == "office" for v in (local, whole))
         if office or (title and self.office(title)):
             # "the deputy foreign minister, Kofi Mensah": an office that names no country is one of
@@ -433,15 +376,15 @@ class _Builder:
             role = title or (whole.title if whole is not None else None)
             state = self.state_in_view()
             if state is not None:
-                return _Speaker(state, person, role)
-        return _Speaker(ActorRef(f"PERSON:{person}", person), person, title)
+                return Speaker(state, person, role)
+        return Speaker(ActorRef(f"PERSON:{person}", person), person, title)
 
     def state_in_view(self) -> ActorRef | None:
         """The state an office that names none belongs to: the one the article has been quoting,
         else the one it is about."""
         known = self.memory.known
-        if known is not None and _STATE_CODE.match(known.actor):
-            return _Speaker.of(known).actor
+        if known is not None and STATE_CODE.match(known.actor):
+            return Speaker.of(known).actor
         return self.discourse.home
 
     def appositive_title(self, start: int) -> str | None:
@@ -457,7 +400,7 @@ class _Builder:
         words = re.findall(r"[a-z]+", title.lower())
         return any(self.lex.nominals.get(w) == "person" for w in words)
 
-    def pronoun(self, a: Attribution, source: str) -> _Speaker | None:
+    def pronoun(self, a: Attribution, source: str) -> Speaker | None:
         """``she said``: the latest speaker, unless a person was named (outside quotations) after that
         speaker spoke."""
         last = self.memory.last
@@ -469,10 +412,10 @@ class _Builder:
             if p is not None and not same:
                 return self.named(p.name, None, None, at)
         if last is not None:
-            return _Speaker.of(last)
+            return Speaker.of(last)
         return None  # a pronoun with no antecedent names no one
 
-    def unknown(self, source: str) -> _Speaker | None:
+    def unknown(self, source: str) -> Speaker | None:
         """A speaker who speaks for no known actor: ``PERSON:`` or ``ORG:`` with the article's words.
 
         Only a name, or a noun that can name a speaker (a role, a body, a group), is kept: a
@@ -487,27 +430,27 @@ class _Builder:
             return None
         kind = self.lex.nominals.get(head) or self.lex.nominals.get(singular)
         prefix = "ORG" if kind in ("body", "group") else "PERSON"
-        return _Speaker(ActorRef(f"{prefix}:{name}", name), None, None)
+        return Speaker(ActorRef(f"{prefix}:{name}", name), None, None)
 
-    def follower(self, a: Attribution) -> list[_Speaker] | None:
+    def follower(self, a: Attribution) -> list[Speaker] | None:
         last = self.memory.last
         heading = self.heading_since_last(a)
         if heading is not None:
-            return [_Speaker(heading, None, None)]
+            return [Speaker(heading, None, None)]
         tail = self.out[-1] if self.out else None
         if tail is not None and tail.kind == "summary" and tail.source is not None and tail.cue is not None:
             between = self.text[tail.evidence.end : a.content[0]]
             if between.count("\n\n") <= 1 and between.count("\n") <= 2:
                 # a joint statement quoted on: it stays with every one of its authors
                 joint = [st for st in self.out if st.kind == "summary" and st.evidence == tail.evidence]
-                return [_Speaker.of(st) for st in joint]
+                return [Speaker.of(st) for st in joint]
         if last is None:
             return None
         # a continuation must follow closely: the same or the next paragraph
         between = self.text[last.evidence.end : a.content[0]]
         if between.count("\n\n") > 1 or between.count("\n") > 2:
             return None
-        return [_Speaker.of(last)]
+        return [Speaker.of(last)]
 
     def add(self, a: Attribution) -> None:
         if a.kind != "direct" and self.in_boilerplate(a.content):
@@ -577,7 +520,7 @@ class _Builder:
                 self.memory.remember(st)
 
 
-def _one(speaker: _Speaker | None) -> list[_Speaker] | None:
+def _one(speaker: Speaker | None) -> list[Speaker] | None:
     return [speaker] if speaker is not None else None
 
 
