@@ -307,3 +307,27 @@ def test_a_stance_under_a_condition_is_neutral(text: str) -> None:
 def test_general_stance_verbs_of_news(text: str, polarity: str) -> None:
     # verbs every opinion lexicon and PolNeAR's cues hold (build_stance_words.py CORE)
     assert claims_of(text) == {"rur-vote-2031": polarity}
+
+
+NEUTRAL = parse_issues('''
+[[issue]]
+id = "rur-truce"
+title = "The Bordurian truce plan for Ruritania"
+description = """The truce plan Borduria proposed for Ruritania.
+support: backs or accepts it. oppose: rejects it.
+neutral: supports it only in principle, or raises conditions."""
+''')
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Freedonia supports the truce plan for Ruritania.", "support"),
+        ("Freedonia supports the truce plan for Ruritania in principle.", "neutral"),
+        ("Freedonia rejects the truce plan for Ruritania.", "oppose"),
+    ],
+)
+def test_the_issues_own_neutral_line_qualifies_a_position(text: str, polarity: str) -> None:
+    article, st = statement(text)
+    (out,) = attach_claims(article, [st], NEUTRAL, parsed_text(article.text), use_gazetteer=False)
+    assert {c.issue: c.polarity for c in out.claims} == {"rur-truce": polarity}

@@ -150,6 +150,8 @@ def _map_polarity(p: IssueProfile, f: Finding, target: Terms, lex: StanceLexicon
     """
     if not f.entry.polarity or f.conditional:
         return f.polarity
+    if p.neutral & target.stems:
+        return 0  # "supports it in principle": the issue's own neutral line qualifies the position
     cue = stem(f.entry.words[0].rstrip("*"))
     negated = f.negator is not None
     _, sup, opp = split_definition(p.issue.description)

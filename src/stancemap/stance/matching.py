@@ -21,23 +21,36 @@ from ..resolve import Gazetteer
 from .lexicon import StanceLexicon, stem
 from .words import Word, plain_words
 
-__all__ = ["IssueMatcher", "IssueProfile", "Terms", "split_definition"]
+__all__ = ["IssueMatcher", "IssueProfile", "Terms", "neutral_definition", "split_definition"]
 
 #: Texts whose terms an IssueMatcher keeps (a few KB each: text, stems, names).
 TERMS_CACHE = 2048
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_DEFINITION = re.compile(r"\b(support|oppose)\s*:", re.IGNORECASE)
+_DEFINITION = re.compile(r"\b(support|oppose|neutral)\s*:", re.IGNORECASE)
+
+
+def _definitions(description: str) -> tuple[str, dict[str, str]]:
+    parts = _DEFINITION.split(description)
+    defs = {"support": "", "oppose": "", "neutral": ""}
+    for k in range(1, len(parts) - 1, 2):
+        defs[parts[k].lower()] = parts[k + 1].strip()
+    return parts[0].strip(), defs
 
 
 def split_definition(description: str) -> tuple[str, str, str]:
-    """(what the issue is, what support means, what oppose means) from an issue's description."""
-    parts = _DEFINITION.split(description)
-    main = parts[0]
-    defs = {"support": "", "oppose": ""}
-    for k in range(1, len(parts) - 1, 2):
-        defs[parts[k].lower()] = parts[k + 1].strip()
-    return main.strip(), defs["support"], defs["oppose"]
+    """(what the issue is, what support means, what oppose means) from an issue's description.
+
+    An optional ``neutral:`` line (what withholding or balancing a position looks like) is
+    kept apart, so that its words never read as opposition (:func:`neutral_definition`).
+    """
+    main, defs = _definitions(description)
+    return main, defs["support"], defs["oppose"]
+
+
+def neutral_definition(description: str) -> str:
+    """What a neutral position on the issue means, from its ``neutral:`` line ("" if none)."""
+    return _definitions(description)[1]["neutral"]
 
 
 def same_name(a: str, b: str) -> bool:
@@ -123,6 +136,9 @@ class IssueProfile:
     oppose: Terms
     unique_names: frozenset[str] = frozenset()
     title_topics: frozenset[str] = frozenset()
+    #: The words of the ``neutral:`` line that neither the support nor the oppose line uses
+    #: ("in principle", "conditions"): a position qualified by them is withheld.
+    neutral: frozenset[str] = frozenset()
 
     def specific(self, hits: set[str], target: Terms | None = None) -> bool:
         """Whether topic hits are enough to claim the issue: a word of its title, two of
@@ -169,6 +185,7 @@ class IssueMatcher:
         self.gaz = gaz
         self._terms: dict[str, Terms] = {}
         raw: list[tuple[Issue, Terms, Terms, Terms, Terms]] = []
+        neutral: dict[str, frozenset[str]] = {}
         for issue in issues:
             main, sup, opp = split_definition(issue.description)
             title = Terms.of(plain_words(issue.title), lex, gaz, issue.title, first=False)
@@ -177,6 +194,7 @@ class IssueMatcher:
             title = replace(title, names=frozenset(n for n in title.names if n not in lower))
             body = replace(body, names=frozenset(n for n in body.names if n not in lower))
             raw.append((issue, title, body, self.terms(sup), self.terms(opp)))  # definitions as terms
+            neutral[issue.id] = self.terms(neutral_definition(issue.description)).stems
         df: dict[str, int] = {}
         for _, title, body, _, _ in raw:
             for t in title.stems | body.stems:
@@ -210,6 +228,7 @@ class IssueMatcher:
                     opp_terms,
                     unique,
                     frozenset(t for t in topics if t in title.stems),
+                    neutral[issue.id] - sup_terms.stems - opp_terms.stems - title.stems - body.stems,
                 )  # fmt: skip
             )
 
