@@ -302,6 +302,8 @@ def test_a_stance_under_a_condition_is_neutral(text: str) -> None:
         ("Borduria hopes the elections in Ruritania will be accepted.", "support"),
         ("Borduria defended the elections in Ruritania.", "support"),
         ("Borduria has agreed to the elections in Ruritania.", "support"),
+        ("Borduria congratulated Ruritania on the elections in Ruritania.", "support"),
+        ("Borduria called them forged elections in Ruritania.", "oppose"),
     ],
 )
 def test_general_stance_verbs_of_news(text: str, polarity: str) -> None:
@@ -331,3 +333,11 @@ def test_the_issues_own_neutral_line_qualifies_a_position(text: str, polarity: s
     article, st = statement(text)
     (out,) = attach_claims(article, [st], NEUTRAL, parsed_text(article.text), use_gazetteer=False)
     assert {c.issue: c.polarity for c in out.claims} == {"rur-truce": polarity}
+
+
+@pytest.mark.xfail(
+    reason="a neutral phrase takes no target yet: the issue after 'on' is not read (issue 14)", strict=True
+)
+def test_declining_to_comment_on_an_issue_is_neutral() -> None:
+    text = "Freedonia declined to comment on the elections in Ruritania."
+    assert claims_of(text) == {"rur-vote-2031": "neutral"}

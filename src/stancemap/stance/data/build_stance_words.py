@@ -106,6 +106,8 @@ hope             +  verb  V
 propose          +  verb  V
 defend           +  verb  V
 agree to         +  verb  V  agree
+congratulate     +  verb  V
+congratulations  +  verb  -
 legitimate       +  adj   -
 legitimacy       +  adj   -
 legal            +  adj   -
@@ -122,6 +124,8 @@ unlawful         -  adj   -
 invalid          -  adj   -
 fake             -  adj   -
 rigged           -  adj   -
+forged           -  adj   -
+farce            -  adj   -
 fraud            -  adj   -
 fraudulent       -  adj   -
 premature        -  adj   -
@@ -156,6 +160,8 @@ prejudice        +  null  V
 depend on        +  null  V
 internal affairs 0  neutral -
 conditions for   0  neutral -
+declined to comment  0  neutral -  comment
+no comment       0  neutral -  comment
 settle           +  topic V
 settlement       +  topic N
 negotiate        +  topic V
