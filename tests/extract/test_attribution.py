@@ -170,7 +170,7 @@ def test_title_case_headline(nlp: Any) -> None:
 def test_title_case_headline_the_parser_cuts_after_its_first_word(nlp: Any) -> None:
     # the tagger reads the capitals as names and the parser ends a sentence after "Chile"
     text = " date 2031-05-10 By Ana Paz\n\nChile Criticizes Peru over Response to Student Protests\n\n"
-    text += "Churches across Chile broadcast prayers Monday in support of students hurt in clashes."
+    text += "Students marched in three Chilean cities on Monday after clashes in the capital."
     got = attributions(nlp, text)
     assert got and got[0][2] == "Chile" and got[0][3] == "Criticizes"
 
@@ -443,9 +443,9 @@ def test_a_preposition_polnear_does_not_attest_carries_nothing(nlp: Any) -> None
 
 
 def test_a_time_adverbial_hung_inside_a_noun_phrase_content_is_left_to_the_report(nlp: Any) -> None:
-    text = "Ruritania's defense minister announced the activation of a standby force Tuesday at a summit."
+    text = "Ruritania's defense minister announced the launch of a joint border unit Tuesday at a summit."
     got = attributions(nlp, text)
-    assert [content for _, content, _, _, _ in got] == ["the activation of a standby force"]
+    assert [content for _, content, _, _, _ in got] == ["the launch of a joint border unit"]
 
 
 def test_a_noun_of_saying_with_neither_content_nor_addressee_is_no_attribution(nlp: Any) -> None:

@@ -272,12 +272,12 @@ def test_a_body_owned_through_a_pronoun_speaks_for_the_owners_state(extractor: E
 
 def test_a_report_conceded_in_an_adverbial_clause_is_its_own_speakers(extractor: Extractor) -> None:
     text = (
-        "Although Chile has said that the facilities are not for military use, "
-        "they give Peru a foothold in the region, say analysts."
+        "Although Chile has said that the new port will serve only fishing fleets, "
+        "it gives Peru a foothold in the region, say analysts."
     )
     got = run(extractor, text)
     chile = [s for s in got if s.actor == "CHL"]
-    assert [s.evidence.text for s in chile] == ["that the facilities are not for military use"]
+    assert [s.evidence.text for s in chile] == ["that the new port will serve only fishing fleets"]
 
 
 def test_an_introduced_surname_before_a_relative_clause_is_the_speaker(extractor: Extractor) -> None:
@@ -320,7 +320,7 @@ def test_a_later_document_of_one_speaker_replaces_the_joint_one(extractor: Extra
 def test_a_department_chief_is_the_participant_holding_that_departments_office(extractor: Extractor) -> None:
     text = (
         "U.S. Commerce Secretary Anna Berg met bankers on Monday. Treasury Secretary Tom Lind was also there.\n\n"
-        "The Commerce chief also rebuffed fears that the tariffs would cause a recession."
+        "The Commerce chief later dismissed worries that the new duties would slow growth."
     )
     got = run(extractor, text)
     assert [(s.actor, s.speaker) for s in got] == [("USA", "Anna Berg")]

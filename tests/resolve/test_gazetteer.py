@@ -361,8 +361,8 @@ def test_a_government_in_de_facto_control_speaks_for_the_state_only_while_it_hol
     ("text", "codes"),
     [
         ("The U.S.-backed plan was shelved.", ["USA"]),
-        ("A joint U.K.-U.S. statement followed.", ["GBR", "USA"]),
-        ("Duties on Mexican- and Canadian-made goods rose.", ["MEX", "CAN"]),
+        ("The U.K.-U.S. accord followed.", ["GBR", "USA"]),
+        ("Levies on Mexican- and Canadian-made parts rose.", ["MEX", "CAN"]),
         ("Guinea-Bissau and Guinea signed.", ["GNB", "GIN"]),  # the longest name at each place
         ("Russians and Russia's neighbours", ["RUS"]),  # only whole words: no name inside "Russians"
         ("the united states of mind", []),  # names keep their case in running text

@@ -134,7 +134,7 @@ def _after(verb: Token, skip: set[Token]) -> list[Token]:
 def _before_time(toks: list[Token]) -> list[Token]:
     """A noun-phrase content up to a bare time adverbial the parser hung inside it.
 
-    In "announced the activation of a force Tuesday on the sidelines of a summit" the day,
+    In "announced the launch of a border unit Tuesday at a regional meeting" the day,
     and what follows it, tell when and where it was announced: they are not what was.
     """
     for k, t in enumerate(toks):
