@@ -12,35 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_function_words
 from .records import Attribution
 
 __all__ = ["event_channel", "points_back", "trailing_event"]
 
-_SAID = r"(?:stated|said|told|announced|declared|noted|stressed|emphasi[sz]ed|wrote|added|reported)"
-#: Nouns that name what was said, taken up again by a definite or possessive ("his remarks").
-_UTTERANCE = r"(?:remarks|comments?|statements?|appeal|call|warnings?|speech|address|plea|words|message)"
-#: A report whose content is the sentence before it: "X stated this", "This was said by X",
-#: and a definite or possessive utterance noun taken up again ("He made the remarks at ...",
-#: "She issued her appeal on Friday", "His comments came during a visit to ...").
-_DEFINITE = r"(?:the|his|her|their|its|these|those)"
-_POINTS_BACK = re.compile(
-    rf"\b{_SAID}\s+(?:this|so)\b|^\W*(?:this|that) was {_SAID}\b"
-    rf"|\b(?:made|issued|delivered|gave|posted|published|repeated)\s+{_DEFINITE}\s+"
-    rf"(?:[\w-]+\s+)?{_UTTERANCE}\b"
-    rf"|^\W*{_DEFINITE}\s+(?:[\w-]+\s+)?{_UTTERANCE}\s+(?:came|were made|was made)\b",
-    re.IGNORECASE,
-)
-#: An event or medium named at the very end of a reported clause ("... had sold arms at
-#: Friday's meeting", "... would resume, in a statement on Monday"). News puts the reporting
-#: event's adjunct last, where the parser often hangs it on the reported verb instead.
-_TRAILING_EVENT = re.compile(
-    r"\b(?:at|during|in)\s+(?:a|an|the|his|her|its|their|\w+day's|\w+day’s|this week's|last week's)\s+"
-    r"(?:[\w'’-]+\s+){0,4}?(?:meeting|session|summit|hearing|debate|forum|rally|ceremony|conference|briefing"
-    r"|statement|interview|speech|address|post|letter)"
-    r"(?:\s+(?:on|in|of|at|with|to)\s+[\w'’., -]{1,40}?)?\s*[.!?]?\s*$",
-    re.IGNORECASE,
-)
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 
@@ -62,7 +38,7 @@ def trailing_event(text: str, content: tuple[int, int]) -> tuple[int, int] | Non
     tail = text[max(c0, c1 - 160) : c1]
     if not tail.strip() or tail.rstrip()[-1] in "\"”’'":
         return None
-    m = _TRAILING_EVENT.search(tail)
+    m = load_function_words().trailing_event.search(tail)
     return None if m is None else (c1 - len(tail) + m.start(), c1)
 
 
@@ -72,7 +48,7 @@ def points_back(text: str, end: int) -> tuple[int, int] | None:
     stop = len(text) if stop < 0 else stop
     ends = [*(m.end() for m in _SENTENCE_END.finditer(text, end + 1, stop)), stop][:2]
     for s0, s1 in zip([end, *ends], ends, strict=False):
-        if _POINTS_BACK.search(text[s0:s1].strip()):
+        if load_function_words().points_back.search(text[s0:s1].strip()):
             return s0, s1
     return None
 

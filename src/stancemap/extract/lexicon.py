@@ -213,6 +213,10 @@ class FunctionWords:
     some: re.Pattern[str]
     #: What joins the states of a list that a later count refers to ("A, B and C" ... "the three").
     group_join: re.Pattern[str]
+    #: A report whose content is the sentence before it ("X stated this", "He made the remarks at ...").
+    points_back: re.Pattern[str]
+    #: An event or medium ending a reported clause ("... at Friday's meeting").
+    trailing_event: re.Pattern[str]
     #: "his U.N. mission", "her ministry": a possessive and a body or office its owner's state holds.
     possessed: re.Pattern[str]
     #: Words that count a group, with their number (``data/number_words.tsv``: "both" is 2).
@@ -263,6 +267,8 @@ def load_function_words() -> FunctionWords:
         some=re.compile(r"\b(" + alternation(by_class["quantity"]) + r"|\d+)\b", re.IGNORECASE),
         group_join=_joining(by_class["group_joiner"]),
         counts=counts,
+        points_back=_points_back(by_class),
+        trailing_event=_trailing_event(by_class),
         possessed=re.compile(
             rf"^\s*({alternation(by_class['possessive'])})\s+(?:[\w.]+\s+){{0,2}}"
             rf"(?:{alternation(by_class['owned_body'])})s?\s*$",
@@ -275,6 +281,29 @@ def load_function_words() -> FunctionWords:
         group_pronouns=words("group_pronoun"),
         name_run=re.compile(rf"(?:{name})(?:\s+(?:(?:{alternation(by_class['name_glue'])})\s+)*{name})*"),
         honorific=re.compile(rf"^(?:{alternation(honorifics)})\.?\s+", re.IGNORECASE),
+    )
+
+
+def _points_back(by_class: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    said = alternation(by_class["report_verb"])
+    utterance = alternation(by_class["utterance"])
+    definite = alternation(by_class["pointing_determiner"])
+    uttering = alternation(by_class["uttering_verb"])
+    return re.compile(
+        rf"\b(?:{said})\s+(?:this|so)\b|^\W*(?:this|that) was (?:{said})\b"
+        rf"|\b(?:{uttering})\s+(?:{definite})\s+(?:[\w-]+\s+)?(?:{utterance})\b"
+        rf"|^\W*(?:{definite})\s+(?:[\w-]+\s+)?(?:{utterance})\s+(?:came|were made|was made)\b",
+        re.IGNORECASE,
+    )
+
+
+def _trailing_event(by_class: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    determiner = alternation(by_class["event_determiner"])
+    event = alternation(by_class["event_noun"])
+    return re.compile(
+        rf"\b(?:at|during|in)\s+(?:{determiner}|\w+day's|\w+day’s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{event})"
+        r"(?:\s+(?:on|in|of|at|with|to)\s+[\w'’., -]{1,40}?)?\s*[.!?]?\s*$",
+        re.IGNORECASE,
     )
 
 
