@@ -341,3 +341,9 @@ def test_the_issues_own_neutral_line_qualifies_a_position(text: str, polarity: s
 def test_declining_to_comment_on_an_issue_is_neutral() -> None:
     text = "Freedonia declined to comment on the elections in Ruritania."
     assert claims_of(text) == {"rur-vote-2031": "neutral"}
+
+
+def test_a_particle_is_not_the_verb_it_spells() -> None:
+    # "back" the particle ("hand it back") is not "back" the verb (to support)
+    assert claims_of("Borduria will hand the disputed villages back to Ruritania's new government.") == {}
+    assert claims_of("Borduria will back Kowalczyk.") == {"rur-pretender": "support"}

@@ -55,6 +55,10 @@ def _word_matches(pattern: str, low: str) -> bool:
     return low == pattern
 
 
+#: Parts of speech (spaCy's UPOS) a one-word verb cue never has: adverbs and particles.
+_PARTICLES = frozenset({"ADV", "ADP", "PART"})
+
+
 @dataclass(frozen=True)
 class Entry:
     """A stance word or phrase: its word patterns, polarity (+1, -1, 0) and kind (see stance_words.tsv)."""
@@ -72,6 +76,8 @@ class Entry:
         n = len(self.words)
         if i + n > len(tokens):
             return 0
+        if n == 1 and self.kind == "verb" and tokens[i].pos in _PARTICLES:
+            return 0  # "give them back to X": the parse says it is a particle, not the verb "back"
         for k, pattern in enumerate(self.words):
             if not _word_matches(pattern, tokens[i + k].low):
                 return 0
