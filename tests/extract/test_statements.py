@@ -331,3 +331,7 @@ def test_a_page_label_before_a_colon_is_no_speaker(extractor: Extractor) -> None
         "The Latest: Chile's vote count resumes after a delay in three provinces\n\nBody text about the vote."
     )
     assert run(extractor, text) == []
+
+
+def test_an_advertisement_or_a_plan_is_no_speaker(extractor: Extractor) -> None:
+    assert run(extractor, "The ad says the senator voted twice against the budget.") == []
