@@ -122,3 +122,9 @@ def test_a_report_given_to_a_broadcaster_is_an_interview(extractor: Extractor) -
     text = "Chilean Foreign Minister Ana Rojas said in remarks to state broadcaster TVN that the quota would stay."
     got = run(extractor, text)
     assert [s.channel for s in got] == ["interview"]
+
+
+def test_a_report_in_a_clause_of_time_is_not_given_the_main_clauses_medium(extractor: Extractor) -> None:
+    text = "The envoy made the statement a day after the Taliban reported that they had barred him."
+    got = run(extractor, text)
+    assert [s.channel for s in got] == [None]

@@ -116,12 +116,28 @@ class _Builder:
             return ""
         lo, hi = a.context
         c0, c1 = a.content
+        mark = self.background_mark(a)
+        if mark is not None:
+            lo = mark
         context = self.text[lo : max(lo, c0)] + " " + self.text[min(hi, c1) : hi]
         # only a clause reported after its cue ("X said that ... at the meeting"): in "..., he
         # said" an adjunct of the reporting event follows the cue, and one inside the clause is its own
         after_cue = a.cue is not None and a.cue[1] <= c0
         tail = trailing_event(self.text, a.content) if a.kind != "direct" and after_cue else None
         return context if tail is None else context + " " + self.text[tail[0] : tail[1]]
+
+    def background_mark(self, a: Attribution) -> int | None:
+        """Where the clause of time or concession that holds ``a``'s report starts, or None.
+
+        "He made the statement a day after the Taliban reported that ...": such a report is
+        an event of its own; the medium of the main clause around it is not its medium.
+        """
+        if a.context is None or a.source is None or not a.context[0] < a.source[0] <= a.content[0]:
+            return None
+        mark = re.search(r"(\w+)\s+$", self.text[a.context[0] : a.source[0]])
+        if mark is None or mark.group(1).lower() not in self.lex.background_marks:
+            return None
+        return a.context[0] + mark.start()
 
     def speakers(self, a: Attribution) -> list[Speaker] | None:
         """Who speaks in ``a``: one speaker, several (a summary), or None when unknown."""
@@ -492,7 +508,7 @@ class _Builder:
                 # a speaker quoted again later, with no new day or medium: the same event
                 when, basis = event.date, "earlier"
                 channel = channel or event.channel
-            if channel is None and a.cue is not None:
+            if channel is None and a.cue is not None and self.background_mark(a) is None:
                 others = [st.evidence.end for st in self.out if st.actor != sp.actor.code]
                 channel = event_channel(self.text, self.lex, a, others)
             if when is None and self.article.published is not None:
