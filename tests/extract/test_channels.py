@@ -128,3 +128,9 @@ def test_a_report_in_a_clause_of_time_is_not_given_the_main_clauses_medium(extra
     text = "The envoy made the statement a day after the Taliban reported that they had barred him."
     got = run(extractor, text)
     assert [s.channel for s in got] == [None]
+
+
+def test_a_medium_given_at_the_end_of_a_reported_phrase_is_the_reports(extractor: Extractor) -> None:
+    text = "Chilean Foreign Minister Ana Rojas disclosed the decision to state broadcaster TVN on Monday."
+    got = run(extractor, text)
+    assert [(s.channel, s.date) for s in got] == [("interview", date(2024, 3, 4))]

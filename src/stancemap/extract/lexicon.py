@@ -300,9 +300,12 @@ def _points_back(by_class: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
 def _trailing_event(by_class: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
     determiner = alternation(by_class["event_determiner"])
     event = alternation(by_class["event_noun"])
+    recipient = alternation(by_class["recipient_medium"])
     return re.compile(
         rf"\b(?:at|during|in)\s+(?:{determiner}|\w+day's|\w+day’s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{event})"
-        r"(?:\s+(?:on|in|of|at|with|to)\s+[\w'’., -]{1,40}?)?\s*[.!?]?\s*$",
+        r"(?:\s+(?:on|in|of|at|with|to)\s+[\w'’., -]{1,40}?)?\s*[.!?]?\s*$"
+        rf"|\bto\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{recipient})\b"
+        r"[\w'’ .-]{0,30}?[.!?]?\s*$",
         re.IGNORECASE,
     )
 
