@@ -455,3 +455,8 @@ def test_a_noun_of_saying_with_neither_content_nor_addressee_is_no_attribution(n
 def test_a_time_adjunct_is_no_part_of_a_position(nlp: Any) -> None:
     got = attributions(nlp, "Ruritania backed the Bordurian plan during the long talks in the capital.")
     assert [content for _, content, _, _, _ in got] == ["the Bordurian plan"]
+
+
+def test_a_label_before_a_colon_is_not_part_of_a_title_case_headlines_source(nlp: Any) -> None:
+    got = attributions(nlp, "The Latest: Chile Urges Peru To Reopen Border\n\nBody text about the border.")
+    assert got and got[0][2] == "Chile" and got[0][3] == "Urges"

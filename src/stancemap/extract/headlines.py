@@ -86,6 +86,9 @@ def title_case_headlines(doc: Doc, lex: Lexicon, in_quote: Callable[[int], Any])
             if in_quote(tok.idx) is not None or not _cue_form(tok.text, lex):
                 continue
             before = toks[: k - 1] if toks[k - 1].lower_ == "to" else toks[:k]
+            colons = [j for j, t in enumerate(before) if t.text == ":"]
+            if colons:
+                before = before[colons[-1] + 1 :]  # "The Latest: Trump Urges ...": the label is no speaker
             after = toks[k + 1 :]
             if not before or len(after) < 2:
                 break
