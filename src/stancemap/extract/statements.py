@@ -129,7 +129,7 @@ class _Builder:
     def background_mark(self, a: Attribution) -> int | None:
         """Where the clause of time or concession that holds ``a``'s report starts, or None.
 
-        "He made the statement a day after the Taliban reported that ...": such a report is
+        "She issued the statement two days after Borduria announced that ...": such a report is
         an event of its own; the medium of the main clause around it is not its medium.
         """
         if a.context is None or a.source is None or not a.context[0] < a.source[0] <= a.content[0]:
