@@ -219,7 +219,7 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     out = _drop_headlines_around_reports(doc, out)
     relays = _relaying_participles(doc, lex)
     own = _adverbial_reports(doc, lex)
-    out = [a for a in out if a.cue is not None and a.cue[0] in own or not _nested(a, out, relays)]
+    out = [a for a in out if (a.cue is not None and a.cue[0] in own) or not _nested(a, out, relays)]
     sourced = {a.content for a in out if a.source is not None}
     out = [a for a in out if a.source is not None or a.content not in sourced]
     unique = {(a.content, a.source): a for a in sorted(out, key=lambda a: a.content, reverse=True)}
@@ -297,7 +297,6 @@ def _adverbial_reports(doc: Doc, lex: Lexicon) -> frozenset[int]:
         t.idx
         for t in doc
         if t.dep_ == "advcl"
-        and lex.is_cue(t.lemma_)
         and lex.cue_class(t.lemma_) == "speech"
         and any(c.dep_ == "mark" and c.lower_ in lex.background_marks for c in t.children)
     )

@@ -144,9 +144,9 @@ def share_within_day(statements: list[Statement]) -> list[Statement]:
     """
     by_day: dict[date, list[str]] = {}
     for st in statements:
-        if st.date is not None and st.date_basis in ("text", "earlier") and st.channel in _SHARED_EVENTS:
-            assert st.channel is not None
-            by_day.setdefault(st.date, []).append(st.channel)
+        channel = st.channel
+        if st.date is not None and st.date_basis in ("text", "earlier") and channel in _SHARED_EVENTS:
+            by_day.setdefault(st.date, []).append(channel)
     out = list(statements)
     for k, st in enumerate(out):
         if st.channel is not None or st.date is None or st.date_basis not in ("text", "earlier"):

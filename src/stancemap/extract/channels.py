@@ -47,8 +47,9 @@ def points_back(text: str, end: int) -> tuple[int, int] | None:
     stop = text.find("\n", end)
     stop = len(text) if stop < 0 else stop
     ends = [*(m.end() for m in _SENTENCE_END.finditer(text, end + 1, stop)), stop][:2]
+    pointing = load_function_words().points_back
     for s0, s1 in zip([end, *ends], ends, strict=False):
-        if load_function_words().points_back.search(text[s0:s1].strip()):
+        if pointing.search(text[s0:s1].strip()):
             return s0, s1
     return None
 

@@ -141,7 +141,7 @@ class Discourse:
     def _add(self, m: PersonMention) -> None:
         name = self.clean(self.text[m.name[0] : m.name[1]])
         words = name.split()
-        if not words or not words[-1][:1].isupper() or self._names_a_body(name):
+        if not words or not words[-1][:1].isupper():
             return
         p = self._match(words, m.name[0])
         if p is None:
@@ -154,12 +154,6 @@ class Discourse:
             p.descriptors.extend(self.text[a:b] for a, b in m.descriptors)
             p.spans.extend(m.descriptors)
         self._mentions.append((m.name[0], p))
-
-    def _names_a_body(self, name: str) -> bool:
-        """Whether the entity model's "person" is the name of a state, movement or body ("Taliban")."""
-        found = self.gaz.find(name, self.article.published)
-        whole = len(found) == 1 and found[0].end - found[0].start == len(name)
-        return whole and found[0].via in ("name", "alias")
 
     def _match(self, words: list[str], at: int) -> _Participant | None:
         last = _key(words[-1])
@@ -247,15 +241,15 @@ class Discourse:
         qualifier = {w.lower() for w in words[:-1] if w[:1].isupper() and w.lower() not in ("the", "a", "an")}
         if not qualifier:
             return None
-        found = {
-            id(p): p
+        found = [
+            p
             for p in self.participants
             if min(p.mentions) <= at
             and any(qualifier <= {w.lower() for w in _WORD.findall(d)} for d in p.descriptors)
             and (v := self.verdict(p)) is not None
             and v.basis in ("state", "office")
-        }
-        return next(iter(found.values())) if len(found) == 1 else None
+        ]
+        return found[0] if len(found) == 1 else None
 
     def verdict(self, p: _Participant) -> Verdict | None:
         """What the participant speaks for, from every role the article gives them (cached)."""

@@ -185,13 +185,12 @@ class _Builder:
             if counted:  # "the three nations", "both leaders": the list the article gave last
                 return [Speaker(r, None, None) for r in counted]
         words = self.discourse.words
-        authors = self.memory.authors
-        latest = self.out[-1].actor if self.out else None
-        document = _head_word(source) in words.documents and not self.gaz.find(source, on=on)
-        if document and any(sp.actor.code == latest for sp in authors):
-            return list(authors)  # "the statement continues": the document's authors
         ref = self.gaz.lookup(title, on=on) if title else None
         mentions = self.gaz.find(source, on=on)
+        latest = self.out[-1].actor if self.out else None
+        document = not mentions and _head_word(source) in words.documents
+        if document and any(sp.actor.code == latest for sp in self.memory.authors):
+            return list(self.memory.authors)  # "the statement continues": the document's authors
         if ref is None:
             ref = mentions[0].actor if mentions else None
         if person is not None:
