@@ -460,3 +460,28 @@ def test_a_time_adjunct_is_no_part_of_a_position(nlp: Any) -> None:
 def test_a_label_before_a_colon_is_not_part_of_a_title_case_headlines_source(nlp: Any) -> None:
     got = attributions(nlp, "The Latest: Chile Urges Peru To Reopen Border\n\nBody text about the border.")
     assert got and got[0][2] == "Chile" and got[0][3] == "Urges"
+
+
+def test_whom_a_question_was_put_to_is_not_its_source(nlp: Any) -> None:
+    text = "Asked about the blockade, Anna Berg said the border would stay closed."
+    got = attributions(nlp, text)
+    assert [(g[1], g[2]) for g in got] == [("the border would stay closed", "Anna Berg")]
+
+
+def test_a_passive_report_without_an_agent_has_no_speaker(nlp: Any) -> None:
+    for text in (
+        "The envoy was told that the talks were over.",
+        "It was announced that the talks would resume.",
+        "Berg was asked whether Ruritania would recognize the vote.",
+    ):
+        assert attributions(nlp, text) == [], text
+
+
+def test_a_position_inside_a_question_is_no_position(nlp: Any) -> None:
+    got = attributions(nlp, "Berg was asked whether Ruritania would recognize the vote.")
+    assert not any(g[2] == "Ruritania" for g in got)
+
+
+def test_a_position_reported_in_the_passive_keeps_its_holder(nlp: Any) -> None:
+    got = attributions(nlp, "It has been noted that the Ruritanian council condemns the vote.")
+    assert [(g[2], g[3]) for g in got] == [("the Ruritanian council", "condemns")]

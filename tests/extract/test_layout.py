@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from stancemap.config import Settings
 from stancemap.extract.layout import normalized
 from stancemap.extract.pipeline import Extractor
@@ -19,6 +21,26 @@ def test_a_dateline_is_no_speaker_and_a_wrap_no_sentence_break() -> None:
     text = "BORDURIA CITY — Talks resumed.\nThe foreign minister said\nthat the border was closed."
     out = normalized(text)
     assert out.startswith(" " * len("BORDURIA CITY — ")) and "said that the border" in out
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "STRELSAU (Agency) — ",
+        "STRELSAU, Borduria (Wire) -- ",
+        "STRELSAU, Aug. 24 (Wire) — ",
+        "Strelsau (Wire) - ",
+    ],
+)
+def test_a_dateline_with_an_agency_or_a_date_is_blanked(dateline: str) -> None:
+    text = dateline + "The envoy of Ruritania said the border was closed."
+    out = normalized(text)
+    assert out == " " * len(dateline) + text[len(dateline) :]
+
+
+def test_a_name_and_a_dash_at_the_start_is_no_dateline() -> None:
+    text = "Anna Berg - the envoy - said the border was closed."
+    assert normalized(text) == text
 
 
 def test_furniture_lines_are_blanked_and_sentences_kept() -> None:

@@ -26,6 +26,7 @@ from .clauses import attribution_for as _attribution_for
 from .clauses import chars as _chars
 from .clauses import content_of as _content_of
 from .clauses import contiguous as _contiguous
+from .clauses import passive as _passive
 from .clauses import persons as _persons
 from .clauses import source_tokens as _source_tokens
 from .clauses import subject_of as _subject
@@ -72,6 +73,14 @@ def _title(quote: Quote, text: str) -> bool:
 
 def _is_cue(tok: Token, lex: Lexicon) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and lex.is_cue(tok.lemma_)
+
+
+def _interrogative(content: list[Token]) -> bool:
+    """The content is an indirect question ("whether ...", "if ...", "what ...")."""
+    head = min(content, key=lambda t: t.i)
+    return head.tag_ in ("WDT", "WP", "WRB") or (
+        head.dep_ == "mark" and head.lower_ in load_function_words().question_marks
+    )
 
 
 def _noun_cue(tok: Token, lex: Lexicon) -> tuple[Token, list[Token]] | None:
@@ -176,6 +185,7 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     doc.user_data["sm_quoted"] = frozenset(t.i for t in doc if index.containing(t.idx) is not None)
     out: list[Attribution] = []
     used_cues: set[int] = set()
+    unsaid: list[Attribution] = []  # reports of a passive cue with no agent: nobody speaks
     according = _according_to(doc, index)
     taken = {a.content for a in according}
     for quote in quotes:
@@ -198,6 +208,14 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
             continue
         if not _is_cue(tok, lex):
             continue
+        if _passive(tok):
+            # "Berg was asked whether ...": Berg says nothing, and the question is no position
+            # of those named inside it. A passive with an agent ("was rejected by X") is a
+            # construction of its own (constructions.tsv).
+            content, _ = _content_of(tok, lex, None)
+            if content and _interrogative(content):
+                unsaid.append(_attribution_for(tok, lex, doc, _chars(content), "indirect", index))
+            continue
         subject = _subject(tok)
         if subject is None or subject.tag_ in ("WDT", "WP"):
             continue  # no subject, or a relative pronoun (resolutions that demand ...)
@@ -219,7 +237,7 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     out = _drop_headlines_around_reports(doc, out)
     relays = _relaying_participles(doc, lex)
     own = _adverbial_reports(doc, lex)
-    out = [a for a in out if (a.cue is not None and a.cue[0] in own) or not _nested(a, out, relays)]
+    out = [a for a in out if (a.cue is not None and a.cue[0] in own) or not _nested(a, out + unsaid, relays)]
     sourced = {a.content for a in out if a.source is not None}
     out = [a for a in out if a.source is not None or a.content not in sourced]
     unique = {(a.content, a.source): a for a in sorted(out, key=lambda a: a.content, reverse=True)}

@@ -66,7 +66,21 @@ def subject_of(verb: Token) -> Token | None:
     return found
 
 
+def passive(verb: Token) -> bool:
+    """The verb is passive, so its subject is what the report is about or whom it was put to.
+
+    "Berg was asked whether ...", "it was announced that ...", and a participle heading an
+    adjunct ("Asked about the vote, Berg said ..."), whose subject is the main clause's. Its
+    speaker is the agent of a ``by`` phrase when the sentence names one.
+    """
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children)
+
+
 def _own_subject(verb: Token) -> Token | None:
+    if passive(verb):
+        return None
     tok: Token | None = verb
     for _ in range(4):
         if tok is None:

@@ -17,9 +17,16 @@ from ..datafiles import read_words
 
 __all__ = ["normalized"]
 
-#: "WASHINGTON —", "YEREVAN. –", "GENEVA, Switzerland -" at the start of a paragraph.
+#: "WASHINGTON —", "YEREVAN. –", "GENEVA, Switzerland -", "PARIS (Agency) —" and
+#: "CITY, Aug. 24 (Agency) --" at the start of a paragraph.
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z.'’\- ]{2,40}(?:,[ \t][A-Z][\w.'’ ]{1,40})?[ \t]*[—–-]{1,2}[ \t]+"
+    r"(?m)^[ \t]*[A-Z][A-Z.'’\- ]{2,40}(?:,[ \t][A-Z][\w.'’ ]{1,40}?)?"
+    r"(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
+    r"[ \t]*(?:\([A-Za-z][^()\n\d]{0,30}\))?[ \t]*[—–-]{1,2}[ \t]+"
+)
+#: "Paris (Agency) –": a dateline in title case, which only an agency's name marks as one.
+_AGENCY_LINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][\w.'’ ]{1,40}[ \t]+\([A-Z][^()\n\d]{0,30}\)[ \t]*[—–-]{1,2}[ \t]+"
 )
 #: "Geneva, 12 May (Agency) –" at the start of a paragraph.
 _DATED_LINE = re.compile(
@@ -46,7 +53,7 @@ def _blank(text: list[str], start: int, end: int) -> None:
 def normalized(text: str) -> str:
     """``text`` with datelines, page furniture and hard wraps blanked out, of the same length."""
     out = list(text)
-    for pattern in (_DATELINE, _DATED_LINE, _MACHINE_LINE):
+    for pattern in (_DATELINE, _DATED_LINE, _AGENCY_LINE, _MACHINE_LINE):
         for m in pattern.finditer(text):
             _blank(out, m.start(), m.end())
     furniture = _furniture()

@@ -205,6 +205,8 @@ class FunctionWords:
     #: Labels of questions and of answers in interview transcripts ("Q:", "A:").
     question_labels: frozenset[str]
     answer_labels: frozenset[str]
+    #: Subordinators that open an indirect question ("asked whether ...").
+    question_marks: frozenset[str]
     #: What joins two people in one subject ("A and B", "A, as well as B").
     joined: re.Pattern[str]
     #: What joins the parties of a list ("A, B and C", "A, along with B").
@@ -260,6 +262,7 @@ def load_function_words() -> FunctionWords:
         headline_topic=words("headline_topic"),
         question_labels=words("question_label"),
         answer_labels=words("answer_label"),
+        question_marks=words("question_mark"),
         joined=re.compile(
             r"^[^.;:]{0,40}\b(?:" + alternation(by_class["people_joiner"]) + r")\b[^.;:]{0,80}$"
         ),
