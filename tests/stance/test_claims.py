@@ -347,3 +347,45 @@ def test_a_particle_is_not_the_verb_it_spells() -> None:
     # "back" the particle ("hand it back") is not "back" the verb (to support)
     assert claims_of("Borduria will hand the disputed villages back to Ruritania's new government.") == {}
     assert claims_of("Borduria will back Kowalczyk.") == {"rur-pretender": "support"}
+
+
+BAN = parse_issues('''
+[[issue]]
+id = "rur-envoy-ban"
+title = "Ruritania's ban on the envoy Anna Berg"
+description = """The decision of Ruritania to bar the envoy Anna Berg from entering the country.
+support: defends the ban. oppose: criticizes the ban, calls it a provocation, or calls for it
+to be lifted."""
+''')
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        # the oppose line already ends the object: the target's ending is not counted twice
+        ("Borduria called on Ruritania to lift the ban on the envoy Anna Berg.", "oppose"),
+        ("Borduria urged Ruritania to reverse the ban on the envoy Anna Berg.", "oppose"),
+        ("Borduria defends the ban on the envoy Anna Berg.", "support"),
+        # "calls for" is not the "calls it a provocation" of the definition
+        ("Borduria calls for an end to the ban on the envoy Anna Berg.", "oppose"),
+    ],
+)
+def test_ending_the_object_in_the_statement_and_in_the_definition(text: str, polarity: str) -> None:
+    article, st = statement(text)
+    (out,) = attach_claims(article, [st], BAN, parsed_text(article.text), use_gazetteer=False)
+    assert {c.issue: c.polarity for c in out.claims} == {"rur-envoy-ban": polarity}
+
+
+def test_a_name_with_states_in_it_is_not_other_states() -> None:
+    # "other states would recognize it" reports others; "the United States" is one state
+    assert claims_of("The United States recognizes the elections in Ruritania.") == {
+        "rur-vote-2031": "support"
+    }
+    assert claims_of("Other states will recognize the elections in Ruritania.") == {
+        "rur-vote-2031": "neutral"
+    }
+
+
+def test_the_speakers_own_group_is_not_other_states() -> None:
+    text = "The allied nations reaffirmed their support for the elections in Ruritania."
+    assert claims_of(text, source="The allied nations") == {"rur-vote-2031": "support"}

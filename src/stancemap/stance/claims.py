@@ -118,38 +118,62 @@ def _definition_words(definition: str) -> list[Word]:
     return plain_words(definition)
 
 
-def _cue_uses(definition: str, cue: str, lex: StanceLexicon) -> tuple[bool, ...]:
-    """For each use of a cue stem in a definition line, whether the line negates it ("does not recognize")."""
+def _cue_uses(
+    definition: str, cue: str, lex: StanceLexicon, rest: tuple[str, ...] = ()
+) -> tuple[tuple[bool, bool], ...]:
+    """For each use of a cue stem in a definition line: whether the line negates it ("does not
+    recognize"), and whether it governs ending the object ("calling for it to be lifted").
+
+    ``rest`` are the cue's further words, which a use must have too: "calls for" is not a use
+    of "calls it a provocation".
+    """
     tokens = _definition_words(definition)
-    uses: list[bool] = []
+    uses: list[tuple[bool, bool]] = []
     for k, t in enumerate(tokens):
         if not t.is_word or stem(t.low) != cue:
             continue
+        nxt = k + 1
+        if rest and nxt < len(tokens) and tokens[nxt].low in lex.words.coordinator:
+            nxt += 2  # "calls or works for": the particle is shared
+        following = [u.low for u in tokens[nxt : nxt + len(rest)]]
+        if len(following) < len(rest):
+            continue
+        if any(w.isalpha() and w != u for w, u in zip(rest, following, strict=True)):
+            continue
+        after: list[Word] = []
+        for u in tokens[k + 1 : k + 7]:
+            if not u.is_word or u.low in lex.words.clause or u.low in lex.words.coordinator:
+                break
+            after.append(u)
+        ending = any(u.low in lex.ending for u in after)
         # a negation reaches over its verb's coordinated objects ("does not recognize the result or
         # his legitimacy"), not over a coordinated verb ("does not recognize it or condemns it") nor
         # past a comma ("does not recognize them, condemns them")
         if k and tokens[k - 1].low in lex.words.coordinator:
-            uses.append(False)
+            uses.append((False, ending))
             continue
         before: list[Word] = []
         for u in reversed(tokens[max(0, k - 8) : k]):
             if not u.is_word or u.low in lex.words.clause:
                 break
             before.append(u)
-        uses.append(any(lex.negator_at(u) == "particle" for u in before))
+        uses.append((any(lex.negator_at(u) == "particle" for u in before), ending))
     return tuple(uses)
 
 
-def _map_polarity(p: IssueProfile, f: Finding, target: Terms, lex: StanceLexicon) -> int:
+def _map_polarity(p: IssueProfile, f: Finding, target: Terms, lex: StanceLexicon, ending: bool) -> int:
     """The polarity as the issue defines it, from the support/oppose lines that use the cue.
 
     Each use of the cue in a definition line implies a polarity for the statement: the line's
     own when both negate the cue alike ("does not recognize" in the statement and in the oppose
-    line), the other one when they differ. When the uses disagree, the line the target fits best
-    decides; when nothing decides, the cue's own polarity stands.
+    line) and both do or do not end the object alike (``ending``: "urged them to lift the ban"
+    against "calling for it to be lifted"), the other one when they differ. When the uses
+    disagree, the line the target fits best decides; when nothing decides, the cue's own
+    polarity stands, reversed when the target ends the object.
     """
-    if not f.entry.polarity or f.conditional:
-        return f.polarity
+    own = -f.polarity if ending else f.polarity
+    if not f.entry.polarity or not f.polarity or f.conditional:
+        return own  # no polarity, or one withheld (a condition, others' positions reported)
     if p.neutral & target.stems:
         return 0  # "supports it in principle": the issue's own neutral line qualifies the position
     cue = stem(f.entry.words[0].rstrip("*"))
@@ -158,7 +182,10 @@ def _map_polarity(p: IssueProfile, f: Finding, target: Terms, lex: StanceLexicon
     implied: list[tuple[int, int]] = []  # (fit of the line to the target, implied polarity)
     for sign, text, terms in ((1, sup, p.support), (-1, opp, p.oppose)):
         fit = len((terms.stems | terms.names) & (target.stems | target.names))
-        implied += [(fit, sign if use == negated else -sign) for use in _cue_uses(text, cue, lex)]
+        implied += [
+            (fit, sign if (neg == negated) == (end == ending) else -sign)
+            for neg, end in _cue_uses(text, cue, lex, f.entry.words[1:])
+        ]
     signs = {s for _, s in implied}
     if len(signs) == 1:
         return signs.pop()
@@ -167,7 +194,7 @@ def _map_polarity(p: IssueProfile, f: Finding, target: Terms, lex: StanceLexicon
         top = {s for fit, s in implied if fit == best}
         if best and len(top) == 1:
             return top.pop()
-    return f.polarity
+    return own
 
 
 def _reverses(words: Sequence[str], hits: set[str], lex: StanceLexicon) -> bool:
@@ -213,8 +240,14 @@ def claims_for(
     last: IssueProfile | None = None
     for f in findings:
         if st.kind != "summary" and f.entry.kind == "verb" and f.role == "object" and f.polarity:
-            subject = {t.low for t in tokens[slice(*subject_of(tokens, f))]}
-            if subject & lex.words.others and not subject & lex.words.own:
+            subject = tokens[slice(*subject_of(tokens, f))]
+            # "other states would ...", not "the United States": a name is no such group, and
+            # the speaker's own subject ("the G7 nations reaffirmed their support") is no other
+            own_source = st.source is not None and any(
+                t.start < st.source.end and st.source.start < t.end for t in subject
+            )
+            others = not own_source and any(t.low in lex.words.others and not t.capitalized for t in subject)
+            if others and not any(t.low in lex.words.own for t in subject):
                 f = replace(f, polarity=0)  # the speaker reports what other countries would do
         results = _claims_of(article, tokens, f, matcher, lex, context, published, last, we)
         for prio, claim, profile in results:
@@ -298,9 +331,9 @@ def _claims_of(
                 out.append((prio, Claim(target_text, _POLARITY[polarity], None, reason + "; no issue"), None))
             continue
         for profile, hits, note in found:
-            pol = polarity if k else _map_polarity(profile, f, whole, lex)
-            if _reverses(words, hits, lex):
-                pol = -pol  # "urged them to cease the cooperation": against the cooperation
+            # "urged them to cease the cooperation": against the cooperation
+            ending = _reverses(words, hits, lex)
+            pol = (-polarity if ending else polarity) if k else _map_polarity(profile, f, whole, lex, ending)
             detail = f"; issue words {sorted(hits)}" if hits else ""
             text = reason + detail + (f"; {note}" if note else "")
             out.append((prio, Claim(target_text, _POLARITY[pol], profile.issue.id, text), profile))
