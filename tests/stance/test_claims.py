@@ -389,3 +389,60 @@ def test_a_name_with_states_in_it_is_not_other_states() -> None:
 def test_the_speakers_own_group_is_not_other_states() -> None:
     text = "The allied nations reaffirmed their support for the elections in Ruritania."
     assert claims_of(text, source="The allied nations") == {"rur-vote-2031": "support"}
+
+
+def two_statements(text: str, first: str, second: str) -> dict[str, dict[str | None, str]]:
+    """The claims of two statements of one article, by actor (Borduria's first, France's second)."""
+    article = Article(name="t.txt", text=text, source="test", published=PUBLISHED)
+    sts = []
+    for actor, ev in (("BOR", first), ("FRA", second)):
+        start = text.index(ev)
+        sts.append(
+            Statement(
+                article="t.txt",
+                actor=actor,
+                actor_name=actor,
+                kind="indirect",
+                evidence=Span(start, start + len(ev), ev),
+            )  # fmt: skip
+        )
+    out = attach_claims(article, sts, ISSUES, parsed_text(text), use_gazetteer=False)
+    return {st.actor: {c.issue: c.polarity for c in st.claims} for st in out}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "polarity"),
+    [
+        (
+            "Borduria recognized Ruritania as an independent state. France condemned the move.",
+            "recognized Ruritania as an independent state",
+            "condemned the move",
+            "oppose",
+        ),
+        (
+            "Borduria does not recognize the elections in Ruritania. France welcomed this decision.",
+            "does not recognize the elections in Ruritania",
+            "welcomed this decision",
+            "oppose",
+        ),
+        (
+            "Borduria does not recognize the elections in Ruritania. France criticized the step.",
+            "does not recognize the elections in Ruritania",
+            "criticized the step",
+            "support",
+        ),
+    ],
+)
+def test_the_move_takes_up_the_act_before_it(text: str, first: str, second: str, polarity: str) -> None:
+    # condemning a recognition opposes what was recognized; welcoming a refusal opposes it too
+    got = two_statements(text, first, second)
+    (issue,) = got["BOR"]
+    assert got["FRA"] == {issue: polarity}
+
+
+def test_a_new_act_is_not_taken_up() -> None:
+    text = "Borduria recognized Ruritania as an independent state. France condemned a move by Freedonia."
+    got = two_statements(
+        text, "recognized Ruritania as an independent state", "condemned a move by Freedonia"
+    )
+    assert "rur-independence" not in got["FRA"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -28,6 +28,9 @@ __all__ = ["attach_claims", "claims_for"]
 _SENT_END = re.compile(r"[.!?][\"”’']?\s|\n")
 _CONTEXT_CHARS = 500
 _POLARITY: dict[int, Polarity] = {1: "support", -1: "oppose", 0: "neutral"}
+_SIGN = {v: k for k, v in _POLARITY.items()}
+#: How far back (characters) "the move" looks for the act it takes up: about two sentences.
+_ACT_CHARS = 400
 
 
 @lru_cache(maxsize=8)
@@ -56,7 +59,30 @@ def attach_claims(
     else:
         lead = (article.body_start, article.body_start + 300)
         title = matcher.terms(article.text[slice(*lead)], parsed.within(*lead))
-    return [replace(st, claims=tuple(claims_for(article, st, matcher, title, parsed))) for st in statements]
+    out = list(statements)
+    acts: list[Act] = []
+    for k in sorted(range(len(out)), key=lambda k: (out[k].evidence.start, k)):
+        st = out[k]
+        claims = claims_for(article, st, matcher, title, parsed, acts)
+        out[k] = replace(st, claims=tuple(claims))
+        acts += [
+            Act(st.evidence.end, p, _SIGN[c.polarity], st.actor)
+            for c in claims
+            if c.issue is not None and c.polarity != "neutral"
+            for p in matcher.profiles
+            if p.issue.id == c.issue
+        ]
+    return out
+
+
+@dataclass(frozen=True)
+class Act:
+    """A claim already read in the article, which "the move" or "this decision" after it may take up."""
+
+    end: int
+    profile: IssueProfile
+    polarity: int
+    actor: str
 
 
 def _sentence(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
@@ -210,8 +236,9 @@ def claims_for(
     matcher: IssueMatcher,
     title: Terms | None,
     parsed: ParsedText,
+    acts: Sequence[Act] = (),
 ) -> list[Claim]:
-    """The claims of one statement."""
+    """The claims of one statement; ``acts`` are the claims read before it in the article."""
     lex = matcher.lex
     ws, we = _window(article, st, lex)
     tokens = parsed.within(ws, we)
@@ -249,7 +276,8 @@ def claims_for(
             others = not own_source and any(t.low in lex.words.others and not t.capitalized for t in subject)
             if others and not any(t.low in lex.words.own for t in subject):
                 f = replace(f, polarity=0)  # the speaker reports what other countries would do
-        results = _claims_of(article, tokens, f, matcher, lex, context, published, last, we)
+        earlier = [a for a in acts if a.end <= ev.start and a.actor != st.actor]
+        results = _claims_of(article, tokens, f, matcher, lex, context, published, last, we, earlier)
         for prio, claim, profile in results:
             if profile is None:
                 unmatched.append(claim)
@@ -274,8 +302,14 @@ def _claims_of(
     published: date | None,
     last: IssueProfile | None,
     window_end: int,
+    acts: Sequence[Act] = (),
 ) -> list[tuple[int, Claim, IssueProfile | None]]:
-    """(priority, claim, issue profile) for one finding; the profile is None when no issue matched."""
+    """(priority, claim, issue profile) for one finding; the profile is None when no issue matched.
+
+    A target that takes up an act ("condemned the move") has the issue of the act's claim just
+    before it, and the polarity of the actor's evaluation times the act's own: condemning a
+    recognition opposes it, condemning a withdrawal of recognition supports it.
+    """
     kind = f.entry.kind
     prio = 0 if kind == "frame" else 1 if f.role == "attributive" or kind in {"topic", "basis"} else 2
     strict = kind == "basis"
@@ -298,8 +332,13 @@ def _claims_of(
         whole = matcher.terms(target_text, tokens[span[0] : span[1]])
         names_ok = recognition or (backing and not whole.codes)
         found: list[tuple[IssueProfile, set[str], str]] = []
+        factor = 1
         pieces = [] if lex.is_anaphor(words) else _pieces(tokens, span, lex)
-        if not pieces:
+        act = _act_taken_up(tokens, span, words, acts, lex) if not (strict or k) else None
+        if act is not None:
+            found.append((act.profile, set(), f"takes up the act of {act.actor} before it"))
+            factor = act.polarity
+        elif not pieces:
             back = _refer_back(article, tokens, span, matcher, context, published, last, f.cue)
             if back is not None and not (strict or k):
                 found.append(back)
@@ -334,10 +373,28 @@ def _claims_of(
             # "urged them to cease the cooperation": against the cooperation
             ending = _reverses(words, hits, lex)
             pol = (-polarity if ending else polarity) if k else _map_polarity(profile, f, whole, lex, ending)
+            pol *= factor
             detail = f"; issue words {sorted(hits)}" if hits else ""
             text = reason + detail + (f"; {note}" if note else "")
             out.append((prio, Claim(target_text, _POLARITY[pol], profile.issue.id, text), profile))
     return out
+
+
+def _act_taken_up(
+    tokens: Sequence[Word],
+    span: tuple[int, int],
+    words: Sequence[str],
+    acts: Sequence[Act],
+    lex: StanceLexicon,
+) -> Act | None:
+    """The act a target like "the move" or "this decision" takes up: the latest claim just before it."""
+    if not acts or len(words) > 3 or span[1] <= span[0] or words[-1] not in lex.words.act_noun:
+        return None
+    if words[0] not in lex.words.determiner or words[0] in lex.words.indefinite:
+        return None  # "the move", "this decision", "their step"; not "a move"
+    start = tokens[span[0]].start
+    near = [a for a in acts if start - _ACT_CHARS <= a.end <= start]
+    return max(near, key=lambda a: a.end) if near else None
 
 
 def _refer_back(

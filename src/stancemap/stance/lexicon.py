@@ -124,6 +124,8 @@ class WordClasses:
     concessive: frozenset[str]
     not_name: frozenset[str]
     place_noun: frozenset[str]
+    act_noun: frozenset[str] = frozenset()
+    indefinite: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, rows: Iterable[Sequence[str]]) -> WordClasses:
