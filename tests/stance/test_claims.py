@@ -446,3 +446,30 @@ def test_a_new_act_is_not_taken_up() -> None:
         text, "recognized Ruritania as an independent state", "condemned a move by Freedonia"
     )
     assert "rur-independence" not in got["FRA"]
+
+
+SEA = parse_issues('''
+[[issue]]
+id = "bor-sea-claims"
+title = "Borduria's claims in the Ruritanian Sea"
+description = """Borduria's claims to waters and islands of the Ruritanian Sea.
+support: backs the claims. oppose: rejects them."""
+''')
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Freedonia rejects Borduria's claims in the Ruritanian Sea.", {"bor-sea-claims": "oppose"}),
+        # "claims that ..." says something: it is no claim to waters
+        (
+            "Both Freedonia and Borduria reject claims that their joint mines are depriving "
+            "Ruritanian fishermen of their share in the sea's wealth.",
+            {},
+        ),
+    ],
+)
+def test_a_noun_that_opens_a_content_clause_names_no_issue(text: str, expected: dict[str, str]) -> None:
+    article, st = statement(text)
+    (out,) = attach_claims(article, [st], SEA, parsed_text(article.text), use_gazetteer=False)
+    assert {c.issue: c.polarity for c in out.claims if c.issue} == expected

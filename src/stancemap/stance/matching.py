@@ -65,6 +65,10 @@ def same_name(a: str, b: str) -> bool:
     return n >= 5 and n >= 0.75 * min(len(a), len(b))
 
 
+#: Dependencies of a noun phrase: a word so attached is a noun even when tagged as a verb.
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+
+
 @dataclass(frozen=True)
 class Terms:
     """What a piece of text says, for matching: stems, names (lower-cased), places, codes, years."""
@@ -86,9 +90,19 @@ class Terms:
         mentions = [m for m in gaz.find(text) if m.via in {"name", "alias", "seat", "demonym"}] if gaz else []
         # a first word is a name when the gazetteer knows it ("China's military build-up")
         known = {w.lower() for m in mentions if m.via != "demonym" for w in m.text.split()}
+        # a noun that opens a content clause says something ("claims that the vote was rigged"):
+        # it names no thing an issue is about, as the same noun does before "in" or "to"
+        saying = {
+            k for k in range(len(tokens) - 1)
+            if (tokens[k].pos == "NOUN" or tokens[k].dep in _NOMINAL) and tokens[k + 1].dep == "mark"
+            and tokens[k + 1].low in lex.words.complementizer
+        }  # fmt: skip
         i = 0
         while i < len(tokens):
             t = tokens[i]
+            if i in saying:
+                i += 1
+                continue
             two = (t.low, tokens[i + 1].low) if i + 1 < len(tokens) else None
             if two in lex.synonyms:
                 stems.update(stem(c) for c in lex.synonyms[two].split("|"))
