@@ -64,3 +64,51 @@ def test_a_place_opening_an_issue_title_is_one_of_its_names() -> None:
 def test_words_of_every_topic_alone_match_no_issue() -> None:
     # "new" and "long" are among English's most frequent words (wordfreq): they say nothing of the issue
     assert _best("a new, long standoff with Peru") is None
+
+
+HEADS = parse_issues('''
+[[issue]]
+id = "bor-tariffs"
+title = "Bordurian tariffs on trading partners"
+description = """The tariffs Borduria imposed on Chile and Peru.
+support: backs the tariffs. oppose: condemns them."""
+
+[[issue]]
+id = "chl-per-arms"
+title = "Military cooperation between Chile and Peru"
+description = """Arms transfers between Chile and Peru.
+support: backs the cooperation. oppose: condemns it."""
+''')
+
+
+@pytest.mark.parametrize(
+    ("title", "heads"),
+    [
+        ("Bordurian tariffs on trading partners", {"tariff"}),
+        ("Chile's nuclear program", {"program"}),
+        ("Further sanctions and costs on Peru", {"sanct", "cost"}),
+        ("Military and security support for Peru", {"support"}),
+        ("A Chile-Peru deal ceding islands to Peru", {"deal", "island"}),
+    ],
+)
+def test_the_head_of_an_issue_title(title: str, heads: set[str]) -> None:
+    assert matching._heads(title, load_stance_lexicon()) == heads
+
+
+def _best_of(issues: object, text: str) -> str | None:
+    from stancemap.resolve import load_gazetteer
+
+    m = IssueMatcher(issues, load_stance_lexicon(), load_gazetteer())  # type: ignore[arg-type]
+    hit = m.best(m.terms(text), [(m.terms("Chile and Peru"), 0.5)], None)
+    return hit[0].issue.id if hit else None
+
+
+def test_a_word_that_only_qualifies_the_title_head_is_not_enough() -> None:
+    # "partners" qualifies "tariffs": a partner hospital is not about the tariffs
+    assert _best_of(HEADS, "a scene of carnage at one of their partner hospitals") is None
+    assert _best_of(HEADS, "the tariffs on Chilean copper") == "bor-tariffs"
+
+
+def test_a_target_about_other_places_is_not_the_issue() -> None:
+    assert _best_of(HEADS, "military cooperation between Chile and Peru") == "chl-per-arms"
+    assert _best_of(HEADS, "economic cooperation between Japan and Canada") is None

@@ -126,6 +126,7 @@ class WordClasses:
     place_noun: frozenset[str]
     act_noun: frozenset[str] = frozenset()
     indefinite: frozenset[str] = frozenset()
+    title_preposition: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, rows: Iterable[Sequence[str]]) -> WordClasses:

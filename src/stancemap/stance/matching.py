@@ -155,9 +155,10 @@ class IssueProfile:
     neutral: frozenset[str] = frozenset()
 
     def specific(self, hits: set[str], target: Terms | None = None) -> bool:
-        """Whether topic hits are enough to claim the issue: a word of its title, two of
-        its description, or one with the issue's place named in the target itself. One
-        description word alone ("other", "control") is chance."""
+        """Whether topic hits are enough to claim the issue: the head of its title, two of
+        its words, or one with the issue's place named in the target itself. One word alone
+        that only qualifies the title's head ("partners" in "tariffs on trading partners",
+        "nuclear" in "nuclear program") or comes from the description is chance."""
         if not hits:
             return False
         if hits & (self.title_topics | self.unique_names) or len(hits) >= 2:
@@ -189,6 +190,37 @@ class IssueProfile:
     @property
     def name_stems(self) -> frozenset[str]:
         return frozenset(stem(n) for n in self.names)
+
+
+def _heads(title: str, lex: StanceLexicon) -> frozenset[str]:
+    """The stems of the heads of an issue's title: the last word of each conjunct before the
+    first preposition, and a word before a participle.
+
+    An English noun phrase puts its head after its determiners, possessors and modifiers and
+    before its prepositional phrases and reduced clauses: "US *tariffs* on trading partners",
+    "Iran's nuclear *program*", "a *deal* ceding X", "Further *sanctions* and *costs* on X".
+    A one-word conjunct is taken for a modifier ("Military and security *support*"). Titles are
+    short phrases, not parsed.
+    """
+    stops = lex.words.preposition | lex.words.lead_in | lex.words.title_preposition
+    heads: list[Word] = []
+    conjunct: list[Word] = []
+    for w in plain_words(title):
+        if not w.is_word or w.low.isdigit():
+            continue
+        if conjunct and w.low in stops:
+            break
+        if conjunct and w.low.endswith("ing"):
+            heads.append(conjunct[-1])  # "a deal ceding X"; "countervailing duties" goes on
+        if w.low in lex.words.coordinator:
+            if len(conjunct) > 1:
+                heads.append(conjunct[-1])
+            conjunct = []
+            continue
+        conjunct.append(w)
+    if conjunct:
+        heads.append(conjunct[-1])
+    return frozenset(stem(part) for h in heads for part in h.low.split("-") if part)
 
 
 class IssueMatcher:
@@ -241,7 +273,7 @@ class IssueMatcher:
                     sup_terms,
                     opp_terms,
                     unique,
-                    frozenset(t for t in topics if t in title.stems),
+                    frozenset(t for t in topics if t in _heads(issue.title, lex)),
                     neutral[issue.id] - sup_terms.stems - opp_terms.stems - title.stems - body.stems,
                 )  # fmt: skip
             )
@@ -274,6 +306,9 @@ class IssueMatcher:
         }  # fmt: skip
         if places and not p.has_name(places):
             return False
+        if target.places and target.codes and p.codes and not target.codes & p.codes:
+            # the target is about other places: "cooperation between A and B", for an issue on C and D
+            return p.has_name(target.names)
         if target.years and p.years and not (target.years & p.years):
             return False
         if p.years and published is not None and published.year < min(p.years):
