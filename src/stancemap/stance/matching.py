@@ -306,9 +306,9 @@ class IssueMatcher:
         }  # fmt: skip
         if places and not p.has_name(places):
             return False
-        if target.places and target.codes and p.codes and not target.codes & p.codes:
-            # the target is about other places: "cooperation between A and B", for an issue on C and D
-            return p.has_name(target.names)
+        other_places = target.places and target.codes and p.codes and not target.codes & p.codes
+        if other_places and not p.has_name(target.names):
+            return False  # the target is about other places: "cooperation between A and B"
         if target.years and p.years and not (target.years & p.years):
             return False
         if p.years and published is not None and published.year < min(p.years):
