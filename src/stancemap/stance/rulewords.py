@@ -10,8 +10,9 @@ too, written by hand, each with the resource that attests it, and read once, on 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from typing import Any
 
 from ..datafiles import read_word_classes
 
@@ -40,25 +41,12 @@ class RuleWords:
 
 @lru_cache(maxsize=1)
 def load_rule_words() -> RuleWords:
-    """The rule words, read once from the package data."""
+    """The rule words, read once from the package data: each field is the class of its name,
+    a set of words, or a tuple of prefixes, endings or phrases (a ``*`` marking an affix dropped)."""
     classes = read_word_classes("stancemap.stance", "rule_words.tsv")
-
-    def words(name: str) -> frozenset[str]:
-        return frozenset(classes[name])
-
-    def affixes(name: str) -> tuple[str, ...]:
-        return tuple(w.strip("*") for w in classes[name])
-
-    return RuleWords(
-        paired_negator=words("paired_negator"),
-        consider_trim=words("consider_trim"),
-        before_attributive=words("before_attributive"),
-        neutral_object_prep=words("neutral_object_prep"),
-        trailing_joiner=words("trailing_joiner"),
-        object_null_cue=affixes("object_null_cue"),
-        recognition_cue=affixes("recognition_cue"),
-        backing_cue=affixes("backing_cue"),
-        adjectival_ending=affixes("adjectival_ending"),
-        title_break=classes["title_break"],
-        title_skip=words("title_skip"),
-    )
+    found: dict[str, Any] = {}
+    for f in fields(RuleWords):
+        words = classes[f.name]
+        is_set = str(f.type).startswith("frozenset")
+        found[f.name] = frozenset(words) if is_set else tuple(w.strip("*") for w in words)
+    return RuleWords(**found)
