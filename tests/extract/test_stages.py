@@ -13,7 +13,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from stancemap.config import Settings
-from stancemap.extract.pipeline import ARTICLE_STAGES, Extractor, article_stages, load_pipeline, pieces
+from stancemap.extract.pipeline import (
+    ARTICLE_STAGES,
+    WARM_BATCHES,
+    Extractor,
+    article_stages,
+    load_pipeline,
+    pieces,
+)
 from stancemap.models import Article, Statement
 from stancemap.stance.issues import parse_issues
 
@@ -178,3 +185,14 @@ def test_a_saved_pipeline_keeps_its_replaced_stage(nlp: Language, tmp_path: Path
     assert loaded.pipe_names == nlp.pipe_names  # nothing added twice
     assert isinstance(loaded.get_pipe("stancemap_claims"), NoClaims)
     assert not any(s.claims for s in loaded(PARAGRAPH.format(country="Ruritania", i=""))._.sm_statements)
+
+
+def test_the_whole_article_doc_is_made_and_done_inside_its_memory_zone(nlp: Language) -> None:
+    name = "Qorvantixa"  # a word no vocabulary holds, in the last paragraph only
+    text = _article(24).text + f'\n\n"We reject it," Borduria\'s envoy Anna {name} said.'
+    article = Article(name="zoned.txt", text=text, source="zoned.txt")
+    assert len(pieces(text, 1000)) > WARM_BATCHES + 1
+    split = _run(Settings(batch_size=1, max_doc_chars=1000), [article])[0]
+    assert name not in nlp.vocab.strings  # the last piece and the article's Doc were in a zone
+    assert any(s.speaker and name in s.speaker for s in split)
+    assert split == _run(Settings(), [article])[0]
