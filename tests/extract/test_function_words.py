@@ -49,3 +49,26 @@ def test_names_in_descriptors_and_honorifics() -> None:
     assert (
         words.honorific.sub("", "Lord Berg") == "Lord Berg"
     )  # a style the gazetteer drops, not the speaker model
+
+
+@pytest.mark.parametrize(
+    ("before", "embedded"),
+    [("Council of ", True), ("Bank for the ", True), ("Minister of Trade and ", True), ("Council ", False)],
+)
+def test_a_name_after_a_small_word_sits_inside_another(before: str, embedded: bool) -> None:
+    assert (load_function_words().embedded_after.search(before) is not None) is embedded
+
+
+@pytest.mark.parametrize(
+    ("before", "tied"),
+    [("a spokesman for ", True), ("an economist at the ", True), ("a spokesman said ", False)],
+)
+def test_a_descriptor_ties_its_person_to_the_organization_after_it(before: str, tied: bool) -> None:
+    assert (load_function_words().affiliated_before.search(before) is not None) is tied
+
+
+def test_articles_and_companion_adverbs() -> None:
+    words = load_function_words()
+    assert words.articles == {"the", "a", "an"}
+    assert words.companion_adverbs == {"together", "along"}
+    assert {"it", "we", "you"} <= words.impersonal_pronouns and "she" not in words.impersonal_pronouns

@@ -190,14 +190,15 @@ def _partners(subject: Token) -> list[Token]:
     if subject.pos_ != "PROPN" and subject.ent_type_ not in ("GPE", "ORG", "NORP"):
         return []
     out = []
+    companions = load_function_words().companion_adverbs
     for prep in subject.children:
         inner = next((c for c in prep.children if c.lower_ == "with"), None)
         with_ = prep if prep.lower_ == "with" else inner
         if prep.dep_ != "prep" or with_ is None:
             continue
-        if with_ is prep and not any(c.lower_ in ("together", "along") for c in prep.children):
+        if with_ is prep and not any(c.lower_ in companions for c in prep.children):
             continue
-        if with_ is not prep and prep.lower_ not in ("along", "together"):
+        if with_ is not prep and prep.lower_ not in companions:
             continue
         out += [c for c in with_.children if c.dep_ == "pobj" and c.ent_type_ != "PERSON"]
     return out

@@ -237,6 +237,14 @@ class FunctionWords:
     name_run: re.Pattern[str]
     #: A form of address before a name ("Mr.", "Dr"), from the gazetteer's ``mention_words.tsv``.
     honorific: re.Pattern[str]
+    #: Articles ("the", "a"), which say nothing of which office a role is.
+    articles: frozenset[str]
+    #: The end of a name's text before another name it holds ("Council of", "Bank for the").
+    embedded_after: re.Pattern[str]
+    #: Adverbs that make "with" add a companion to the subject ("together with", "along with").
+    companion_adverbs: frozenset[str]
+    #: The end of a descriptor before the organization it ties its person to ("a spokesman for").
+    affiliated_before: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -284,6 +292,10 @@ def load_function_words() -> FunctionWords:
         group_pronouns=words("group_pronoun"),
         name_run=re.compile(rf"(?:{name})(?:\s+(?:(?:{alternation(by_class['name_glue'])})\s+)*{name})*"),
         honorific=re.compile(rf"^(?:{alternation(honorifics)})\.?\s+", re.IGNORECASE),
+        articles=words("article"),
+        embedded_after=re.compile(rf"\b({alternation(by_class['embedding_glue'])})\s+(the\s+)?$"),
+        companion_adverbs=words("companion_adverb"),
+        affiliated_before=re.compile(rf"\b(?:{alternation(by_class['affiliation_prep'])})\s+(?:the\s+)?$"),
     )
 
 

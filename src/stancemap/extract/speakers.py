@@ -238,7 +238,8 @@ class Discourse:
         """The participant whose office shares the role's qualifier ("the Commerce chief" ->
         "Commerce Secretary Anna Berg"), named before ``at``; None when none or several do."""
         words = _WORD.findall(role)
-        qualifier = {w.lower() for w in words[:-1] if w[:1].isupper() and w.lower() not in ("the", "a", "an")}
+        articles = load_function_words().articles
+        qualifier = {w.lower() for w in words[:-1] if w[:1].isupper() and w.lower() not in articles}
         if not qualifier:
             return None
         found = [
@@ -296,7 +297,7 @@ class Discourse:
             if whole or self.gaz.body(name):
                 continue
             before = self.text[lo:a]
-            if not re.search(r"\b(?:for|of|at|with|from)\s+(?:the\s+)?$", before):
+            if not load_function_words().affiliated_before.search(before):
                 continue
             if any(w.lower() in self.words.organs or w.lower() in self.words.offices for w in name.split()):
                 continue
@@ -356,7 +357,7 @@ class Discourse:
         found = [m for m in self.gaz.find(name, on=self.article.published) if m.via != "official"]
         if not found:
             return False
-        small = re.compile(r"\b(of|for|on|in|and)\s+(the\s+)?$")
+        small = load_function_words().embedded_after
         return all(m.start > 0 and small.search(name[: m.start]) for m in found)
 
     # -- the article as a whole -----------------------------------------------------------------

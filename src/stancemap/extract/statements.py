@@ -421,7 +421,7 @@ class _Builder:
         last = self.memory.last
         at = a.source[0] if a.source is not None else a.content[0]
         floor = last.evidence.end if last is not None else 0
-        if source.lower() not in ("it", "we", "they", "i", "you"):
+        if source.lower() not in load_function_words().impersonal_pronouns:
             p = self.discourse.antecedent(at, floor)
             same = last is not None and last.speaker and _same_surname(last.speaker, p.name) if p else False
             if p is not None and not same:

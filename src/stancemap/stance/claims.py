@@ -21,6 +21,7 @@ from ..resolve import Gazetteer, load_gazetteer
 from .lexicon import StanceLexicon, load_stance_lexicon, stem
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
+from .rulewords import load_rule_words
 from .words import ParsedText, Word, plain_words
 
 __all__ = ["attach_claims", "claims_for"]
@@ -316,8 +317,8 @@ def _claims_of(
     # a bare name is the issue's object for recognition ("recognizes Kosovo") and for backing a
     # person ("support for Ruritania's opposition leader Berg"); backing a state ("supports
     # China") says nothing of which of that state's issues
-    recognition = f.entry.words[0].startswith(("recogn", "legitim", "illegitim"))
-    backing = f.entry.words[0].startswith(("support", "back"))
+    recognition = f.entry.words[0].startswith(load_rule_words().recognition_cue)
+    backing = f.entry.words[0].startswith(load_rule_words().backing_cue)
     cue_text = _span_text(article, tokens, f.cue)
     why = f"cue '{cue_text}' ({f.entry.kind})" + (f", negated by '{f.negator}'" if f.negator else "")
     why += ", under a condition" if f.conditional else ""

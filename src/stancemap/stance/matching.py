@@ -19,6 +19,7 @@ from datetime import date
 from ..models import Issue
 from ..resolve import Gazetteer
 from .lexicon import StanceLexicon, stem
+from .rulewords import load_rule_words
 from .words import Word, plain_words
 
 __all__ = ["IssueMatcher", "IssueProfile", "Terms", "neutral_definition", "split_definition"]
@@ -125,7 +126,7 @@ class Terms:
                         and nxt.is_word
                         and not nxt.capitalized
                         and nxt.low not in lex.words.place_noun
-                        and part.endswith(("an", "ian", "ese", "ish", "i"))
+                        and part.endswith(load_rule_words().adjectival_ending)
                     )
                     if not adjectival:
                         places.add(part)

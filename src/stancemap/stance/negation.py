@@ -10,7 +10,7 @@ target from a fixed side (see ``data/stance_words.tsv``); the object after a cue
 the parse does not name, are still cut at punctuation and clause words (the clause walk below),
 since the parse's complements measured worse as targets. The closed word classes it reads
 (clause words, auxiliaries, copulas, determiners ...) are data: ``lex.words``
-(``data/word_classes.tsv``).
+(``data/word_classes.tsv``), and so are the few words its rules name (``data/rule_words.tsv``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .lexicon import Entry, StanceLexicon, WordClasses, load_stance_lexicon
+from .rulewords import load_rule_words
 from .tree import NOT_PHRASE, children, conditional, cue_root, head_of, in_scope, subject_phrase, subtree
 from .words import Word
 
@@ -29,7 +30,6 @@ _STOP_PUNCT = frozenset(".;:!?—–()[]")
 
 _MAX_TARGET = 22
 _VERBAL = frozenset({"verb", "null", "norm"})  # kinds of cue that are verbs
-_COORDINATED = frozenset({"neither", "nor"})
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,8 @@ def _object(tokens: Sequence[Word], i: int, hi: int, lex: StanceLexicon) -> tupl
             if verb_cue and not _is_attributive_verb(tokens, end, w):
                 break
         end += 1
-    while end > start and (tokens[end - 1].text == "," or tokens[end - 1].low in {"and", "or", "as"}):
+    joiners = load_rule_words().trailing_joiner
+    while end > start and (tokens[end - 1].text == "," or tokens[end - 1].low in joiners):
         end -= 1
     return (start, end)
 
@@ -269,9 +270,10 @@ def find_stances(
             continue
         s, e, entry = cue_at[j]
         root = cue_root(tokens, s, e)
+        paired = load_rule_words().paired_negator
         pending = [
             n for n in negators
-            if n[0] not in used and in_scope(tokens, n[0], root, n[1] != "particle", n[2] in _COORDINATED)
+            if n[0] not in used and in_scope(tokens, n[0], root, n[1] != "particle", n[2] in paired)
         ]  # fmt: skip
         finding = _take(tokens, s, e, entry, lex, lo, hi, pending)
         if finding is None:
@@ -350,14 +352,14 @@ def _take(
     if kind in {"adj", "norm", "neutral"}:
         cons = _consider_verb(tokens, s, lo, w)
         cop = _copula_before(tokens, s, lo, w)
-        if kind == "neutral" and entry.words[-1] in {"to", "for"}:
+        if kind == "neutral" and entry.words[-1] in load_rule_words().neutral_object_prep:
             end = e
             while end < hi and not _is_boundary(tokens[end], w) and lex.negator_at(tokens[end]) is None:
                 end += 1
             target, role = (e, end), "object"
         elif cons is not None:
             target = (cons + 1, s)
-            while target[1] > target[0] and tokens[target[1] - 1].low in {"as", "to", "be", "a", "an", "the"}:
+            while target[1] > target[0] and tokens[target[1] - 1].low in load_rule_words().consider_trim:
                 target = (target[0], target[1] - 1)
             if target[1] <= target[0]:
                 target = _subject(tokens, cons, lo, w)
@@ -371,7 +373,7 @@ def _take(
             if kind != "adj":
                 return None
             start = s
-            while start > lo and tokens[start - 1].low in w.determiner | {"so-called"}:
+            while start > lo and tokens[start - 1].low in w.determiner | load_rule_words().before_attributive:
                 start -= 1
             target = (start, _object(tokens, e, hi, lex)[1])
             noun = head_of(tokens, cue_root(tokens, s, e))
@@ -380,7 +382,7 @@ def _take(
                 target = phrase if phrase[0] <= s else (start, phrase[1])
             role = "attributive"
     elif kind == "null":
-        if entry.words[0].startswith("depend"):
+        if entry.words[0].startswith(load_rule_words().object_null_cue):
             target, role = _object(tokens, e, hi, lex), "object"
         else:
             target, role = _subject(tokens, s, lo, w), "subject"
@@ -398,7 +400,7 @@ def _take(
         for _idx, nkind, nword in reversed(pending):
             if (nkind == "verb") != (kind == "verb") and nkind != "particle":
                 continue  # a negating verb flips a stance verb; a denying one ("lacks") a noun or adjective
-            if nword in {"neither", "nor"} and word.endswith("ing") and kind == "verb":
+            if nword in load_rule_words().paired_negator and word.endswith("ing") and kind == "verb":
                 continue
             negator = nword
             break

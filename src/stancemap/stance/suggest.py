@@ -13,17 +13,25 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from ..datafiles import alternation
 from ..resolve import Gazetteer, load_gazetteer
 from .lexicon import StanceLexicon, load_stance_lexicon
+from .rulewords import load_rule_words
 
 __all__ = ["Suggestion", "suggest_issues", "to_toml"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _MIN_WORD = 3
 _TITLE_WORDS = 8
-_CLAUSE = re.compile(r",|;|\s(?:saying|after|because|since|while|when|on|in a|even)\s")
+
+
+@lru_cache(maxsize=1)
+def _clause() -> re.Pattern[str]:
+    """Where a target's title part ends: a comma, a semicolon, or a word of ``title_break``."""
+    return re.compile(rf",|;|\s(?:{alternation(load_rule_words().title_break)})\s")
 
 
 @dataclass(frozen=True)
@@ -98,10 +106,10 @@ def _key(
 def _title(targets: Counter[str], lex: StanceLexicon, framing: frozenset[str]) -> str:
     phrase = min(targets.most_common(3), key=lambda kv: (-kv[1], len(kv[0])))[0]
     words = [w.strip('"“”') for w in phrase.split() if w.lower().strip("\"'“”‘’") not in framing]
-    while words and words[0].lower() in {"the", "a", "an", "its", "their", "this", "these"}:
+    while words and words[0].lower() in load_rule_words().title_skip:
         words = words[1:]
     text = " ".join(words).strip(" ,.;:\"'“”‘’") or phrase
-    text = _CLAUSE.split(text)[0].strip(" ,.;:\"'“”‘’") or text  # "…, saying …", "… after …"
+    text = _clause().split(text)[0].strip(" ,.;:\"'“”‘’") or text  # "…, saying …", "… after …"
     words = text.split()
     if len(words) > _TITLE_WORDS:
         text = " ".join(words[:_TITLE_WORDS]) + "…"
