@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..datafiles import read_columns, read_lines
 from .normal import norm
 
 if TYPE_CHECKING:
@@ -85,17 +85,12 @@ class Entry:
 
 
 def _lines(name: str) -> list[str]:
-    path = resources.files(__package__).joinpath("data").joinpath(name)
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            out.append(line.rstrip("\n"))
-    return out
+    return read_lines(__package__, name)
 
 
 def _rows(name: str) -> list[list[str]]:
     """The tab-separated columns of a data file's lines (the last column is the source)."""
-    return [line.split("\t") for line in _lines(name)]
+    return read_columns(__package__, name)
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ..datafiles import read_columns
 from .words import Word
 
 __all__ = [
@@ -84,12 +84,9 @@ class Scope:
 @lru_cache(maxsize=1)
 def load_scope() -> Scope:
     """The scope labels, read once from the package data."""
-    path = resources.files(__package__).joinpath("data").joinpath("scope_labels.tsv")
     found: dict[str, set[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            cols = line.split("\t")
-            found.setdefault(cols[1], set()).add(cols[0])
+    for cols in read_columns(__package__, "scope_labels.tsv"):
+        found.setdefault(cols[1], set()).add(cols[0])
     return Scope(
         frozenset(found.get("closed", ())),
         frozenset(found.get("nominal", ())),
@@ -155,9 +152,7 @@ def subject_phrase(tokens: Sequence[Word], k: int) -> tuple[int, int] | None:
 @lru_cache(maxsize=1)
 def load_conditions() -> frozenset[str]:
     """The subordinators of a condition (``data/conditions.tsv``)."""
-    path = resources.files(__package__).joinpath("data").joinpath("conditions.tsv")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.split("\t")[0] for ln in lines if ln.strip() and not ln.startswith("#"))
+    return frozenset(cols[0] for cols in read_columns(__package__, "conditions.tsv"))
 
 
 _COMPLEMENTS = frozenset({"conj", "acomp", "attr", "oprd", "xcomp", "amod", "dobj", "compound"})
