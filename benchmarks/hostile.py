@@ -143,8 +143,7 @@ def article_page(folder: Path) -> None:
 def _stream_post(port: int, total: int, token: str | None, results: list[str]) -> None:
     s = socket.create_connection(("127.0.0.1", port))
     head = (
-        "POST /articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-        f"Content-Length: {total}\r\n"
+        f"POST /articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {total}\r\n"
     )
     if token:
         head += f"Authorization: Bearer {token}\r\n"

@@ -149,9 +149,11 @@ def main() -> int:
         for r in range(args.repeat):
             for tag, path in (("jsonl", jsonl), ("warc", warc)):
                 got = measure(path, work, tag)
-                print(f"  run {r + 1} {tag:5}: {got['new']:.0f} articles in {got['seconds']:.1f} s "
-                      f"({got['cpu']:.1f} s CPU), "
-                      f"{got['statements']:.0f} statements, peak RSS {got['rss'] / 1024:.0f} MB")
+                print(
+                    f"  run {r + 1} {tag:5}: {got['new']:.0f} articles in {got['seconds']:.1f} s "
+                    f"({got['cpu']:.1f} s CPU), "
+                    f"{got['statements']:.0f} statements, peak RSS {got['rss'] / 1024:.0f} MB"
+                )
                 if tag not in best:
                     best[tag] = dict(got)
                 best[tag]["seconds"] = min(best[tag]["seconds"], got["seconds"])
@@ -159,8 +161,10 @@ def main() -> int:
         j, w = best["jsonl"], best["warc"]
         print(f"JSON Lines: {j['new'] / j['seconds']:.1f} articles/s, peak RSS {j['rss'] / 1024:.0f} MB")
         print(f"WARC:       {w['new'] / w['seconds']:.1f} articles/s, peak RSS {w['rss'] / 1024:.0f} MB")
-        print(f"WARC takes {w['seconds'] / j['seconds']:.2f}x the wall time of JSON Lines and "
-              f"{w['cpu'] / j['cpu']:.2f}x its CPU time (best of {args.repeat} each)")
+        print(
+            f"WARC takes {w['seconds'] / j['seconds']:.2f}x the wall time of JSON Lines and "
+            f"{w['cpu'] / j['cpu']:.2f}x its CPU time (best of {args.repeat} each)"
+        )
         if j["statements"] != w["statements"]:
             print(f"note: statements differ: {j['statements']:.0f} vs {w['statements']:.0f}")
     return 0

@@ -43,7 +43,7 @@ def pages(n: int) -> dict[str, bytes]:
             f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(s["title"])}</title>'
             f'<meta property="article:published_time" content="{s["published"][:10]}"></head>'
             '<body><nav><a href="/">Home</a></nav>'
-            f'<article><h1>{html.escape(s["title"])}</h1>{body}</article>'
+            f"<article><h1>{html.escape(s['title'])}</h1>{body}</article>"
             "<footer>Follow us.</footer></body></html>"
         ).encode()
     return out
@@ -120,9 +120,11 @@ def main() -> int:
         seconds, rss, summary = run_round(db, feeds, force=False)
         sent = sum(hits.values())
         pages_asked = sum(n for p, n in hits.items() if p.startswith("/story/"))
-        print(f"round 1: {args.entries} entries in {seconds:.1f} s ({args.entries / seconds:.1f} entries/s), "
-              f"peak RSS {rss:.0f} MB, {sent} requests ({pages_asked} pages, "
-              f"{hits['/rss.xml']} feed, {hits['/robots.txt']} robots.txt)")
+        print(
+            f"round 1: {args.entries} entries in {seconds:.1f} s ({args.entries / seconds:.1f} entries/s), "
+            f"peak RSS {rss:.0f} MB, {sent} requests ({pages_asked} pages, "
+            f"{hits['/rss.xml']} feed, {hits['/robots.txt']} robots.txt)"
+        )
         print(f"  {summary}")
         hits.clear()
         seconds, _, summary = run_round(db, feeds, force=True)
