@@ -317,6 +317,27 @@ def test_a_later_document_of_one_speaker_replaces_the_joint_one(extractor: Extra
     assert urged == [("PER", "indirect")]
 
 
+SIGNED_AFTER = (
+    '"We condemn the attack on the pipeline," the joint statement said.\n\n'
+    '"The attack threatens the whole region," the statement continues.\n\n'
+)
+
+
+def test_signatories_listed_after_the_quotations_are_the_authors(extractor: Extractor) -> None:
+    got = run(
+        extractor,
+        SIGNED_AFTER + "The statement was signed by the foreign ministers of Chile, Peru and Bolivia.",
+    )
+    by_quote = {(s.evidence.text[:10], s.actor) for s in got}
+    assert by_quote == {(q, c) for q in ("We condemn", "The attack") for c in ("BOL", "CHL", "PER")}
+
+
+def test_a_later_list_that_signs_nothing_is_not_the_authors(extractor: Extractor) -> None:
+    got = run(extractor, SIGNED_AFTER + "The statement came as Chile, Peru and Bolivia met in Lima.")
+    assert not any(s.actor in ("BOL", "CHL", "PER") for s in got)
+    assert not any(s.actor.startswith("ORG:") for s in got)  # no "ORG:joint statement" either
+
+
 def test_a_department_chief_is_the_participant_holding_that_departments_office(extractor: Extractor) -> None:
     text = (
         "U.S. Commerce Secretary Anna Berg met bankers on Monday. Treasury Secretary Tom Lind was also there.\n\n"

@@ -42,6 +42,8 @@ _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w.'’-]*")
 _POSSESSIVE = re.compile(r"['’]s\b")
 #: How far back (characters) a role mention may bridge to a newly named person.
 _BRIDGE_CHARS = 300
+#: How far after a document's quotation (characters) its signatories may be listed.
+_SIGNATORY_CHARS = 1_500
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class SpeakerWords:
     nonspeakers: frozenset[str] = frozenset()
     #: Nouns of documents that speak for their authors (``the statement continues``).
     documents: frozenset[str] = frozenset()
+    #: Verbs by which parties put their names to a document (``was signed by A, B and C``).
+    signing: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +71,7 @@ def load_speaker_words() -> SpeakerWords:
         _words("org_heads.txt"),
         _words("nonspeakers.txt"),
         _words("documents.txt"),
+        _words("signing_verbs.txt"),
     )
 
 
@@ -391,6 +396,25 @@ class Discourse:
                 lists.append((run[-1].end, tuple(codes.values())))
             run = [m] if m is not None else []
         return lists
+
+    def signatories(self, noun: str, after: int) -> tuple[ActorRef, ...]:
+        """The parties a later sentence lists as signing the document ``noun`` quoted before it.
+
+        A joint statement is often quoted first and its signatories named after it: "The
+        statement was signed by A, B and C." Only the next ``_SIGNATORY_CHARS`` characters
+        are read, and only a sentence that names the document again with a verb of signing.
+        """
+        for end, members in self.state_lists:
+            if end <= after:
+                continue
+            if end > after + _SIGNATORY_CHARS:
+                break
+            start = max(self.text.rfind(c, after, end) for c in ".!?\n") + 1
+            ends = [i for i in (self.text.find(c, end) for c in ".!?\n") if i >= 0]
+            words = {w.lower() for w in _WORD.findall(self.text[max(start, after) : min(ends, default=end)])}
+            if noun in words and words & self.words.signing:
+                return members
+        return ()
 
     def counted_group(self, source: str, at: int) -> tuple[ActorRef, ...] | None:
         """The members of "both leaders", "the three nations": the latest list of that many before ``at``."""

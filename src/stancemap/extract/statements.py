@@ -191,6 +191,12 @@ class _Builder:
         document = not mentions and _head_word(source) in words.documents
         if document and any(sp.actor.code == latest for sp in self.memory.authors):
             return list(self.memory.authors)  # "the statement continues": the document's authors
+        if document and ref is None:
+            # "..., the joint statement said. [...] It was signed by A, B and C."
+            signed = self.discourse.signatories(_head_word(source), a.content[1])
+            if signed:
+                self.memory.authors = [Speaker(r, None, None) for r in signed]
+                return list(self.memory.authors)
         if ref is None:
             ref = mentions[0].actor if mentions else None
         if person is not None:
@@ -443,6 +449,8 @@ class _Builder:
             return None
         if head in self.discourse.words.nonspeakers or name.lower() in self.discourse.words.nonspeakers:
             return None
+        if head in self.discourse.words.documents:
+            return None  # "the joint statement said" with no author in sight: a document is no actor
         kind = self.lex.nominals.get(head) or self.lex.nominals.get(singular)
         prefix = "ORG" if kind in ("body", "group") else "PERSON"
         return Speaker(ActorRef(f"{prefix}:{name}", name), None, None)
