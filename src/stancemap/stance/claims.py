@@ -393,6 +393,8 @@ def _act_taken_up(
         return None
     if words[0] not in lex.words.determiner or words[0] in lex.words.indefinite:
         return None  # "the move", "this decision", "their step"; not "a move"
+    if any(t.capitalized for t in tokens[span[0] + 1 : span[1]]):
+        return None  # "the Bordurian proposal" names its own act
     start = tokens[span[0]].start
     near = [a for a in acts if start - _ACT_CHARS <= a.end <= start]
     return max(near, key=lambda a: a.end) if near else None

@@ -224,7 +224,7 @@ WORD_CLASSES = {
     "not_name": "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday the this these that mr mrs ms dr",
     "place_noun": "region territory territories republic province 's state",
-    "act_noun": "move step decision action announcement measure",
+    "act_noun": "move step decision action announcement measure call proposal initiative plan appeal request",
     "indefinite": "a an",
     "title_preposition": "against over into toward towards",
 }
