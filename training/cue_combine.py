@@ -40,7 +40,7 @@ CONTENT_DEPS = ("ccomp", "xcomp", "dobj")
 
 def cue_probabilities(tagger_nlp: Language, doc: Doc) -> np.ndarray:
     """Per token of ``doc``, the tagger's probabilities of O, SPEECH and OTHER (in that order)."""
-    tagger = tagger_nlp.get_pipe("cue_tagger")
+    tagger: Any = tagger_nlp.get_pipe("cue_tagger")
     scores = np.asarray(tagger.model.predict([doc])[0])  # logits: the config's Tagger has normalize = false
     scores = np.exp(scores - scores.max(axis=1, keepdims=True))
     scores /= scores.sum(axis=1, keepdims=True)
@@ -106,10 +106,26 @@ def source_of(verb: Token) -> dict[str, Any] | None:
     return None
 
 
+def _nameable(verb: Token) -> bool:
+    """Whether a cue verb's subject is a noun phrase (not a pronoun, not ``which`` or ``who``)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and subjects[0].pos_ in ("PROPN", "NOUN")
+
+
 def added_statements(
-    parse: Language, tagger_nlp: Language, article: str, text: str, rows: list[dict[str, Any]], threshold: float
+    parse: Language,
+    tagger_nlp: Language,
+    article: str,
+    text: str,
+    rows: list[dict[str, Any]],
+    threshold: float,
+    need_source: bool = False,
 ) -> list[dict[str, Any]]:
-    """Statements for the tagger's SPEECH cues that no statement's cue or evidence covers."""
+    """Statements for the tagger's SPEECH cues that no statement's cue or evidence covers.
+
+    With ``need_source`` only cues whose verb has a subject that is neither a pronoun nor
+    a relative word (the sources the extractor can resolve to an actor) are taken.
+    """
     doc = parse(text)
     probs = cue_probabilities(tagger_nlp, doc)
     covered = [(r["cue"]["start"], r["cue"]["end"]) for r in rows if r.get("cue")]
@@ -121,13 +137,14 @@ def added_statements(
         if any(s <= token.idx < e for s, e in covered):
             continue
         content = content_of(token)
-        if content is None:
+        source = source_of(token)
+        if content is None or (need_source and not _nameable(token)):
             continue
         row = {
             "article": article,
             "kind": "indirect",
             "evidence": {"start": content[0], "end": content[1], "text": text[content[0] : content[1]]},
-            "source": source_of(token),
+            "source": source,
             "cue": {"start": token.idx, "end": token.idx + len(token), "text": token.text},
             "speaker": None,
             "added_by": "cue_tagger",
@@ -138,17 +155,22 @@ def added_statements(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=["filter", "add", "probs"])
     parser.add_argument("model", type=Path)
     parser.add_argument("texts", type=Path)
     parser.add_argument("pred", type=Path)
     parser.add_argument("out", type=Path, nargs="?")
     parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--need-source", action="store_true", help="add only cues with a noun subject")
     args = parser.parse_args(argv)
     if args.command == "probs":
         for row, value in statement_scores(args.model, args.texts, args.pred):
-            print(json.dumps({"article": row["article"], "evidence": row.get("evidence"), "cue_score": value}))
+            print(
+                json.dumps({"article": row["article"], "evidence": row.get("evidence"), "cue_score": value})
+            )
         return 0
     lines = []
     if args.command == "filter":
@@ -161,7 +183,12 @@ def main(argv: list[str] | None = None) -> int:
         for article, rows in by_article(args.pred).items():
             text = (args.texts / article).read_text(encoding="utf-8")
             lines += [json.dumps(r) for r in rows]
-            lines += [json.dumps(r) for r in added_statements(parse, tagger_nlp, article, text, rows, args.threshold)]
+            lines += [
+                json.dumps(r)
+                for r in added_statements(
+                    parse, tagger_nlp, article, text, rows, args.threshold, args.need_source
+                )
+            ]
     args.out.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
     return 0
 

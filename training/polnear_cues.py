@@ -40,6 +40,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -83,11 +84,8 @@ def read_cues(ann: str, speech: re.Pattern[str]) -> list[Cue]:
         parts = line.split("\t")
         if parts[0].startswith("T") and len(parts) >= 3:
             label, _, offsets = parts[1].partition(" ")
-            fragments = []
-            for piece in offsets.split(";"):
-                start, end = piece.split()
-                fragments.append((int(start), int(end)))
-            spans[parts[0]] = (label, tuple(fragments), parts[2])
+            pairs = (piece.split() for piece in offsets.split(";"))
+            spans[parts[0]] = (label, tuple((int(a), int(b)) for a, b in pairs), parts[2])
         elif parts[0].startswith("E") and len(parts) >= 2:
             roles = dict(p.split(":", 1) for p in parts[1].split() if ":" in p)
             if "Cue" in roles and "Content" in roles:
@@ -231,10 +229,15 @@ def score(model: Path, polnear: Path, split: str, rules: Path | None) -> dict[st
                 flags[token.i] = not token.is_space
         by_rules.append(flags)
     seconds = time.perf_counter() - started
-    result: dict[str, object] = {"model": cue_scores(gold, by_model), "words_per_second": round(words / seconds)}
+    result: dict[str, object] = {
+        "model": cue_scores(gold, by_model),
+        "words_per_second": round(words / seconds),
+    }
     if rules is not None:
         result["rules"] = cue_scores(gold, by_rules)
-        either = [[a or b for a, b in zip(m, r, strict=True)] for m, r in zip(by_model, by_rules, strict=True)]
+        either = [
+            [a or b for a, b in zip(m, r, strict=True)] for m, r in zip(by_model, by_rules, strict=True)
+        ]
         result["either"] = cue_scores(gold, either)
     return result
 
@@ -247,7 +250,7 @@ def cost(model: Path, repeat: int) -> dict[str, float]:
     texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()] * repeat
     parse = spacy.load(Settings().model)
     tagger_nlp = spacy.load(model)
-    tagger = tagger_nlp.get_pipe("cue_tagger")
+    tagger: Any = tagger_nlp.get_pipe("cue_tagger")
     started = time.perf_counter()
     words = sum(len(doc) for doc in parse.pipe(texts, batch_size=32))
     parsed = time.perf_counter() - started
@@ -264,7 +267,9 @@ def cost(model: Path, repeat: int) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     c = sub.add_parser("convert")
     c.add_argument("polnear", type=Path)

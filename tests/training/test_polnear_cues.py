@@ -7,7 +7,6 @@ from pathlib import Path
 
 import spacy
 from spacy.tokens import DocBin
-
 from training.polnear_cues import Cue, convert, cue_scores, cue_tags, read_cues, spans_of
 
 SPEECH = re.compile(r"\b(said|told|according)\b", re.I)
