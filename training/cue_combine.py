@@ -19,6 +19,10 @@ PRED is an extract output kept by ``benchmarks/polnear.py --keep``. Score OUT wi
   clause machinery, which the experiment does not change.
 
 This is an experiment over kept outputs: the extractor is not changed by it.
+``training/extract_hook.patch`` (``git apply``; never merged) runs the same ``add`` inside
+the extractor, where the rules' ``attribution_for`` builds the attribution and the
+statement builder resolves its actor; the figures of both are in
+``docs/notes/2026-12-04/cuemodel.md``.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj")
+CLAUSE_DEPS = ("ccomp", "xcomp")
 
 
 def cue_probabilities(tagger_nlp: Language, doc: Doc) -> np.ndarray:
@@ -79,8 +84,11 @@ def statement_scores(model: Path, texts: Path, pred: Path) -> Iterator[tuple[dic
             yield row, cue_score(doc, probs, row)
 
 
-def content_of(verb: Token) -> tuple[int, int] | None:
-    """The character span a cue verb reports: its clause or object, or the object of ``according to``."""
+def content_of(verb: Token, deps: tuple[str, ...] = CONTENT_DEPS) -> tuple[int, int] | None:
+    """The character span a cue verb reports: its clause or object, or the object of ``according to``.
+
+    ``deps`` are the dependents taken as content (``CLAUSE_DEPS`` leaves out noun-phrase objects).
+    """
     if verb.lower_ == "according":
         for child in verb.children:
             if child.dep_ == "prep":
@@ -90,7 +98,7 @@ def content_of(verb: Token) -> tuple[int, int] | None:
                     return sent.start_char, sent.end_char
         return None
     for child in verb.children:
-        if child.dep_ in CONTENT_DEPS:
+        if child.dep_ in deps:
             sub = list(child.subtree)
             return sub[0].idx, sub[-1].idx + len(sub[-1])
     return None
