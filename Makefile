@@ -15,7 +15,7 @@ CHROMIUM ?= /usr/bin/chromium
 # apt needs root: use sudo when not root and sudo is there.
 SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
 
-.PHONY: install install-dev demo serve test lint typecheck clean chromium
+.PHONY: install install-dev demo serve test lint typecheck clean chromium cue-model
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,7 +47,7 @@ chromium:
 	fi
 
 lint: install-dev
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks training
 
 typecheck: install-dev
 	$(BIN)/mypy
@@ -56,6 +56,15 @@ typecheck: install-dev
 test: install-dev lint typecheck chromium
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status
+
+# The PolNeAR cue tagger (training/polnear_cues.py; docs/notes/2026-12-04/cuemodel.md): an experiment,
+# not part of the package. Reads ../shared/polnear at build time; writes only under build/cue-model.
+CUE_MODEL ?= build/cue-model
+POLNEAR ?= ../shared/polnear
+cue-model: install-dev
+	$(BIN)/python training/polnear_cues.py convert $(POLNEAR) $(CUE_MODEL)
+	OMP_NUM_THREADS=1 $(BIN)/python training/polnear_cues.py train $(CUE_MODEL)
+	$(BIN)/python training/polnear_cues.py score $(CUE_MODEL)/model-best $(POLNEAR)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache test-artifacts
