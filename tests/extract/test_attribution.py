@@ -485,3 +485,14 @@ def test_a_position_inside_a_question_is_no_position(nlp: Any) -> None:
 def test_a_position_reported_in_the_passive_keeps_its_holder(nlp: Any) -> None:
     got = attributions(nlp, "It has been noted that the Ruritanian council condemns the vote.")
     assert [(g[2], g[3]) for g in got] == [("the Ruritanian council", "condemns")]
+
+
+def test_which_as_the_object_of_a_cue_takes_up_the_clause_before_it(nlp: Any) -> None:
+    text = "Ruritania said Borduria had sent troops across the border, which Borduria denied."
+    got = attributions(nlp, text)
+    assert ("indirect", "Borduria had sent troops across the border", "Borduria", "denied", False) in got
+
+
+def test_which_as_a_subject_is_no_content(nlp: Any) -> None:
+    got = attributions(nlp, "The minister visited the town, which was destroyed.")
+    assert got == []

@@ -83,6 +83,26 @@ def _interrogative(content: list[Token]) -> bool:
     )
 
 
+def _relative_antecedent(verb: Token) -> list[Token]:
+    """What ``which`` stands for when it is the object of a cue: "X had sent troops, which Y denied".
+
+    A sentential relative takes up the clause before it; the parser hangs it on the clause's
+    last noun, so the content is that noun's clause without the relative clause.
+    """
+    if verb.dep_ != "relcl" or not any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in verb.children):
+        return []
+    clause = verb.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX") or clause.i > verb.i:
+        return []
+    cut = min(t.i for t in verb.subtree)
+    toks = [t for t in clause.subtree if t.i < cut and not t.is_space]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    return _contiguous(toks) if toks else []
+
+
 def _noun_cue(tok: Token, lex: Lexicon) -> tuple[Token, list[Token]] | None:
     """``X issued a statement that ...``: the verb whose subject speaks, and the that-clause."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.nouns or tok.dep_ not in ("dobj", "attr"):
@@ -186,6 +206,7 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     out: list[Attribution] = []
     used_cues: set[int] = set()
     unsaid: list[Attribution] = []  # reports of a passive cue with no agent: nobody speaks
+    relatives: set[int] = set()  # cues of "..., which Y denied"
     according = _according_to(doc, index)
     taken = {a.content for a in according}
     for quote in quotes:
@@ -223,6 +244,10 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
             continue  # "X could not be considered president": X takes no position
         content, _ = _content_of(tok, lex, subject)
         if not content:
+            content = _relative_antecedent(tok)
+            if content:
+                relatives.add(tok.idx)  # the narrator's aside, even inside another's report
+        if not content:
             continue
         span = _chars(content)
         inside = sum(1 for t in content if index.containing(t.idx) is not None)
@@ -236,7 +261,7 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     out = _unwrap_reports(doc, out, lex)
     out = _drop_headlines_around_reports(doc, out)
     relays = _relaying_participles(doc, lex)
-    own = _adverbial_reports(doc, lex)
+    own = _adverbial_reports(doc, lex) | relatives
     out = [a for a in out if (a.cue is not None and a.cue[0] in own) or not _nested(a, out + unsaid, relays)]
     sourced = {a.content for a in out if a.source is not None}
     out = [a for a in out if a.source is not None or a.content not in sourced]
