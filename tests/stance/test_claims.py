@@ -473,3 +473,30 @@ def test_a_noun_that_opens_a_content_clause_names_no_issue(text: str, expected: 
     article, st = statement(text)
     (out,) = attach_claims(article, [st], SEA, parsed_text(article.text), use_gazetteer=False)
     assert {c.issue: c.polarity for c in out.claims if c.issue} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Ruritania must immediately drop the ban on the envoy Anna Berg.", "oppose"),
+        ("Ruritania needs to lift the ban on the envoy Anna Berg.", "oppose"),
+        ("Ruritania should reverse the ban on the envoy Anna Berg.", "oppose"),
+    ],
+)
+def test_demanding_an_end_opposes_what_is_to_end(text: str, polarity: str) -> None:
+    article, st = statement(text)
+    (out,) = attach_claims(article, [st], BAN, parsed_text(article.text), use_gazetteer=False)
+    assert {c.issue: c.polarity for c in out.claims} == {"rur-envoy-ban": polarity}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania had dropped the ban on the envoy Anna Berg.",
+        "Ruritania dropped the ban on the envoy Anna Berg.",
+    ],
+)
+def test_an_end_that_happened_is_no_demand(text: str) -> None:
+    article, st = statement(text)
+    (out,) = attach_claims(article, [st], BAN, parsed_text(article.text), use_gazetteer=False)
+    assert {c.issue: c.polarity for c in out.claims if c.issue} == {}

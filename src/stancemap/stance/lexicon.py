@@ -122,6 +122,8 @@ class WordClasses:
     act_noun: frozenset[str] = frozenset()
     indefinite: frozenset[str] = frozenset()
     title_preposition: frozenset[str] = frozenset()
+    deontic: frozenset[str] = frozenset()
+    deontic_to: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, rows: Iterable[Sequence[str]]) -> WordClasses:

@@ -230,6 +230,21 @@ def _is_scare_quote(tokens: Sequence[Word], i: int, hi: int, w: WordClasses) -> 
     return 0
 
 
+def _demanded_end(tokens: Sequence[Word], i: int, lo: int, lex: StanceLexicon) -> bool:
+    """A verb that ends what it governs, under an obligation: "must drop", "needs to scrap".
+
+    Demanding that something end opposes it, as urging it to end does (``ending_verbs.txt``).
+    """
+    if tokens[i].low not in lex.ending:
+        return False
+    before = [t for t in tokens[max(lo, i - 4) : i] if t.is_word]
+    while before and before[-1].pos == "ADV":  # "must immediately drop"
+        before.pop()
+    if len(before) >= 2 and before[-1].low == "to":
+        return before[-2].low in lex.words.deontic_to  # "needs to scrap", not "had dropped"
+    return bool(before) and before[-1].low in lex.words.deontic
+
+
 def find_stances(
     tokens: Sequence[Word], lex: StanceLexicon, inside: tuple[int, int], lo: int = 0, hi: int | None = None
 ) -> list[Finding]:
@@ -249,6 +264,8 @@ def find_stances(
                 cues.append((i, i + n, Entry(("'…'",), -1, "frame")))
                 i += n
                 continue
+        if found is None and _demanded_end(tokens, i, lo, lex):
+            found = (Entry((tokens[i].low,), -1, "verb"), 1)  # "X must drop its tariffs"
         modifier = found is not None and found[0].kind in _VERBAL and _is_attributive_verb(tokens, i, w)
         if found is not None and not modifier:
             cues.append((i, i + found[1], found[0]))
