@@ -112,3 +112,13 @@ def test_a_word_that_only_qualifies_the_title_head_is_not_enough() -> None:
 def test_a_target_about_other_places_is_not_the_issue() -> None:
     assert _best_of(HEADS, "military cooperation between Chile and Peru") == "chl-per-arms"
     assert _best_of(HEADS, "economic cooperation between Japan and Canada") is None
+
+
+def test_a_name_counts_once_not_also_as_a_word() -> None:
+    # "Chile" in a title is a name of the issue: it earns the name's credit and the
+    # code's, not a third time the weight of a rare word (which outweighed the title's topic)
+    from stancemap.resolve import load_gazetteer
+
+    m = IssueMatcher(TWO, load_stance_lexicon(), load_gazetteer())
+    arsenal = next(p for p in m.profiles if p.issue.id == "chl-arsenal")
+    assert arsenal.score(m.terms("Chile")) == pytest.approx(1.5 + 1.0)

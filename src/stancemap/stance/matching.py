@@ -170,7 +170,8 @@ class IssueProfile:
         return any(same_name(n, m) for n in names for m in self.names)
 
     def score(self, terms: Terms) -> float:
-        s = sum(w for t, w in self.weights.items() if t in terms.stems)
+        # a name counts once, as a name, not also as a word ("American" in "American whiskey")
+        s = sum(w for t, w in self.weights.items() if t in terms.stems and t not in self.name_stems)
         s += sum(1.5 for m in terms.names if any(same_name(n, m) for n in self.names))
         s += sum(1.0 for c in self.codes if c in terms.codes)
         return s
