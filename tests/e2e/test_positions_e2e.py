@@ -39,12 +39,6 @@ def _gold_positions(shared: Path) -> dict[str, set[str]]:
     return out
 
 
-@pytest.mark.xfail(
-    reason="issue 14: in seed 002 the agent of a passive inside a noun phrase (a vote run by a body based in "
-    "a state) is taken as a speaker, and the rebuilt lexicon gives 'criticized' no polarity there, so that "
-    "state shows as neutral",
-    strict=False,
-)
 def test_positions_list_every_actor_with_the_right_stance(
     seeds_db: tuple[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
