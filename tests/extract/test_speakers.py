@@ -142,3 +142,12 @@ def test_a_states_envoy_is_the_ambassador_the_article_named(extractor: Extractor
     )
     got = run(extractor, text)
     assert actors(got)[-1] == ("SWE", "Anna Berg")
+
+
+def test_a_headline_verb_is_no_part_of_a_name(nlp: Any) -> None:
+    from stancemap.extract.discourse import find_mentions
+    from stancemap.extract.lexicon import load_lexicon
+
+    text = "Kowalczyk Says Talks Will Resume in May"
+    people, _ = find_mentions(nlp(text), load_lexicon())
+    assert [text[p.name[0] : p.name[1]] for p in people][:1] == ["Kowalczyk"]

@@ -147,6 +147,14 @@ def organizations(doc: Doc) -> list[Chars]:
     return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
 
 
+def _headline_cue(tok: Token, lex: Lexicon) -> bool:
+    """A verb of saying written in Title Case, as headlines write it ("Says", "Urges")."""
+    if not tok.text[:1].isupper() or not tok.text[1:].islower():
+        return False
+    low = tok.lower_
+    return lex.is_cue(tok.lemma_.lower()) or (low.endswith("s") and lex.is_cue(low[:-1]))
+
+
 def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[PersonMention], list[RoleMention]]:
     """Every PERSON mention with its descriptors, and the role mentions that name no one."""
     people: list[PersonMention] = []
@@ -154,6 +162,8 @@ def find_mentions(doc: Doc, lex: Lexicon) -> tuple[list[PersonMention], list[Rol
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
+        cut = next((k for k in range(1, len(ent)) if _headline_cue(ent[k], lex)), len(ent))
+        ent = ent[:cut]  # "Novak Says Talks ...": a headline's verb and what follows are no name
         person_tokens.update(range(ent.start, ent.end))
         people.append(PersonMention((ent.start_char, ent.end_char), tuple(_descriptors(ent))))
     return people, _role_mentions(doc, lex, person_tokens)
