@@ -496,3 +496,9 @@ def test_which_as_the_object_of_a_cue_takes_up_the_clause_before_it(nlp: Any) ->
 def test_which_as_a_subject_is_no_content(nlp: Any) -> None:
     got = attributions(nlp, "The minister visited the town, which was destroyed.")
     assert got == []
+
+
+def test_a_position_had_from_its_holder_is_the_holders(nlp: Any) -> None:
+    got = attributions(nlp, "The proposed truce also has the backing of Ruritania.")
+    assert [(g[1], g[2]) for g in got] == [("The proposed truce also has the backing", "Ruritania")]
+    assert attributions(nlp, "The proposed truce also has the backing.") == []

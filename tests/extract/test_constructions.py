@@ -16,6 +16,7 @@ SENTENCES = [
     "Ruritania reiterated its support for the Bordurian peace plan.",
     "The president sent a congratulatory message to the Bordurian leader.",
     "The Bordurian decision drew sharp criticism from Ruritania.",
+    "The proposed truce also has the backing of Ruritania.",
     "The election was not recognized by Ruritania and Borduria.",
     "Ruritania, Borduria and Syldavia were among those who condemned the attack.",
     "Mr. Lind, who said the vote was rigged, left the capital.",

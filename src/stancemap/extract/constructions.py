@@ -68,6 +68,7 @@ def _sets(lex: Lexicon) -> dict[str, list[str]]:
         "$noun": sorted(lex.nouns),
         "$light": sorted(lex.light),
         "$receiving": sorted(lex.receiving),
+        "$stance_noun": sorted(lex.stance_nouns),
     }
 
 
@@ -352,6 +353,7 @@ def _colon(a: Anchors, lex: Lexicon, index: QuoteIndex) -> Attribution | None:
 _Builder = Callable[[Anchors, Lexicon, QuoteIndex], Attribution | None]
 _BUILDERS: dict[str, _Builder] = {
     "np_object": _np_object,
+    "backing_of": _drew_from,
     "light_noun": _light_noun,
     "drew_from": _drew_from,
     "passive_agent": _passive_agent,
