@@ -502,3 +502,9 @@ def test_a_position_had_from_its_holder_is_the_holders(nlp: Any) -> None:
     got = attributions(nlp, "The proposed truce also has the backing of Ruritania.")
     assert [(g[1], g[2]) for g in got] == [("The proposed truce also has the backing", "Ruritania")]
     assert attributions(nlp, "The proposed truce also has the backing.") == []
+
+
+def test_a_position_met_with_from_its_holder_is_the_holders(nlp: Any) -> None:
+    got = attributions(nlp, "The Bordurian plan met with opposition from Ruritania.")
+    assert [(g[1], g[2]) for g in got] == [("The Bordurian plan met with opposition", "Ruritania")]
+    assert attributions(nlp, "The Bordurian minister met with officials from Ruritania.") == []

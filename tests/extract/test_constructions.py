@@ -17,6 +17,7 @@ SENTENCES = [
     "The president sent a congratulatory message to the Bordurian leader.",
     "The Bordurian decision drew sharp criticism from Ruritania.",
     "The proposed truce also has the backing of Ruritania.",
+    "The Bordurian plan met with opposition from Ruritania.",
     "The election was not recognized by Ruritania and Borduria.",
     "Ruritania, Borduria and Syldavia were among those who condemned the attack.",
     "Mr. Lind, who said the vote was rigged, left the capital.",

@@ -354,6 +354,7 @@ _Builder = Callable[[Anchors, Lexicon, QuoteIndex], Attribution | None]
 _BUILDERS: dict[str, _Builder] = {
     "np_object": _np_object,
     "backing_of": _drew_from,
+    "met_with": _drew_from,
     "light_noun": _light_noun,
     "drew_from": _drew_from,
     "passive_agent": _passive_agent,
