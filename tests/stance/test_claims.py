@@ -304,6 +304,7 @@ def test_a_stance_under_a_condition_is_neutral(text: str) -> None:
         ("Borduria has agreed to the elections in Ruritania.", "support"),
         ("Borduria congratulated Ruritania on the elections in Ruritania.", "support"),
         ("Borduria called them forged elections in Ruritania.", "oppose"),
+        ("Borduria will withhold its recognition of the elections in Ruritania.", "oppose"),
     ],
 )
 def test_general_stance_verbs_of_news(text: str, polarity: str) -> None:

@@ -179,7 +179,7 @@ within           +  basis -
 """
 
 #: Verbs that cancel the stance verb they govern ("refused to recognize", "withdrew its recognition").
-NEGATING_VERBS = ("refuse", "decline", "fail", "withdraw", "revoke", "reverse", "rescind", "retract")
+NEGATING_VERBS = ("refuse", "decline", "fail", "withdraw", "withhold", "revoke", "reverse", "rescind", "retract")
 
 #: Verbs that deny their object, as "has no" does ("lacks legitimacy"): negators of any stance word
 #: after them, and copulas (word_classes.tsv) so that the word is read as said of the subject.
