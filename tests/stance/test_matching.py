@@ -122,3 +122,23 @@ def test_a_name_counts_once_not_also_as_a_word() -> None:
     m = IssueMatcher(TWO, load_stance_lexicon(), load_gazetteer())
     arsenal = next(p for p in m.profiles if p.issue.id == "chl-arsenal")
     assert arsenal.score(m.terms("Chile")) == pytest.approx(1.5 + 1.0)
+
+
+SEA = parse_issues('''
+[[issue]]
+id = "bor-sea-claims"
+title = "Borduria's claims in the Ruritanian Sea"
+description = """Borduria's claims to waters and islands of the Ruritanian Sea.
+support: backs the claims. oppose: rejects them."""
+''')
+
+
+def test_a_bare_pronoun_takes_an_issue_only_from_text_that_names_it() -> None:
+    # "them" may point at anything the text mentions: a word of the issue's description nearby
+    # ("islands") is enough for "this", not for a bare pronoun (strict)
+    m = IssueMatcher(SEA, load_stance_lexicon(), None)
+    museum = [(m.terms("The museum of the islands in the Ruritanian Sea reopened."), 1.0)]
+    assert m.from_context(museum, None) is not None
+    assert m.from_context(museum, None, strict=True) is None
+    claims = [(m.terms("Borduria's claims in the Ruritanian Sea were discussed."), 1.0)]
+    assert m.from_context(claims, None, strict=True) is not None

@@ -415,7 +415,9 @@ def _refer_back(
         return (last, set(), "refers back to the statement's earlier claim")
     earlier = matcher.terms(_span_text(article, tokens, (0, span[0])), tokens[: span[0]])
     cue = matcher.terms(_span_text(article, tokens, cue_span), tokens[cue_span[0] : cue_span[1]])
-    hit = matcher.from_context([(earlier, 1.0), (cue, 1.0), *context[1:]], published)
+    words = {t.low for t in tokens[span[0] : span[1]] if t.is_word}
+    bare = bool(words) and words <= matcher.lex.words.pronoun  # "them", "it"
+    hit = matcher.from_context([(earlier, 1.0), (cue, 1.0), *context[1:]], published, strict=bare)
     if hit is None:
         return None
     return (hit[0], hit[1], "refers back; issue from the text before")

@@ -345,15 +345,21 @@ class IssueMatcher:
         return (best[1], best[2]) if best else None
 
     def from_context(
-        self, context: Sequence[tuple[Terms, float]], published: date | None
+        self, context: Sequence[tuple[Terms, float]], published: date | None, strict: bool = False
     ) -> tuple[IssueProfile, set[str]] | None:
-        """The issue the surrounding text is about (for targets like "this" or "the move")."""
+        """The issue the surrounding text is about (for targets like "this" or "the move").
+
+        ``strict``: the text must name the issue as a target would (:meth:`IssueProfile.specific`),
+        for a bare pronoun ("them"), which may point at anything the text mentions.
+        """
         best: tuple[float, IssueProfile, set[str]] | None = None
         for p in self.profiles:
             hits: set[str] = set()
             for t, _ in context:
                 hits |= p.topic_hits(t, names_ok=False)
             if not hits or not all(self.allowed(p, t, published) for t, w in context if w >= 1.0):
+                continue
+            if strict and not p.specific(hits):
                 continue
             if not any(p.named_in(t) for t, _ in context):
                 continue

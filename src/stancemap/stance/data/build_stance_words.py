@@ -179,7 +179,9 @@ within           +  basis -
 """
 
 #: Verbs that cancel the stance verb they govern ("refused to recognize", "withdrew its recognition").
-NEGATING_VERBS = ("refuse", "decline", "fail", "withdraw", "withhold", "revoke", "reverse", "rescind", "retract")
+NEGATING_VERBS = (
+    "refuse", "decline", "fail", "withdraw", "withhold", "revoke", "reverse", "rescind", "retract",
+)  # fmt: skip
 
 #: Verbs that deny their object, as "has no" does ("lacks legitimacy"): negators of any stance word
 #: after them, and copulas (word_classes.tsv) so that the word is read as said of the subject.
