@@ -25,7 +25,7 @@ from stancemap.models import Article, Statement
 from stancemap.stance.issues import parse_issues
 
 PARAGRAPH = (
-    "{country} will never recognize the so-called referendum staged in the occupied province, "
+    "{country} will not ever accept the so-called referendum staged in the occupied province, "
     'its foreign minister Anna Berg{i} said on Tuesday. "It is a sham," Berg{i} told reporters.'
 )
 COUNTRIES = ["Ruritania", "Borduria", "Syldavia", "Freedonia"]
