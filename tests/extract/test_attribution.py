@@ -508,3 +508,9 @@ def test_a_position_met_with_from_its_holder_is_the_holders(nlp: Any) -> None:
     got = attributions(nlp, "The Bordurian plan met with opposition from Ruritania.")
     assert [(g[1], g[2]) for g in got] == [("The Bordurian plan met with opposition", "Ruritania")]
     assert attributions(nlp, "The Bordurian minister met with officials from Ruritania.") == []
+
+
+def test_a_position_in_a_temporal_clause_inside_a_report_is_its_own(nlp: Any) -> None:
+    text = "Ruritania warned that it would keep up the pressure, as Borduria rejected its offer of talks."
+    got = attributions(nlp, text)
+    assert ("indirect", "its offer of talks", "Borduria", "rejected", False) in got

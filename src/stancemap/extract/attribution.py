@@ -334,13 +334,14 @@ def _adverbial_reports(doc: Doc, lex: Lexicon) -> frozenset[int]:
     """Start offsets of cues heading a concessive or temporal clause inside another report.
 
     In "Although A has said that ..., the bases give B a foothold, say analysts" the analysts
-    concede A's report as a fact: it is A's own statement, not the analysts' claim about A.
+    concede A's report as a fact: it is A's own statement, not the analysts' claim about A. So
+    is a position: "X warned that ..., as Y rejected its offer" (Y rejects the offer).
     """
     return frozenset(
         t.idx
         for t in doc
         if t.dep_ == "advcl"
-        and lex.cue_class(t.lemma_) == "speech"
+        and lex.cue_class(t.lemma_) in ("speech", "position")
         and any(c.dep_ == "mark" and c.lower_ in lex.background_marks for c in t.children)
     )
 
