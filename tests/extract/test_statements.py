@@ -356,3 +356,25 @@ def test_a_page_label_before_a_colon_is_no_speaker(extractor: Extractor) -> None
 
 def test_an_advertisement_or_a_plan_is_no_speaker(extractor: Extractor) -> None:
     assert run(extractor, "The ad says the senator voted twice against the budget.") == []
+
+
+def test_a_pronoun_after_a_role_that_names_no_one_speaks_for_the_roles_state(extractor: Extractor) -> None:
+    text = (
+        "Britain's envoy said the report was alarming.\n\n"
+        "Peru's ambassador did not attend the meeting, but his U.N. mission criticized it, "
+        "saying that the council was being misused."
+    )
+    got = run(extractor, text)
+    assert [(s.actor, s.evidence.text[:12]) for s in got] == [
+        ("GBR", "the report w"),
+        ("PER", "that the cou"),
+    ]
+
+
+def test_a_role_after_a_name_in_its_paragraph_is_that_person(extractor: Extractor) -> None:
+    text = (
+        "Peruvian President Ana Garcia said on Sunday that the border would stay open. "
+        "The Peruvian leader told a cabinet meeting that she had met with security officials."
+    )
+    got = run(extractor, text)
+    assert {(s.actor, s.speaker) for s in got} == {("PER", "Ana Garcia")}

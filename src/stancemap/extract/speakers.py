@@ -130,6 +130,7 @@ class Discourse:
         for m in sorted(people, key=lambda m: m.name):
             self._add(m)
         self._bridge(roles)
+        self.roles = sorted((r for r in roles if not r.plural), key=lambda r: r.span)
         self._verdicts: dict[int, Verdict | None] = {}
 
     # -- participants ---------------------------------------------------------------------------
@@ -454,6 +455,31 @@ class Discourse:
 
     def quoted(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quotes)
+
+    def role_antecedent(self, pos: int, floor: int = 0) -> ActorRef | None:
+        """The state of a role that names no one ("Peru's ambassador"), when it is the latest
+        mention of a person before ``pos`` (a pronoun's referent: "... but his mission said")."""
+        latest_name = max((at for at, _ in self._mentions if floor <= at < pos), default=-1)
+        for r in reversed(self.roles):
+            if r.span[1] > pos or self.quoted(r.span[0]):
+                continue
+            if r.span[0] < max(floor, latest_name):
+                return None
+            verdict = self.classify(self.text[r.span[0] : r.span[1]])
+            if verdict is None or verdict.basis != "state" or verdict.actor is None:
+                return None
+            code = verdict.actor.code
+            if any(
+                at < r.span[0]
+                and "\n" not in self.text[at : r.span[0]]
+                and (v := self.verdict(p)) is not None
+                and v.actor is not None
+                and v.actor.code == code
+                for at, p in self._mentions
+            ):
+                return None  # "Garcia said ... The Peruvian leader added": the person just named
+            return verdict.actor
+        return None
 
     def antecedent(self, pos: int, floor: int = 0) -> _Participant | None:
         """The latest participant named before ``pos`` outside any quotation (a pronoun's referent)."""

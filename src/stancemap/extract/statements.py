@@ -428,6 +428,9 @@ class _Builder:
         at = a.source[0] if a.source is not None else a.content[0]
         floor = last.evidence.end if last is not None else 0
         if source.lower() not in load_function_words().impersonal_pronouns:
+            role = self.discourse.role_antecedent(at, floor)
+            if role is not None:  # "Peru's ambassador stayed away, but he said ...": the role's state
+                return Speaker(role, None, None)
             p = self.discourse.antecedent(at, floor)
             same = last is not None and last.speaker and _same_surname(last.speaker, p.name) if p else False
             if p is not None and not same:
