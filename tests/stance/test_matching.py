@@ -142,3 +142,21 @@ def test_a_bare_pronoun_takes_an_issue_only_from_text_that_names_it() -> None:
     assert m.from_context(museum, None, strict=True) is None
     claims = [(m.terms("Borduria's claims in the Ruritanian Sea were discussed."), 1.0)]
     assert m.from_context(claims, None, strict=True) is not None
+
+
+TALKS = parse_issues('''
+[[issue]]
+id = "rur-truce"
+title = "The proposed truce in Ruritania"
+description = """The truce between Borduria and Ruritania proposed after the negotiations and
+talks in Strelsau.
+support: backs the truce. oppose: rejects it."""
+''')
+
+
+def test_a_word_and_its_synonym_are_one_hit() -> None:
+    # "talks" also stands for "negotiation": one word of the description, not two
+    m = IssueMatcher(TALKS, load_stance_lexicon(), None)
+    around = [(m.terms("They spoke of Ruritania."), 0.5)]
+    assert m.best(m.terms("its offer of new talks"), around, None) is None
+    assert m.best(m.terms("the truce"), around, None) is not None

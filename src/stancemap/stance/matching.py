@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from ..models import Issue
 from ..resolve import Gazetteer
@@ -155,14 +156,15 @@ class IssueProfile:
     #: ("in principle", "conditions"): a position qualified by them is withheld.
     neutral: frozenset[str] = frozenset()
 
-    def specific(self, hits: set[str], target: Terms | None = None) -> bool:
+    def specific(self, hits: set[str], target: Terms | None = None, distinct: int | None = None) -> bool:
         """Whether topic hits are enough to claim the issue: the head of its title, two of
         its words, or one with the issue's place named in the target itself. One word alone
         that only qualifies the title's head ("partners" in "tariffs on trading partners",
         "nuclear" in "nuclear program") or comes from the description is chance."""
         if not hits:
             return False
-        if hits & (self.title_topics | self.unique_names) or len(hits) >= 2:
+        count = len(hits) if distinct is None else distinct  # a word and its synonym are one
+        if hits & (self.title_topics | self.unique_names) or count >= 2:
             return True
         return target is not None and (self.has_name(target.names) or bool(self.codes & target.codes))
 
@@ -280,6 +282,21 @@ class IssueMatcher:
                 )  # fmt: skip
             )
 
+    def _distinct(self, hits: set[str]) -> set[str]:
+        """Hits with a word and its synonyms counted once ("talks" also stands for "negotiation")."""
+        group = self._synonym_group
+        return {group.get(h, h) for h in hits}
+
+    @cached_property
+    def _synonym_group(self) -> dict[str, str]:
+        """Each stem a synonym entry expands to, mapped to the stem of the entry's own word."""
+        out: dict[str, str] = {}
+        for words, topics in self.lex.synonyms.items():
+            own = stem(words[-1])
+            for topic in topics.split("|"):
+                out[stem(topic)] = own
+        return out
+
     def terms(self, text: str, words: Sequence[Word] | None = None) -> Terms:
         """The terms of a text, cached for the latest ``TERMS_CACHE`` texts.
 
@@ -334,7 +351,9 @@ class IssueMatcher:
         best: tuple[tuple[int, float], IssueProfile, set[str]] | None = None
         for p in self.profiles:
             hits = p.topic_hits(target, names_ok)
-            if not p.specific(hits, target) or not self.allowed(p, target, published):
+            if not p.specific(hits, target, len(self._distinct(hits))):
+                continue
+            if not self.allowed(p, target, published):
                 continue
             if not p.named_in(target) and not any(p.named_in(t) for t, _ in context):
                 continue
