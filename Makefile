@@ -57,7 +57,7 @@ test: install-dev lint typecheck chromium
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status
 
-# The PolNeAR cue tagger (training/polnear_cues.py; docs/notes/2026-12-04/cuemodel.md): an experiment,
+# The PolNeAR cue tagger (training/polnear_cues.py; docs/notes/2026-12-03/cuemodel.md): an experiment,
 # not part of the package. Reads ../shared/polnear at build time; writes only under build/cue-model.
 CUE_MODEL ?= build/cue-model
 POLNEAR ?= ../shared/polnear

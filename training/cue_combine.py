@@ -22,7 +22,7 @@ This is an experiment over kept outputs: the extractor is not changed by it.
 ``training/extract_hook.patch`` (``git apply``; never merged) runs the same ``add`` inside
 the extractor, where the rules' ``attribution_for`` builds the attribution and the
 statement builder resolves its actor; the figures of both are in
-``docs/notes/2026-12-04/cuemodel.md``.
+``docs/notes/2026-12-03/cuemodel.md``.
 """
 
 from __future__ import annotations
