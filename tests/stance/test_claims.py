@@ -501,3 +501,11 @@ def test_an_end_that_happened_is_no_demand(text: str) -> None:
     article, st = statement(text)
     (out,) = attach_claims(article, [st], BAN, parsed_text(article.text), use_gazetteer=False)
     assert {c.issue: c.polarity for c in out.claims if c.issue} == {}
+
+
+def test_a_verb_of_saying_with_a_clause_names_no_issue_object() -> None:
+    # "claimed to have come from X" says something; it is not Borduria's claims to the sea
+    text = "Three fishermen from Borduria claimed to have come from the Ruritanian Sea, and Freedonia accepted them."
+    article, st = statement(text)
+    (out,) = attach_claims(article, [st], SEA, parsed_text(article.text), use_gazetteer=False)
+    assert [c.issue for c in out.claims if c.issue] == []

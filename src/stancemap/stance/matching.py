@@ -99,6 +99,9 @@ class Terms:
             if (tokens[k].pos == "NOUN" or tokens[k].dep in _NOMINAL) and tokens[k + 1].dep == "mark"
             and tokens[k + 1].low in lex.words.complementizer
         }  # fmt: skip
+        # so does a verb with a clause for its complement ("claimed to have come from X")
+        governing = {t.head for t in tokens if t.dep in ("ccomp", "xcomp") and t.head != t.i}
+        saying |= {k for k, t in enumerate(tokens) if t.pos == "VERB" and t.i in governing}
         i = 0
         while i < len(tokens):
             t = tokens[i]
