@@ -509,3 +509,11 @@ def test_a_verb_of_saying_with_a_clause_names_no_issue_object() -> None:
     article, st = statement(text)
     (out,) = attach_claims(article, [st], SEA, parsed_text(article.text), use_gazetteer=False)
     assert [c.issue for c in out.claims if c.issue] == []
+
+
+def test_a_stance_noun_in_a_phrase_with_no_target_claims_nothing() -> None:
+    # "a lot of hope" is about nothing; "the truce has the backing" is about the truce
+    text = "Ruritania recognized the elections in Ruritania. It has given us a lot of hope."
+    article, st = statement(text, evidence="It has given us a lot of hope.")
+    (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=False)
+    assert [c.issue for c in out.claims if c.issue] == []

@@ -334,6 +334,8 @@ def _claims_of(
         names_ok = recognition or (backing and not whole.codes)
         found: list[tuple[IssueProfile, set[str], str]] = []
         factor = 1
+        if not words and all(t.pos == "NOUN" and t.dep == "pobj" for t in tokens[f.cue[0] : f.cue[1]]):
+            continue  # "gave us a lot of hope": a noun of stance in a phrase, with nothing it is about
         pieces = [] if lex.is_anaphor(words) else _pieces(tokens, span, lex)
         act = _act_taken_up(tokens, span, words, acts, lex) if not (strict or k) else None
         if act is not None:
