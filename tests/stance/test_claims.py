@@ -517,3 +517,15 @@ def test_a_stance_noun_in_a_phrase_with_no_target_claims_nothing() -> None:
     article, st = statement(text, evidence="It has given us a lot of hope.")
     (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=False)
     assert [c.issue for c in out.claims if c.issue] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Borduria condemned Freedonia for recognizing the elections in Ruritania.", "oppose"),
+        ("Borduria criticized Freedonia for refusing to recognize the elections in Ruritania.", "support"),
+        ("Borduria praised Freedonia for recognizing the elections in Ruritania.", "support"),
+    ],
+)
+def test_a_stance_given_as_the_reason_of_an_evaluation_is_the_evaluations(text: str, polarity: str) -> None:
+    assert claims_of(text)["rur-vote-2031"] == polarity

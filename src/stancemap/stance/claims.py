@@ -189,6 +189,11 @@ def _cue_uses(
 
 
 def _map_polarity(p: IssueProfile, f: Finding, target: Terms, lex: StanceLexicon, ending: bool) -> int:
+    """:func:`_defined_polarity`, times the evaluation that gives the stance as its reason."""
+    return _defined_polarity(p, f, target, lex, ending) * f.judged
+
+
+def _defined_polarity(p: IssueProfile, f: Finding, target: Terms, lex: StanceLexicon, ending: bool) -> int:
     """The polarity as the issue defines it, from the support/oppose lines that use the cue.
 
     Each use of the cue in a definition line implies a polarity for the statement: the line's

@@ -46,6 +46,9 @@ class Finding:
     extra: tuple[int, int] | None = None
     #: Said under a condition ("if ...", "unless ..."), so no position yet: polarity 0.
     conditional: bool = False
+    #: The polarity of an evaluation that gives this stance as its reason ("condemned X for
+    #: recognizing Y": -1), by which the issue's polarity is multiplied; 1 when there is none.
+    judged: int = 1
 
 
 def _is_boundary(tok: Word, w: WordClasses) -> bool:
@@ -300,7 +303,32 @@ def find_stances(
         if finding.polarity and finding.role != "attributive" and conditional(tokens, root):
             finding = replace(finding, polarity=0, conditional=True)
         findings.append(finding)
-    return _nest(findings)
+    return _for_reasons(tokens, _nest(findings))
+
+
+def _for_reasons(tokens: Sequence[Word], findings: list[Finding]) -> list[Finding]:
+    """A stance inside the reason an evaluation gives ("condemned X for recognizing Y") is the
+    evaluation's: condemning X for recognizing Y opposes Y, criticizing X for refusing to
+    recognize Y supports it. The reason is a gerund after "for" that the evaluating verb governs.
+    """
+    out: list[Finding] = []
+    for g in findings:
+        k: int | None = cue_root(tokens, *g.cue)
+        for _ in range(3):  # "for refusing to recognize Y": up to the gerund after "for"
+            if k is None or tokens[k].dep not in ("xcomp", "conj"):
+                break
+            k = head_of(tokens, k)
+        h = head_of(tokens, k) if k is not None else None
+        if k is not None and tokens[k].dep == "pcomp" and h is not None and tokens[h].low == "for":
+            up = head_of(tokens, h)
+            up = head_of(tokens, up) if up is not None and tokens[up].pos in ("NOUN", "PROPN") else up
+            judge = next(
+                (f for f in findings if f is not g and up is not None and f.cue[0] <= up < f.cue[1]), None
+            )
+            if judge is not None and judge.entry.kind == "verb" and judge.polarity:
+                g = replace(g, judged=judge.polarity)
+        out.append(g)
+    return out
 
 
 def _nest(findings: list[Finding]) -> list[Finding]:
