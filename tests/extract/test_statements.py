@@ -361,20 +361,19 @@ def test_an_advertisement_or_a_plan_is_no_speaker(extractor: Extractor) -> None:
 def test_a_pronoun_after_a_role_that_names_no_one_speaks_for_the_roles_state(extractor: Extractor) -> None:
     text = (
         "Britain's envoy said the report was alarming.\n\n"
-        "Peru's ambassador did not attend the meeting, but his U.N. mission criticized it, "
+        "Peru's ambassador stayed away from the session, but his U.N. delegation rejected the report, "
         "saying that the council was being misused."
     )
     got = run(extractor, text)
-    assert [(s.actor, s.evidence.text[:12]) for s in got] == [
-        ("GBR", "the report w"),
-        ("PER", "that the cou"),
-    ]
+    assert [s.actor for s in got if s.evidence.start < text.index("\n")] == ["GBR"]
+    later = [s for s in got if s.evidence.start > text.index("\n")]
+    assert later and {s.actor for s in later} == {"PER"}
 
 
 def test_a_role_after_a_name_in_its_paragraph_is_that_person(extractor: Extractor) -> None:
     text = (
         "Peruvian President Ana Garcia said on Sunday that the border would stay open. "
-        "The Peruvian leader told a cabinet meeting that she had met with security officials."
+        "The Peruvian leader later told her ministers that she had spoken to the army chiefs."
     )
     got = run(extractor, text)
     assert {(s.actor, s.speaker) for s in got} == {("PER", "Ana Garcia")}
