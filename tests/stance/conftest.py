@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from stancemap.config import Settings
+from stancemap.stance.issues import parse_issues
 from stancemap.stance.words import ParsedText, Word
 
 
@@ -20,3 +21,13 @@ def parsed_text(text: str) -> ParsedText:
 def parsed(text: str) -> list[Word]:
     """The words of ``text`` parsed by the real pipeline."""
     return parsed_text(text).within(0, len(text))
+
+
+#: An invented issue on a sea's claims, shared by the claims and the matching tests.
+SEA = parse_issues('''
+[[issue]]
+id = "bor-sea-claims"
+title = "Borduria's claims in the Ruritanian Sea"
+description = """Borduria's claims to waters and islands of the Ruritanian Sea.
+support: backs the claims. oppose: rejects them."""
+''')

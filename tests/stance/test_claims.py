@@ -10,7 +10,7 @@ from stancemap.models import Article, Span, Statement
 from stancemap.stance.claims import attach_claims
 from stancemap.stance.issues import parse_issues
 
-from .conftest import parsed_text
+from .conftest import SEA, parsed_text
 
 ISSUES = parse_issues('''
 [[issue]]
@@ -447,15 +447,6 @@ def test_a_new_act_is_not_taken_up() -> None:
         text, "recognized Ruritania as an independent state", "condemned a move by Freedonia"
     )
     assert "rur-independence" not in got["FRA"]
-
-
-SEA = parse_issues('''
-[[issue]]
-id = "bor-sea-claims"
-title = "Borduria's claims in the Ruritanian Sea"
-description = """Borduria's claims to waters and islands of the Ruritanian Sea.
-support: backs the claims. oppose: rejects them."""
-''')
 
 
 @pytest.mark.parametrize(

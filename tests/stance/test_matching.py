@@ -9,6 +9,8 @@ from stancemap.stance.issues import parse_issues
 from stancemap.stance.lexicon import load_stance_lexicon
 from stancemap.stance.matching import IssueMatcher
 
+from .conftest import SEA
+
 ISSUES = parse_issues('''
 [[issue]]
 id = "rur-independence"
@@ -122,15 +124,6 @@ def test_a_name_counts_once_not_also_as_a_word() -> None:
     m = IssueMatcher(TWO, load_stance_lexicon(), load_gazetteer())
     arsenal = next(p for p in m.profiles if p.issue.id == "chl-arsenal")
     assert arsenal.score(m.terms("Chile")) == pytest.approx(1.5 + 1.0)
-
-
-SEA = parse_issues('''
-[[issue]]
-id = "bor-sea-claims"
-title = "Borduria's claims in the Ruritanian Sea"
-description = """Borduria's claims to waters and islands of the Ruritanian Sea.
-support: backs the claims. oppose: rejects them."""
-''')
 
 
 def test_a_bare_pronoun_takes_an_issue_only_from_text_that_names_it() -> None:

@@ -205,7 +205,7 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     doc.user_data["sm_quoted"] = frozenset(t.i for t in doc if index.containing(t.idx) is not None)
     out: list[Attribution] = []
     used_cues: set[int] = set()
-    unsaid: list[Attribution] = []  # reports of a passive cue with no agent: nobody speaks
+    unsaid: list[Attribution] = []  # questions put to someone ("was asked whether"): nobody named asks
     relatives: set[int] = set()  # cues of "..., which Y denied"
     according = _according_to(doc, index)
     taken = {a.content for a in according}
@@ -232,7 +232,7 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
         if _passive(tok):
             # "Berg was asked whether ...": Berg says nothing, and the question is no position
             # of those named inside it. A passive with an agent ("was rejected by X") is a
-            # construction of its own (constructions.tsv).
+            # construction of its own (passive_agent in data/cue_patterns.json).
             content, _ = _content_of(tok, lex, None)
             if content and _interrogative(content):
                 unsaid.append(_attribution_for(tok, lex, doc, _chars(content), "indirect", index))

@@ -469,9 +469,9 @@ class Discourse:
             if verdict is None or verdict.basis != "state" or verdict.actor is None:
                 return None
             code = verdict.actor.code
+            paragraph = self.text.rfind("\n", 0, r.span[0]) + 1
             if any(
-                at < r.span[0]
-                and "\n" not in self.text[at : r.span[0]]
+                paragraph <= at < r.span[0]
                 and (v := self.verdict(p)) is not None
                 and v.actor is not None
                 and v.actor.code == code

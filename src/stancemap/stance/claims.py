@@ -62,16 +62,15 @@ def attach_claims(
         title = matcher.terms(article.text[slice(*lead)], parsed.within(*lead))
     out = list(statements)
     acts: list[Act] = []
+    profiles = {p.issue.id: p for p in matcher.profiles}
     for k in sorted(range(len(out)), key=lambda k: (out[k].evidence.start, k)):
         st = out[k]
         claims = claims_for(article, st, matcher, title, parsed, acts)
         out[k] = replace(st, claims=tuple(claims))
         acts += [
-            Act(st.evidence.end, p, _SIGN[c.polarity], st.actor)
+            Act(st.evidence.end, profiles[c.issue], _SIGN[c.polarity], st.actor)
             for c in claims
             if c.issue is not None and c.polarity != "neutral"
-            for p in matcher.profiles
-            if p.issue.id == c.issue
         ]
     return out
 
@@ -337,10 +336,10 @@ def _claims_of(
         words = [t.low for t in tokens[span[0] : span[1]] if t.is_word]
         whole = matcher.terms(target_text, tokens[span[0] : span[1]])
         names_ok = recognition or (backing and not whole.codes)
-        found: list[tuple[IssueProfile, set[str], str]] = []
-        factor = 1
         if not words and all(t.pos == "NOUN" and t.dep == "pobj" for t in tokens[f.cue[0] : f.cue[1]]):
             continue  # "gave us a lot of hope": a noun of stance in a phrase, with nothing it is about
+        found: list[tuple[IssueProfile, set[str], str]] = []
+        factor = 1  # the polarity of an act the target takes up
         pieces = [] if lex.is_anaphor(words) else _pieces(tokens, span, lex)
         act = _act_taken_up(tokens, span, words, acts, lex) if not (strict or k) else None
         if act is not None:

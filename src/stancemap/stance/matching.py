@@ -255,6 +255,7 @@ class IssueMatcher:
         n = max(len(raw), 1)
         self.profiles: list[IssueProfile] = []
         for issue, title, body, sup_terms, opp_terms in raw:
+            heads = _heads(issue.title, lex)
             names = title.names | body.names
             weights = {}
             for t in title.stems | body.stems:
@@ -280,7 +281,7 @@ class IssueMatcher:
                     sup_terms,
                     opp_terms,
                     unique,
-                    frozenset(t for t in topics if t in _heads(issue.title, lex)),
+                    topics & heads,
                     neutral[issue.id] - sup_terms.stems - opp_terms.stems - title.stems - body.stems,
                 )  # fmt: skip
             )
