@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -520,3 +521,39 @@ def test_a_stance_noun_in_a_phrase_with_no_target_claims_nothing() -> None:
 )
 def test_a_stance_given_as_the_reason_of_an_evaluation_is_the_evaluations(text: str, polarity: str) -> None:
     assert claims_of(text)["rur-vote-2031"] == polarity
+
+
+TARIFFS = parse_issues('''
+[[issue]]
+id = "chl-copper-tariffs"
+title = "Chilean tariffs on Peruvian copper (2031)"
+description = """The tariffs Chile put on copper from Peru in 2031.
+support: defends or keeps the tariffs. oppose: criticizes them or calls for their removal."""
+''')
+
+
+def _own_act_claims(text: str, actor: str) -> dict[str | None, str]:
+    article, st = statement(text)
+    st = replace(st, actor=actor)
+    (out,) = attach_claims(article, [st], TARIFFS, parsed_text(article.text))
+    return {c.issue: c.polarity for c in out.claims}
+
+
+def test_an_actor_speaking_plainly_of_its_own_act_backs_it() -> None:
+    text = "The tariffs on Peruvian copper will stay in place until June, the minister said."
+    assert _own_act_claims(text, "CHL") == {"chl-copper-tariffs": "support"}
+    # the same words from another actor say nothing of where it stands
+    assert _own_act_claims(text, "PER") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tariffs on Peruvian copper will not stay in place after June.",  # negated
+        "The government will lift the tariffs on Peruvian copper in June.",  # ended
+        "Will the tariffs on Peruvian copper stay in place after June?",  # asked
+        "Copper prices rose by a tenth in June.",  # not the act
+    ],
+)
+def test_an_own_act_is_not_backed_when_the_words_say_otherwise(text: str) -> None:
+    assert _own_act_claims(text, "CHL") == {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from stancemap.resolve import load_gazetteer
 from stancemap.stance import matching
 from stancemap.stance.issues import parse_issues
 from stancemap.stance.lexicon import load_stance_lexicon
@@ -153,3 +154,23 @@ def test_a_word_and_its_synonym_are_one_hit() -> None:
     around = [(m.terms("They spoke of Ruritania."), 0.5)]
     assert m.best(m.terms("its offer of new talks"), around, None) is None
     assert m.best(m.terms("the truce"), around, None) is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "holders"),
+    [
+        ("Norway's purchase of Swiss trains", {"NOR"}),
+        ("Chilean tariffs and quotas on Peruvian copper", {"CHL"}),
+        ("A Chile-Peru fisheries agreement", {"CHL", "PER"}),
+        # the head names a thing or people, not an act: no doer
+        ("Chilean soil as a base for smugglers", set()),
+        ("Peruvian women in the 2031 talks", set()),
+        # a country's name inside a longer name is not the country
+        ("The New Mexico water compact", set()),
+        ("Recognition of Kosovo", set()),
+    ],
+)
+def test_the_holder_of_an_issue_is_the_doer_its_title_names(title: str, holders: set[str]) -> None:
+    (issue,) = parse_issues(f'[[issue]]\nid = "x"\ntitle = "{title}"\ndescription = "What the title says."')
+    (profile,) = IssueMatcher([issue], load_stance_lexicon(), load_gazetteer()).profiles
+    assert profile.holders == holders

@@ -258,11 +258,13 @@ def claims_for(
         if st.kind == "summary" or f.cue[0] >= inside[0] or f.target[1] > inside[0]
         or f.target[0] == f.target[1]
     ]  # fmt: skip
-    if not findings:
+    held = [p for p in matcher.profiles if st.actor in p.holders]
+    if not findings and not held:
         return []
     published = st.date or article.published
     before = (max(article.body_start, ev.start - _CONTEXT_CHARS), ev.start)
-    ev_terms = matcher.terms(ev.text, parsed.within(ev.start, ev.end))
+    ev_words = parsed.within(ev.start, ev.end)
+    ev_terms = matcher.terms(ev.text, ev_words)
     context = [(ev_terms, 0.5), (matcher.terms(article.text[slice(*before)], parsed.within(*before)), 0.5)]
     if title is not None:
         context.append((title, 0.5))
@@ -294,7 +296,44 @@ def claims_for(
     claims = [c for _, c in chosen.values()]
     seen = {c.target for c in claims}
     claims += [c for c in unmatched if c.target not in seen and c.polarity != "neutral"][:2]
+    if held and not any(c.issue for c in claims):
+        own = _holder_claim(ev_words, ev_terms, held, matcher, context[1:], published)
+        if own is not None:
+            claims.append(own)
     return claims
+
+
+def _holder_claim(
+    words: Sequence[Word],
+    terms: Terms,
+    held: Sequence[IssueProfile],
+    matcher: IssueMatcher,
+    context: list[tuple[Terms, float]],
+    published: date | None,
+) -> Claim | None:
+    """Support for an issue that is the speaker's own act, when the speaker talks of it plainly.
+
+    An actor speaking of its own act ("US tariffs on X" and the US on those tariffs) speaks for
+    it unless it says otherwise: a statement with no stance cue of its own backs the act. A
+    negation, a verb that ends something, or a question leaves it unsaid; so does evidence
+    whose best issue is another one.
+    """
+    lex = matcher.lex
+    if any(lex.negator_at(w) or w.low in lex.ending for w in words) or (words and words[-1].text == "?"):
+        return None
+    hit = matcher.best(terms, context, published)
+    if hit is None or hit[0] not in held:
+        return None
+    profile, hits = hit
+    if not hits & profile.title_topics and len(matcher.distinct(hits)) < 2:
+        return None  # the act itself ("the tariffs") or two of its words, not one word and a name
+    why = f"the issue is the speaker's own act (its title names {'/'.join(sorted(profile.holders))})"
+    return Claim(_text_of(words), "support", profile.issue.id, f"{why}; issue words {sorted(hits)}")
+
+
+def _text_of(words: Sequence[Word]) -> str:
+    """The text the words span, as one line (the evidence, for a claim with no target of its own)."""
+    return " ".join(w.text for w in words)[:200]
 
 
 def _claims_of(

@@ -217,6 +217,8 @@ class StanceLexicon:
     words: WordClasses
     #: Verbs that end what they govern (``data/ending_verbs.txt``): "to cease X" is against X.
     ending: frozenset[str] = frozenset()
+    #: Nouns that can name an act (``data/act_heads.tsv``, from WordNet): "Turkey's *purchase*".
+    act_heads: frozenset[str] = frozenset()
     _first: _FirstWords = field(init=False, compare=False, repr=False)
     _neg_cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -268,4 +270,5 @@ def load_stance_lexicon() -> StanceLexicon:
     words = WordClasses.of(_rows("word_classes.tsv"))
     synonyms = {tuple(norm(c[0]).split()): c[1] for c in _rows("term_synonyms.tsv")}
     ending = frozenset(norm(w.strip()) for w in _lines("ending_verbs.txt"))
-    return StanceLexicon(tuple(entries), negators, synonyms, anaphors, stopwords, words, ending)
+    act_heads = frozenset(c[0] for c in _rows("act_heads.tsv"))
+    return StanceLexicon(tuple(entries), negators, synonyms, anaphors, stopwords, words, ending, act_heads)

@@ -158,6 +158,9 @@ class IssueProfile:
     #: The words of the ``neutral:`` line that neither the support nor the oppose line uses
     #: ("in principle", "conditions"): a position qualified by them is withheld.
     neutral: frozenset[str] = frozenset()
+    #: The actors whose own act the issue is, by its title ("*US* tariffs on X", "*Turkey's*
+    #: purchase of Y"): what such an actor says of it, with no stance of its own, backs it.
+    holders: frozenset[str] = frozenset()
 
     def specific(self, hits: set[str], target: Terms | None = None, distinct: int | None = None) -> bool:
         """Whether topic hits are enough to claim the issue: the head of its title, two of
@@ -230,6 +233,49 @@ def _heads(title: str, lex: StanceLexicon) -> frozenset[str]:
     return frozenset(stem(part) for h in heads for part in h.low.split("-") if part)
 
 
+def _holders(title: str, lex: StanceLexicon, gaz: Gazetteer | None) -> frozenset[str]:
+    """The actors that hold an issue: the possessor or the prenominal name of its title's head.
+
+    English puts the doer of an act named by a noun in front of it, as a possessive or a
+    modifier: "*Turkey's* purchase of X", "*US* tariffs on Y", "*Canadian* tariffs and
+    counter-measures", "the *US*-proposed ceasefire", "a *UK-Mauritius* deal". Only the first
+    conjunct before a preposition is read, and only a head that names an act
+    (``lex.act_heads``), not a thing or people ("Afghan *soil*", "Afghan *women*"). A
+    name counts only when the gazetteer resolves all of it: "South China Sea" is no China.
+    """
+    if gaz is None:
+        return frozenset()
+    stops = lex.words.preposition | lex.words.lead_in | lex.words.title_preposition
+    words: list[Word] = []
+    for w in plain_words(title):
+        if w.low in stops or w.low in lex.words.coordinator or w.text in {"(", ":", ","}:
+            break
+        words.append(w)
+    while words and not words[-1].is_word:
+        words.pop()
+    if len(words) < 2 or words[-1].low.replace("-", "") not in lex.act_heads:
+        return frozenset()
+    groups: list[list[str]] = [[]]
+    for w in words[:-1]:
+        parts = w.text.split("-")
+        for k, part in enumerate(parts):
+            if part[:1].isupper() and w.low not in lex.words.determiner:
+                groups[-1].append(part)
+            elif groups[-1]:
+                groups.append([])
+            if k < len(parts) - 1 and groups[-1]:
+                groups.append([])  # "UK-Mauritius": two names
+        if w.low in ("'s", "’s") and groups[-1]:
+            groups.append([])
+    codes = set()
+    for group in groups:
+        name = " ".join(group)
+        found = gaz.find(name) if name else []
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
+            codes.add(found[0].actor.code)
+    return frozenset(codes)
+
+
 class IssueMatcher:
     """Matches targets to the issues of a run."""
 
@@ -283,10 +329,11 @@ class IssueMatcher:
                     unique,
                     topics & heads,
                     neutral[issue.id] - sup_terms.stems - opp_terms.stems - title.stems - body.stems,
+                    _holders(issue.title, lex, gaz),
                 )  # fmt: skip
             )
 
-    def _distinct(self, hits: set[str]) -> set[str]:
+    def distinct(self, hits: set[str]) -> set[str]:
         """Hits with a word and its synonyms counted once ("talks" also stands for "negotiation")."""
         group = self._synonym_group
         return {group.get(h, h) for h in hits}
@@ -355,7 +402,7 @@ class IssueMatcher:
         best: tuple[tuple[int, float], IssueProfile, set[str]] | None = None
         for p in self.profiles:
             hits = p.topic_hits(target, names_ok)
-            if not p.specific(hits, target, len(self._distinct(hits))):
+            if not p.specific(hits, target, len(self.distinct(hits))):
                 continue
             if not self.allowed(p, target, published):
                 continue
