@@ -517,10 +517,18 @@ def test_a_stance_noun_in_a_phrase_with_no_target_claims_nothing() -> None:
         ("Borduria condemned Freedonia for recognizing the elections in Ruritania.", "oppose"),
         ("Borduria criticized Freedonia for refusing to recognize the elections in Ruritania.", "support"),
         ("Borduria praised Freedonia for recognizing the elections in Ruritania.", "support"),
+        # verbs that judge only in this frame: "attacked" alone is no stance
+        ("Borduria attacked Freedonia for refusing to recognize the elections in Ruritania.", "support"),
+        ("Borduria thanked Freedonia for recognizing the elections in Ruritania.", "support"),
+        ("Borduria attacked Freedonia for recognizing the elections in Ruritania.", "oppose"),
     ],
 )
 def test_a_stance_given_as_the_reason_of_an_evaluation_is_the_evaluations(text: str, polarity: str) -> None:
     assert claims_of(text)["rur-vote-2031"] == polarity
+
+
+def test_a_verb_that_judges_only_for_a_reason_takes_no_stance_alone() -> None:
+    assert claims_of("Borduria attacked the elections in Ruritania.") == {}
 
 
 TARIFFS = parse_issues('''

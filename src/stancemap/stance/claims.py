@@ -366,7 +366,7 @@ def _claims_of(
     why = f"cue '{cue_text}' ({f.entry.kind})" + (f", negated by '{f.negator}'" if f.negator else "")
     why += ", under a condition" if f.conditional else ""
     out: list[tuple[int, Claim, IssueProfile | None]] = []
-    spans = [(f.target, f.polarity, why)]
+    spans = [(f.target, f.polarity * f.judged, why)]
     norm = norm_object(tokens, f, len(tokens), lex)
     if norm is not None:
         spans.append((norm, 1, f"norm upheld after cue '{cue_text}'"))

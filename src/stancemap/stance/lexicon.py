@@ -123,6 +123,8 @@ class WordClasses:
     indefinite: frozenset[str] = frozenset()
     title_preposition: frozenset[str] = frozenset()
     deontic: frozenset[str] = frozenset()
+    reproach: frozenset[str] = frozenset()
+    commend: frozenset[str] = frozenset()
     deontic_to: frozenset[str] = frozenset()
 
     @classmethod

@@ -303,13 +303,15 @@ def find_stances(
         if finding.polarity and finding.role != "attributive" and conditional(tokens, root):
             finding = replace(finding, polarity=0, conditional=True)
         findings.append(finding)
-    return _for_reasons(tokens, _nest(findings))
+    return _for_reasons(tokens, _nest(findings), lex)
 
 
-def _for_reasons(tokens: Sequence[Word], findings: list[Finding]) -> list[Finding]:
+def _for_reasons(tokens: Sequence[Word], findings: list[Finding], lex: StanceLexicon) -> list[Finding]:
     """A stance inside the reason an evaluation gives ("condemned X for recognizing Y") is the
     evaluation's: condemning X for recognizing Y opposes Y, criticizing X for refusing to
     recognize Y supports it. The reason is a gerund after "for" that the evaluating verb governs.
+    Verbs that judge only in this frame ("attacked X for ...", "thanked X for ...") are the
+    ``reproach`` and ``commend`` word classes: alone they take no stance.
     """
     out: list[Finding] = []
     for g in findings:
@@ -327,8 +329,16 @@ def _for_reasons(tokens: Sequence[Word], findings: list[Finding]) -> list[Findin
             )
             if judge is not None and judge.entry.kind == "verb" and judge.polarity:
                 g = replace(g, judged=judge.polarity)
+            elif judge is None and up is not None and tokens[up].pos == "VERB":
+                verdict = _verdict(tokens[up].lemma, lex)
+                g = replace(g, judged=verdict) if verdict else g
         out.append(g)
     return out
+
+
+def _verdict(lemma: str, lex: StanceLexicon) -> int:
+    """-1 for a verb that reproaches someone for a reason, +1 for one that commends, else 0."""
+    return -1 if lemma in lex.words.reproach else 1 if lemma in lex.words.commend else 0
 
 
 def _nest(findings: list[Finding]) -> list[Finding]:
