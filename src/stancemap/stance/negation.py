@@ -336,6 +336,21 @@ def _for_reasons(tokens: Sequence[Word], findings: list[Finding], lex: StanceLex
     return out
 
 
+def _topic_of(tokens: Sequence[Word], s: int, e: int, hi: int) -> tuple[int, int] | None:
+    """What a cue is about: the object of a preposition that its last word governs, right after it.
+
+    "declined to comment *on the vote*", "no comment *about the talks*": the parse hangs the
+    phrase on the cue's last word; its object's subtree is the topic.
+    """
+    for k in children(tokens, e - 1):
+        if e <= k < hi and tokens[k].dep == "prep" and k == e:
+            objects = [c for c in children(tokens, k) if tokens[c].dep == "pobj"]
+            if objects:
+                span = subtree(tokens, objects[0])
+                return (span[0], min(span[1], hi))
+    return None
+
+
 def _verdict(lemma: str, lex: StanceLexicon) -> int:
     """-1 for a verb that reproaches someone for a reason, +1 for one that commends, else 0."""
     return -1 if lemma in lex.words.reproach else 1 if lemma in lex.words.commend else 0
@@ -407,11 +422,14 @@ def _take(
     if kind in {"adj", "norm", "neutral"}:
         cons = _consider_verb(tokens, s, lo, w)
         cop = _copula_before(tokens, s, lo, w)
+        topic = _topic_of(tokens, s, e, hi) if kind == "neutral" else None
         if kind == "neutral" and entry.words[-1] in load_rule_words().neutral_object_prep:
             end = e
             while end < hi and not _is_boundary(tokens[end], w) and lex.negator_at(tokens[end]) is None:
                 end += 1
             target, role = (e, end), "object"
+        elif topic is not None:
+            target, role = topic, "object"  # "declined to comment on X": withheld on X
         elif cons is not None:
             target = (cons + 1, s)
             while target[1] > target[0] and tokens[target[1] - 1].low in load_rule_words().consider_trim:
