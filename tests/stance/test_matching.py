@@ -69,6 +69,22 @@ def test_words_of_every_topic_alone_match_no_issue() -> None:
     assert _best("a new, long standoff with Peru") is None
 
 
+def test_a_word_of_a_longer_name_is_no_topic_word() -> None:
+    # "States" of "United States" is not the "states" of a description
+    m = IssueMatcher(
+        parse_issues("""
+[[issue]]
+id = "chl-waters"
+title = "Chile's claims to the southern waters"
+description = "Chile's claims to waters that other states claim too. support: backs them."
+"""),
+        load_stance_lexicon(),
+        load_gazetteer(),
+    )
+    assert m.best(m.terms("a joint fisheries body with Chile and the United States"), [], None) is None
+    assert m.best(m.terms("a joint fisheries body with Chile and the other states"), [], None) is not None
+
+
 HEADS = parse_issues('''
 [[issue]]
 id = "bor-tariffs"

@@ -80,6 +80,8 @@ class Terms:
     places: frozenset[str]  # names used as places (not adjectives like "Russian occupation")
     codes: frozenset[str]
     years: frozenset[int]
+    #: Stems met only as a word of a longer name ("states" in "United States"): no topic word.
+    named: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -92,6 +94,8 @@ class Terms:
         mentions = [m for m in gaz.find(text) if m.via in {"name", "alias", "seat", "demonym"}] if gaz else []
         # a first word is a name when the gazetteer knows it ("China's military build-up")
         known = {w.lower() for m in mentions if m.via != "demonym" for w in m.text.split()}
+        long_names = {w.lower() for m in mentions if m.via in {"name", "alias"} for w in m.text.split()[1:]}
+        in_names: set[str] = set()
         # a noun that opens a content clause says something ("claims that the vote was rigged"):
         # it names no thing an issue is about, as the same noun does before "in" or "to"
         saying = {
@@ -118,8 +122,8 @@ class Terms:
             for k, part in enumerate(t.low.split("-")):
                 if not part or not part[0].isalnum() or part in lex.stopwords:
                     continue
-                stems.add(stem(part))
                 cap = t.text.split("-")[k][:1].isupper() if k < len(t.text.split("-")) else False
+                (in_names if cap and t.low in long_names else stems).add(stem(part))
                 named = i > 0 or first or part in known
                 if cap and named and len(part) > 2 and part not in lex.words.not_name:
                     names.add(part)
@@ -137,7 +141,9 @@ class Terms:
             i += 1
         codes = {"@" + m.actor.code for m in mentions}
         years = frozenset(int(y) for y in _YEAR.findall(text))
-        return cls(frozenset(stems), frozenset(names), frozenset(places), frozenset(codes), years)
+        named = frozenset(in_names - stems)
+        every = frozenset(stems | named)
+        return cls(every, frozenset(names), frozenset(places), frozenset(codes), years, named)
 
 
 @dataclass(frozen=True)
@@ -186,7 +192,8 @@ class IssueProfile:
 
     def topic_hits(self, terms: Terms, names_ok: bool = True) -> set[str]:
         """Topic words of the issue the terms contain; names (Kosovo) only when ``names_ok``."""
-        hits = {t for t in self.topics if t in terms.stems and t not in self.name_stems}
+        words = terms.stems - terms.named - self.name_stems
+        hits = {t for t in self.topics if t in words}
         if names_ok:
             hits |= {n for n in self.unique_names if any(same_name(n, m) for m in terms.names)}
         return hits
