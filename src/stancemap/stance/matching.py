@@ -141,9 +141,9 @@ class Terms:
             i += 1
         codes = {"@" + m.actor.code for m in mentions}
         years = frozenset(int(y) for y in _YEAR.findall(text))
-        named = frozenset(in_names - stems)
-        every = frozenset(stems | named)
-        return cls(every, frozenset(names), frozenset(places), frozenset(codes), years, named)
+        only_named = frozenset(in_names - stems)
+        every = frozenset(stems | only_named)
+        return cls(every, frozenset(names), frozenset(places), frozenset(codes), years, only_named)
 
 
 @dataclass(frozen=True)
