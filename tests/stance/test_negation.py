@@ -31,6 +31,12 @@ def findings(text: str) -> list[tuple[str, int, str]]:
         ),
         # the other conjunct need not be a stance word
         ("The ballot in Ruritania was neither open nor fair.", [("fair", -1, "The ballot in Ruritania")]),
+        # a conjunct the parser hangs on the copula itself is still its complement
+        (
+            "Borduria warned that expanding military cooperation between Ruritania and Freedonia is"
+            " dangerous, illegal and a growing danger to the whole international community.",
+            [("illegal", -1, "expanding military cooperation between Ruritania and Freedonia")],
+        ),
     ],
 )
 def test_coordinated_predicates(text: str, expected: list[tuple[str, int, str]]) -> None:

@@ -202,7 +202,10 @@ def _copula_before(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> i
     for _ in range(8):
         if x is None or tokens[x].dep not in {"conj", "amod", "compound"}:
             break
-        x = head_of(tokens, x)
+        up = head_of(tokens, x)
+        if tokens[x].dep == "conj" and up is not None and up >= lo and tokens[up].low in w.copula:
+            return up  # "is dangerous, illegal and ...": the parser hung the conjunct on the copula
+        x = up
     if x is None or tokens[x].dep not in {"acomp", "attr", "oprd", "dobj"}:
         return None
     h = head_of(tokens, x)
