@@ -100,6 +100,25 @@ def test_evaluative_words(text: str, expected: list[tuple[str, int, str]]) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ruritania says the missile system poses a threat to the alliance.",
+            [("threat", -1, "the missile system")],
+        ),
+        ("Borduria said the missiles pose no threat to its neighbours.", [("threat", 1, "the missiles")]),
+        ("Ruritania called the missiles a threat.", [("threat", -1, "the missiles")]),
+        # a predicate noun says nothing of a noun it merely stands by
+        ("The threat of sanctions hangs over Borduria.", []),
+    ],
+)
+def test_a_predicate_noun_is_said_of_the_subject_only(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    assert findings(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Borduria supports the rights of Freedonia within its recognized frontiers.",

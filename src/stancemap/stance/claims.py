@@ -400,7 +400,7 @@ def _claims_of(
                 found.append((hit[0], hit[1], ""))
             if not found:
                 probe = whole
-                if f.extra is not None and k == 0 and kind == "adj":
+                if f.extra is not None and k == 0 and kind in {"adj", "pred"}:
                     probe = matcher.terms(target_text + " " + _span_text(article, tokens, f.extra))
                 hit = matcher.best(probe, ctx, published, names_ok)
                 if hit is not None and not (strict or k):

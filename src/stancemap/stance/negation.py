@@ -262,7 +262,7 @@ def find_stances(
     while i < hi:
         found = lex.entry_at(tokens, i)
         in_ev = inside[0] <= i < inside[1]
-        if found is not None and found[0].kind in {"frame", "adj"} and not in_ev:
+        if found is not None and found[0].kind in {"frame", "adj", "pred"} and not in_ev:
             found = None
         if found is None and in_ev:
             n = _is_scare_quote(tokens, i, min(hi, inside[1]), w)
@@ -422,7 +422,7 @@ def _take(
             target, role = (start, max(e, _object(tokens, e, hi, lex)[1])), "object"
         negator = next((w for _, k, w in reversed(pending) if k == "particle"), None)
         return Finding(entry, (s, e), -1 if negator else 1, negator, target, role)
-    if kind in {"adj", "norm", "neutral"}:
+    if kind in {"adj", "pred", "norm", "neutral"}:
         cons = _consider_verb(tokens, s, lo, w)
         cop = _copula_before(tokens, s, lo, w)
         topic = _topic_of(tokens, s, e, hi) if kind == "neutral" else None
