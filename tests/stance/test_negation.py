@@ -35,7 +35,10 @@ def findings(text: str) -> list[tuple[str, int, str]]:
         (
             "Borduria warned that expanding military cooperation between Ruritania and Freedonia is"
             " dangerous, illegal and a growing danger to the whole international community.",
-            [("illegal", -1, "expanding military cooperation between Ruritania and Freedonia")],
+            [
+                ("illegal", -1, "expanding military cooperation between Ruritania and Freedonia"),
+                ("danger", -1, "expanding military cooperation between Ruritania and Freedonia"),
+            ],
         ),
     ],
 )
