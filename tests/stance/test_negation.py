@@ -105,6 +105,34 @@ def test_evaluative_words(text: str, expected: list[tuple[str, int, str]]) -> No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # nouns of need and importance favour what they are of, as "support for" does
+        (
+            "Borduria stressed the importance of talks with Ruritania.",
+            [("importance of", 1, "talks with Ruritania")],
+        ),
+        (
+            "Borduria underlined the need for monitors in Ruritania.",
+            [("need for", 1, "monitors in Ruritania")],
+        ),
+        ("Borduria offered to host the talks.", [("offered to", 1, "host the talks")]),
+        (
+            "Borduria voiced opposition to the vote in Ruritania.",
+            [("opposition to", -1, "the vote in Ruritania")],
+        ),
+        # a participle clause after a comma is a predication of its own, not part of the target
+        (
+            "Borduria stressed the importance of talks, reiterating a call for calm.",
+            [("importance of", 1, "talks"), ("call for", 1, "calm")],
+        ),
+    ],
+)
+def test_nouns_of_need_and_opposition(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert findings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Ruritania says the missile system poses a threat to the alliance.",
             [("threat", -1, "the missile system")],

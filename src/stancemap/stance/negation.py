@@ -125,7 +125,11 @@ def _object(tokens: Sequence[Word], i: int, hi: int, lex: StanceLexicon) -> tupl
             nxt = tokens[end + 1]
             found = lex.entry_at(tokens, end + 1)
             verb_like = t.low == "and" and nxt.low.endswith("ed") and not nxt.capitalized
+            # ", reiterating ...": a participle clause after a comma is a new predication
+            participle = t.low == "," and nxt.tag == "VBG" and nxt.dep in ("advcl", "xcomp", "conj")
             if _is_aux(nxt, w) or lex.negator_at(nxt) or (found and found[0].kind == "verb") or verb_like:
+                break
+            if participle:
                 break
         if end > start:
             found = lex.entry_at(tokens, end)
@@ -148,8 +152,8 @@ def _is_attributive_verb(tokens: Sequence[Word], i: int, w: WordClasses) -> bool
     recognized borders")."""
     if tokens[i].dep == "amod" and tokens[i].tag in {"VBN", "VBD"}:
         return True
-    if not tokens[i].low.endswith("ed"):
-        return False
+    if not tokens[i].low.endswith("ed") or tokens[i].pos == "NOUN":
+        return False  # "the need for X" is a noun, not a participle
     j = i - 1
     adverb = j >= 0 and tokens[j].low.endswith("ly")
     j -= adverb

@@ -82,6 +82,7 @@ denounce         -  verb  V
 decry            -  verb  V
 deplore          -  verb  V
 oppose           -  verb  V
+opposition to    -  verb  -  opposition
 protest          -  verb  V
 disapprove       -  verb  V
 disapproval      -  verb  -
@@ -103,6 +104,11 @@ concerned with   -  verb  -  concerned
 express concern  -  verb  V  concern
 voice concern    -  verb  V  concern
 hope             +  verb  V
+importance of    +  verb  -  importance
+need for         +  verb  -  need
+necessity of     +  verb  -  necessity
+urgency of       +  verb  -  urgency
+offer to         +  verb  V  offer
 propose          +  verb  V
 defend           +  verb  V
 agree to         +  verb  V  agree
