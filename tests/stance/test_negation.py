@@ -102,6 +102,16 @@ def test_evaluative_words(text: str, expected: list[tuple[str, int, str]]) -> No
     assert findings(text) == expected
 
 
+def test_going_on_under_an_obligation_favours_the_subject() -> None:
+    assert findings("Borduria said talks with Ruritania must continue.") == [
+        ("continue", 1, "talks with Ruritania")
+    ]
+    assert findings("The negotiations should resume next week.") == [("resume", 1, "The negotiations")]
+    # with an object the verb says what the subject goes on doing: no stance of its own
+    assert findings("Borduria must continue the blockade.") == []
+    assert findings("Talks with Ruritania continued on Monday.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

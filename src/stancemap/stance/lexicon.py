@@ -123,6 +123,7 @@ class WordClasses:
     indefinite: frozenset[str] = frozenset()
     title_preposition: frozenset[str] = frozenset()
     deontic: frozenset[str] = frozenset()
+    going_on: frozenset[str] = frozenset()
     reproach: frozenset[str] = frozenset()
     commend: frozenset[str] = frozenset()
     deontic_to: frozenset[str] = frozenset()

@@ -240,19 +240,32 @@ def _is_scare_quote(tokens: Sequence[Word], i: int, hi: int, w: WordClasses) -> 
     return 0
 
 
-def _demanded_end(tokens: Sequence[Word], i: int, lo: int, lex: StanceLexicon) -> bool:
-    """A verb that ends what it governs, under an obligation: "must drop", "needs to scrap".
-
-    Demanding that something end opposes it, as urging it to end does (``ending_verbs.txt``).
-    """
-    if tokens[i].low not in lex.ending:
-        return False
+def _obliged(tokens: Sequence[Word], i: int, lo: int, lex: StanceLexicon) -> bool:
+    """Whether the verb at ``i`` stands under an obligation: "must drop", "needs to scrap"."""
     before = [t for t in tokens[max(lo, i - 4) : i] if t.is_word]
     while before and before[-1].pos == "ADV":  # "must immediately drop"
         before.pop()
     if len(before) >= 2 and before[-1].low == "to":
         return before[-2].low in lex.words.deontic_to  # "needs to scrap", not "had dropped"
     return bool(before) and before[-1].low in lex.words.deontic
+
+
+def _demanded_end(tokens: Sequence[Word], i: int, lo: int, lex: StanceLexicon) -> bool:
+    """A verb that ends what it governs, under an obligation: "must drop", "needs to scrap".
+
+    Demanding that something end opposes it, as urging it to end does (``ending_verbs.txt``).
+    """
+    return tokens[i].low in lex.ending and _obliged(tokens, i, lo, lex)
+
+
+def _demanded_going_on(tokens: Sequence[Word], i: int, lo: int, lex: StanceLexicon) -> bool:
+    """A verb of going on with no object, under an obligation: "the talks must continue".
+
+    Demanding that something go on favours it; the thing is the verb's subject.
+    """
+    if tokens[i].low not in lex.words.going_on or not _obliged(tokens, i, lo, lex):
+        return False
+    return not any(tokens[k].dep in ("dobj", "xcomp") for k in children(tokens, i))
 
 
 def find_stances(
@@ -276,6 +289,8 @@ def find_stances(
                 continue
         if found is None and _demanded_end(tokens, i, lo, lex):
             found = (Entry((tokens[i].low,), -1, "verb"), 1)  # "X must drop its tariffs"
+        elif found is None and _demanded_going_on(tokens, i, lo, lex):
+            found = (Entry((tokens[i].low,), 1, "norm"), 1)  # "the talks must continue": the subject
         modifier = found is not None and found[0].kind in _VERBAL and _is_attributive_verb(tokens, i, w)
         if found is not None and not modifier:
             cues.append((i, i + found[1], found[0]))
