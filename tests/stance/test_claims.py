@@ -565,3 +565,36 @@ def test_an_actor_speaking_plainly_of_its_own_act_backs_it() -> None:
 )
 def test_an_own_act_is_not_backed_when_the_words_say_otherwise(text: str) -> None:
     assert _own_act_claims(text, "CHL") == {}
+
+
+MIRROR = parse_issues('''
+[[issue]]
+id = "chl-copper-tariffs"
+title = "Chilean tariffs on Peruvian copper (2031)"
+description = """The tariffs Chile put on copper from Peru in 2031.
+support: defends the tariffs. oppose: criticizes them."""
+
+[[issue]]
+id = "per-copper-tariffs"
+title = "Peruvian tariffs on Chilean copper (2031)"
+description = """The tariffs Peru put on copper from Chile in 2031.
+support: defends the tariffs. oppose: criticizes them."""
+''')
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "expected"),
+    [
+        # the act's possessor says whose act it is, and so which of two mirror issues
+        ("Peru's tariffs on Chilean copper are unfair.", "CHL", {"per-copper-tariffs": "oppose"}),
+        ("Our tariffs on Peruvian copper are fair.", "CHL", {"chl-copper-tariffs": "support"}),
+        ("Our tariffs on Chilean copper are fair.", "PER", {"per-copper-tariffs": "support"}),
+    ],
+)
+def test_the_doer_of_an_act_chooses_between_mirror_issues(
+    text: str, actor: str, expected: dict[str, str]
+) -> None:
+    article, st = statement(text, published=date(2031, 6, 1))
+    st = replace(st, actor=actor)
+    (out,) = attach_claims(article, [st], MIRROR, parsed_text(article.text))
+    assert {c.issue: c.polarity for c in out.claims} == expected

@@ -284,7 +284,9 @@ def claims_for(
             if others and not any(t.low in lex.words.own for t in subject):
                 f = replace(f, polarity=0)  # the speaker reports what other countries would do
         earlier = [a for a in acts if a.end <= ev.start and a.actor != st.actor]
-        results = _claims_of(article, tokens, f, matcher, lex, context, published, last, we, earlier)
+        results = _claims_of(
+            article, tokens, f, matcher, lex, context, published, last, we, earlier, st.actor
+        )
         for prio, claim, profile in results:
             if profile is None:
                 unmatched.append(claim)
@@ -347,6 +349,7 @@ def _claims_of(
     last: IssueProfile | None,
     window_end: int,
     acts: Sequence[Act] = (),
+    actor: str = "",
 ) -> list[tuple[int, Claim, IssueProfile | None]]:
     """(priority, claim, issue profile) for one finding; the profile is None when no issue matched.
 
@@ -409,6 +412,13 @@ def _claims_of(
                     back = _refer_back(article, tokens, span, matcher, context, published, last, f.cue)
                     if back is not None:
                         found.append(back)
+        if k == 0 and actor:
+            # "Canada's tariffs" belong to the mirror issue that Canada holds
+            doers = [matcher.doers_issue(g[0], tokens[span[0] : span[1]], whole, actor) for g in found]
+            found = [
+                (d[0], d[1], "the act's doer named") if d is not None else g
+                for g, d in zip(found, doers, strict=True)
+            ]
         if not target_text:
             target_text = cue_text
         if not found:

@@ -421,6 +421,40 @@ class IssueMatcher:
                 best = (s, p, hits)
         return (best[1], best[2]) if best else None
 
+    def doers_issue(
+        self, p: IssueProfile, words: Sequence[Word], target: Terms, speaker: str
+    ) -> tuple[IssueProfile, set[str]] | None:
+        """The issue of the same act held by the doer the target names, when ``p`` is another's.
+
+        Issues may mirror each other ("US tariffs on Canadian goods", "Canadian tariffs on US
+        goods"): the act noun's possessor or prenominal name in the target says whose act it is
+        ("*Canada's* tariffs", "*EU* tariffs", "*our* tariffs" from the speaker). None when the
+        target names no doer, or the doer already holds ``p``.
+        """
+        if not p.holders or self.gaz is None:
+            return None
+        doer: str | None = None
+        for w in words:
+            if stem(w.low) not in p.title_topics:
+                continue
+            for m in words:
+                if m.head != w.i or m.i == w.i or m.dep not in ("poss", "compound", "amod", "nmod"):
+                    continue
+                if m.low in self.lex.words.own:
+                    doer = speaker
+                elif m.capitalized:
+                    found = self.gaz.find(m.text)  # the whole word: "Anti-American" names no doer
+                    whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(m.text)
+                    doer = found[0].actor.code if whole else doer
+            if doer is not None:
+                break
+        if doer is None or doer in p.holders:
+            return None
+        for q in self.profiles:
+            if q is not p and doer in q.holders and p.title_topics & q.title_topics:
+                return q, q.topic_hits(target, names_ok=False)
+        return None
+
     def from_context(
         self, context: Sequence[tuple[Terms, float]], published: date | None, strict: bool = False
     ) -> tuple[IssueProfile, set[str]] | None:
