@@ -598,3 +598,14 @@ def test_the_doer_of_an_act_chooses_between_mirror_issues(
     st = replace(st, actor=actor)
     (out,) = attach_claims(article, [st], MIRROR, parsed_text(article.text))
     assert {c.issue: c.polarity for c in out.claims} == expected
+
+
+def test_a_doer_rejecting_what_it_only_points_at_is_not_against_its_own_act() -> None:
+    text = (
+        "Peru wants the court to rule on the tariffs on Peruvian copper within a week. "
+        "This dangerous abuse must be rejected."
+    )
+    claims = _own_act_claims(text, "CHL")
+    assert claims.get("chl-copper-tariffs") != "oppose"
+    # another actor rejecting the same words does oppose the act pointed at
+    assert _own_act_claims(text, "PER") == {"chl-copper-tariffs": "oppose"}

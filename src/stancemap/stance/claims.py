@@ -430,6 +430,8 @@ def _claims_of(
             ending = _reverses(words, hits, lex)
             pol = (-polarity if ending else polarity) if k else _map_polarity(profile, f, whole, lex, ending)
             pol *= factor
+            if pol < 0 and actor in profile.holders and note.startswith("refers back"):
+                continue  # what its doer rejects, only pointed at, is not the doer's own act
             detail = f"; issue words {sorted(hits)}" if hits else ""
             text = reason + detail + (f"; {note}" if note else "")
             out.append((prio, Claim(target_text, _POLARITY[pol], profile.issue.id, text), profile))
