@@ -514,3 +514,13 @@ def test_a_position_in_a_temporal_clause_inside_a_report_is_its_own(nlp: Any) ->
     text = "Ruritania warned that it would keep up the pressure, as Borduria rejected its offer of talks."
     got = attributions(nlp, text)
     assert ("indirect", "its offer of talks", "Borduria", "rejected", False) in got
+
+
+def test_a_passive_with_only_a_pronoun_patient_says_nothing_here(nlp: Any) -> None:
+    assert attributions(nlp, "They were backed by the Ruritanian minister and the Bordurian governor.") == []
+    got = attributions(nlp, "The truce was backed by the Ruritanian minister.")
+    assert got and got[0][1] == "The truce was backed" and got[0][2] == "the Ruritanian minister"
+
+
+def test_what_goes_without_saying_is_said_by_nobody(nlp: Any) -> None:
+    assert attributions(nlp, "It goes without saying that higher taxes are unpopular in Borduria.") == []

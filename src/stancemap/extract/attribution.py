@@ -237,6 +237,8 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
             if content and _interrogative(content):
                 unsaid.append(_attribution_for(tok, lex, doc, _chars(content), "indirect", index))
             continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ in load_function_words().privative_preps:
+            continue  # "it goes without saying that ...": nobody says it
         subject = _subject(tok)
         if subject is None or subject.tag_ in ("WDT", "WP"):
             continue  # no subject, or a relative pronoun (resolutions that demand ...)

@@ -319,7 +319,7 @@ def content_of(verb: Token, lex: Lexicon, subject: Token | None) -> tuple[list[T
         inverted = inverted_content(verb, subject)
         if inverted:
             return inverted, False
-    if lex.cue_class(verb.lemma_) == "position":
+    if lex.cue_class(verb.lemma_) == "position" and not _hypothetical(verb):
         skip = set(subject.subtree) if subject is not None else set()
         toks = [
             t
@@ -330,9 +330,35 @@ def content_of(verb: Token, lex: Lexicon, subject: Token | None) -> tuple[list[T
         # an inserted report ("..., the nation said, ...") is not part of the object
         skip |= {x for t in toks if t.dep_ == "parataxis" for x in t.subtree}
         toks = contiguous(sorted((t for t in toks if t not in skip), key=lambda t: t.i))
-        if len(toks) >= 2:
+        if len(toks) >= 2 and not _unattested_prep(verb, toks[0], lex):
             return toks, True
     return [], False
+
+
+def _unattested_prep(verb: Token, first: Token, lex: Lexicon) -> bool:
+    """The content opens with a preposition PolNeAR never gives the verb's content with.
+
+    "Called for talks" takes a position; "called into a radio show" or "called in to a
+    meeting" says where the speaker went, and "criticized as unfair" has lost its object.
+    """
+    return first.pos_ == "ADP" and first.lower_ not in lex.prep_objects.get(verb.lemma_.lower(), frozenset())
+
+
+def _hypothetical(verb: Token) -> bool:
+    """The verb says what may happen in a condition, not what anyone did or said.
+
+    "If the plan rejected single parents, ..." (the verb's own clause is the condition)
+    and "if Ruritania wins, its government could reverse the rules" (a modal consequence
+    of one) describe no position taken.
+    """
+    words = load_function_words()
+    if any(c.dep_ == "mark" and c.lower_ in words.condition_marks for c in verb.children):
+        return True
+    modal = any(c.dep_ == "aux" and c.lower_ in words.hypothetical_modals for c in verb.children)
+    return modal and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in c.children)
+        for c in verb.children
+    )
 
 
 def _prep_content(verb: Token, lex: Lexicon) -> list[Token]:
@@ -347,10 +373,17 @@ def _prep_content(verb: Token, lex: Lexicon) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "prep" and child.i > verb.i and child.lower_ in preps:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and _addressee(objects[0], lex):
+                return []  # "responded to a grieving mother": whom it was said to
             if objects:
                 toks = sorted(objects[0].subtree, key=lambda t: t.i)
                 return toks if len(toks) >= 2 else []
     return []
+
+
+def _addressee(obj: Token, lex: Lexicon) -> bool:
+    """The object names a person spoken to, not a topic (``replied to the senator``)."""
+    return obj.ent_type_ == "PERSON" or obj.pos_ == "PRON" or lex.nominals.get(obj.lemma_.lower()) == "person"
 
 
 def _finite_advcl(verb: Token) -> Token | None:

@@ -271,6 +271,8 @@ def _with_source(cue: Token, source: Token, content: tuple[int, int], lex: Lexic
 
 def _passive_agent(a: Anchors, lex: Lexicon, index: QuoteIndex) -> Attribution | None:
     cue, patient = a["cue"], a["content"]
+    if patient.pos_ == "PRON" and len(list(patient.subtree)) == 1:
+        return None  # "It was backed by Borduria": what was backed is said elsewhere, if at all
     skip = set(a["by"].subtree)
     toks = [t for t in patient.subtree] + [cue]
     toks += [t for c in cue.children if c.dep_ in ("neg", "auxpass", "aux") for t in c.subtree]
