@@ -524,3 +524,19 @@ def test_a_passive_with_only_a_pronoun_patient_says_nothing_here(nlp: Any) -> No
 
 def test_what_goes_without_saying_is_said_by_nobody(nlp: Any) -> None:
     assert attributions(nlp, "It goes without saying that higher taxes are unpopular in Borduria.") == []
+
+
+def test_a_title_in_doubled_single_quotes_is_no_statement(nlp: Any) -> None:
+    text = "In his book, ''Make Your Kid a Minister,'' Mr. Lind suggested saving a little every month."
+    assert not [g for g in attributions(nlp, text) if "Make Your Kid" in g[1]]
+
+
+def test_title_case_words_after_a_verb_of_saying_are_still_speech(nlp: Any) -> None:
+    got = attributions(nlp, 'Mr. Lind said, "We Will Win This Race."')
+    assert got and got[0][:4] == ("direct", "We Will Win This Race.", "Mr. Lind", "said")
+
+
+def test_a_share_of_support_measured_is_no_position(nlp: Any) -> None:
+    assert attributions(nlp, "By contrast, Berg has just 5 percent support of the voters in Ruritania.") == []
+    got = attributions(nlp, "The proposed truce also has the backing of Ruritania.")
+    assert got and got[0][2] == "Ruritania"

@@ -239,6 +239,8 @@ _COMPLEMENTS = frozenset({"prep", "acl", "relcl", "ccomp", "appos", "dative"})
 
 def _drew_from(a: Anchors, lex: Lexicon, index: QuoteIndex) -> Attribution | None:
     cue, source = a["cue"], a["source"]
+    if any(t.like_num for t in a["noun"].subtree if t.i < a["noun"].i):
+        return None  # "has 5 percent support of the vote": a share measured, not a position given
     skip = set(a["from"].subtree)
     subject = subject_of(cue)
     toks = [t for t in cue.sent if t not in skip and not t.is_space]
