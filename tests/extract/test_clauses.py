@@ -46,3 +46,15 @@ def test_a_position_in_a_condition_is_hypothetical(nlp: Any) -> None:
 def test_a_position_taken_is_not_hypothetical(nlp: Any) -> None:
     got = cues(nlp, "The Ruritanian government reversed the border rules on Monday.")
     assert got and got[0][0] == "reversed" and got[0][1].startswith("the border rules")
+
+
+def test_a_position_on_a_named_party_is_kept_even_in_one_word(nlp: Any) -> None:
+    got = cues(nlp, "His comments come two days after Anna Berg denounced Borduria.")
+    assert got == [("denounced", "Borduria")]
+
+
+def test_a_gerund_object_of_another_verb_takes_no_position_of_its_own(nlp: Any) -> None:
+    got = cues(
+        nlp, "The talks failed when a wing of the Ruritanian government objected to recognising Borduria."
+    )
+    assert ("recognising", "Borduria") not in got

@@ -330,9 +330,21 @@ def content_of(verb: Token, lex: Lexicon, subject: Token | None) -> tuple[list[T
         # an inserted report ("..., the nation said, ...") is not part of the object
         skip |= {x for t in toks if t.dep_ == "parataxis" for x in t.subtree}
         toks = contiguous(sorted((t for t in toks if t not in skip), key=lambda t: t.i))
-        if len(toks) >= 2 and not _unattested_prep(verb, toks[0], lex):
+        if (len(toks) >= 2 or _named(verb, toks)) and not _unattested_prep(verb, toks[0], lex):
             return toks, True
     return [], False
+
+
+def _named(verb: Token, toks: list[Token]) -> bool:
+    """A one-word object that names a party (``Berg denounced Borduria``): the position is about it.
+
+    Only for a verb with a subject of its own: in "objected to recognising Borduria" the
+    gerund is what the subject opposes, not a position it takes.
+    """
+    named = (
+        len(toks) == 1 and toks[0].pos_ == "PROPN" and toks[0].ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+    )
+    return named and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _unattested_prep(verb: Token, first: Token, lex: Lexicon) -> bool:
