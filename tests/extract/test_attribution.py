@@ -540,3 +540,16 @@ def test_a_share_of_support_measured_is_no_position(nlp: Any) -> None:
     assert attributions(nlp, "By contrast, Berg has just 5 percent support of the voters in Ruritania.") == []
     got = attributions(nlp, "The proposed truce also has the backing of Ruritania.")
     assert got and got[0][2] == "Ruritania"
+
+
+def test_a_gerund_of_means_shares_its_verbs_speaker(nlp: Any) -> None:
+    got = attributions(
+        nlp, "Prime Minister Anna Berg retaliated by announcing increased tariffs on Bordurian exports."
+    )
+    assert got and got[0][1:4] == (
+        "increased tariffs on Bordurian exports",
+        "Prime Minister Anna Berg",
+        "announcing",
+    )
+    # a gerund inside a noun phrase is still no report of the subject's
+    assert attributions(nlp, "Berg's habit of announcing new tariffs on Fridays annoyed the markets.") == []

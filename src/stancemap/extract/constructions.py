@@ -190,8 +190,13 @@ def names_someone(source: Token, lex: Lexicon) -> bool:
 
 
 def _own_subject_ok(cue: Token) -> Token | None:
-    """The cue's subject when the cue heads a clause of its own (not a gerund inside a phrase)."""
-    if cue.dep_ in ("pcomp", "amod", "acl", "relcl", "pobj"):
+    """The cue's subject when the cue heads a clause of its own (not a gerund inside a phrase).
+
+    A gerund of means shares its verb's subject: in "Berg retaliated by announcing new
+    tariffs" Berg announced them.
+    """
+    means = cue.dep_ == "pcomp" and cue.head.lower_ in load_function_words().means_preps
+    if cue.dep_ in ("pcomp", "amod", "acl", "relcl", "pobj") and not means:
         return None
     subject = subject_of(cue)
     if subject is None or subject.dep_ != "nsubj" or subject.tag_ in ("WDT", "WP"):

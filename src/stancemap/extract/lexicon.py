@@ -213,6 +213,8 @@ class FunctionWords:
     hypothetical_modals: frozenset[str]
     #: Prepositions that deny the gerund after them ("goes without saying").
     privative_preps: frozenset[str]
+    #: Prepositions whose gerund says how the subject acted ("retaliated by announcing X").
+    means_preps: frozenset[str]
     #: What joins two people in one subject ("A and B", "A, as well as B").
     joined: re.Pattern[str]
     #: What joins the parties of a list ("A, B and C", "A, along with B").
@@ -280,6 +282,7 @@ def load_function_words() -> FunctionWords:
         condition_marks=words("condition_mark"),
         hypothetical_modals=words("hypothetical_modal"),
         privative_preps=words("privative_prep"),
+        means_preps=words("means_prep"),
         joined=re.compile(
             r"^[^.;:]{0,40}\b(?:" + alternation(by_class["people_joiner"]) + r")\b[^.;:]{0,80}$"
         ),
