@@ -553,3 +553,16 @@ def test_a_gerund_of_means_shares_its_verbs_speaker(nlp: Any) -> None:
     )
     # a gerund inside a noun phrase is still no report of the subject's
     assert attributions(nlp, "Berg's habit of announcing new tariffs on Fridays annoyed the markets.") == []
+
+
+def test_support_of_others_is_no_position_of_the_subject(nlp: Any) -> None:
+    text = "The race tightens as Berg consolidates the support of the Ruritanian party."
+    assert attributions(nlp, text) == []
+    got = attributions(nlp, "Ruritania has been coordinating its support for the Bordurian plan.")
+    assert got and got[0][1:3] == ("its support for the Bordurian plan", "Ruritania")
+
+
+def test_the_reader_addressed_takes_no_position(nlp: Any) -> None:
+    assert attributions(nlp, "You could borrow more or consider a gap year before college.") == []
+    got = attributions(nlp, "The Ruritanian minister rejected a new border treaty with Borduria.")
+    assert got and got[0][2:4] == ("The Ruritanian minister", "rejected")

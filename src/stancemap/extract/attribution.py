@@ -135,6 +135,8 @@ def _stance_noun(tok: Token, lex: Lexicon) -> tuple[Token, list[Token]] | None:
         return None
     if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ == "neg" for c in verb.children):
         return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "consolidates the support of the party": others' support, not its own
     content = _contiguous(list(tok.subtree))
     return (verb, content) if len(content) >= 2 else None
 
@@ -254,6 +256,8 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
         subject = _subject(tok)
         if subject is None or subject.tag_ in ("WDT", "WP"):
             continue  # no subject, or a relative pronoun (resolutions that demand ...)
+        if subject.lower_ == "you":
+            continue  # the reader, addressed outside any quotation ("you could consider ..."), says nothing
         if subject.dep_ == "nsubjpass" and lex.cue_class(tok.lemma_) == "position":
             continue  # "X could not be considered president": X takes no position
         content, _ = _content_of(tok, lex, subject)
