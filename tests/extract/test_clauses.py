@@ -58,3 +58,11 @@ def test_a_gerund_object_of_another_verb_takes_no_position_of_its_own(nlp: Any) 
         nlp, "The talks failed when a wing of the Ruritanian government objected to recognising Borduria."
     )
     assert ("recognising", "Borduria") not in got
+
+
+def test_a_participle_after_a_report_adds_for_the_reporter(nlp: Any) -> None:
+    text = (
+        '"We are not going to sit in a room drawing lines on a map but just get a sense of what is'
+        ' possible for them [Bordurians]," Berg said, adding that there is no military solution to the war.'
+    )
+    assert ("adding", "that there is no military solution to the war") in cues(nlp, text)

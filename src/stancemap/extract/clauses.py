@@ -57,6 +57,7 @@ def subject_of(verb: Token) -> Token | None:
         # '"..., full stop," said Anna Berg': the parser may give the verb a second
         # subject outside the quotation, which is the speaker
         found = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i not in quoted), None)
+        found = found or _reporting_subject(verb, quoted)
     if found is None:
         for tok in verb.subtree:
             if tok.dep_ == "agent" and tok.i not in quoted:
@@ -64,6 +65,23 @@ def subject_of(verb: Token) -> Token | None:
                 if objs:
                     return objs[0]
     return found
+
+
+def _reporting_subject(verb: Token, quoted: frozenset[int]) -> Token | None:
+    """The subject of the report just before a participle: '"...," X said, adding that ...'.
+
+    The parser may hang the participle on a verb inside the quotation; the one who adds
+    is the one who said, named in the reporting clause between them.
+    """
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return None
+    i = verb.i - 1
+    while i > verb.sent.start and verb.doc[i].is_punct:
+        i -= 1
+    before = verb.doc[i]
+    if before.pos_ != "VERB" or before.i in quoted:
+        return None
+    return next((c for c in before.children if c.dep_ == "nsubj" and c.i not in quoted), None)
 
 
 def passive(verb: Token) -> bool:
