@@ -49,9 +49,17 @@ def _embedded(quote: Quote, text: str) -> bool:
     is short: the clause around it is the statement, not the quotation alone.
     """
     inner = text[quote.start : quote.end].rstrip()
-    j = quote.start - 2  # the character before the opening mark
+    j = _before_mark(quote, text)
     mid_clause = j >= 1 and text[j] == " " and text[j - 1].isalnum()
     return quote.closed and mid_clause and inner[-1:] not in ",.!?;:" and len(inner.split()) < 10
+
+
+def _before_mark(quote: Quote, text: str) -> int:
+    """The index of the character before the quotation's opening mark (one character, or ``''``)."""
+    j = quote.start - 1
+    if j >= 1 and text[j - 1 : j + 1] == "''":
+        j -= 1
+    return j - 1
 
 
 def _title(quote: Quote, text: str) -> bool:
@@ -61,8 +69,10 @@ def _title(quote: Quote, text: str) -> bool:
     mid-sentence: news puts the names of shows, books and events in quotation marks.
     """
     words = text[quote.start : quote.end].strip(" ,.!?;:").split()
-    j = quote.start - 2
-    mid_sentence = j >= 1 and text[j] == " " and (text[j - 1].isalnum() or text[j - 1] in "'’")
+    j = _before_mark(quote, text)
+    # after a word, or set off by commas beside a phrase ('In his book, "Title," X ...')
+    beside = text[j - 1 : j] == "," and text[quote.start : quote.end].rstrip().endswith(",")
+    mid_sentence = j >= 1 and text[j] == " " and (text[j - 1].isalnum() or text[j - 1] in "'’" or beside)
     if not mid_sentence or not 2 <= len(words) <= 8:
         return False
     return (
@@ -125,6 +135,8 @@ def _stance_noun(tok: Token, lex: Lexicon) -> tuple[Token, list[Token]] | None:
         return None
     if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ == "neg" for c in verb.children):
         return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "consolidates the support of the party": others' support, not its own
     content = _contiguous(list(tok.subtree))
     return (verb, content) if len(content) >= 2 else None
 
@@ -196,10 +208,12 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Attribution]:
 
 def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     text = doc.text
+    found = find_quotes(text)
+    titles = _QuoteIndex([q for q in found if _title(q, text)])
     quotes = [
         q
-        for q in find_quotes(text)
-        if q.words(text) >= MIN_QUOTE_WORDS and not _embedded(q, text) and not _title(q, text)
+        for q in found
+        if q.words(text) >= MIN_QUOTE_WORDS and not _embedded(q, text) and titles.containing(q.start) is None
     ]
     index = _QuoteIndex(quotes)
     doc.user_data["sm_quoted"] = frozenset(t.i for t in doc if index.containing(t.idx) is not None)
@@ -237,9 +251,13 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
             if content and _interrogative(content):
                 unsaid.append(_attribution_for(tok, lex, doc, _chars(content), "indirect", index))
             continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ in load_function_words().privative_preps:
+            continue  # "it goes without saying that ...": nobody says it
         subject = _subject(tok)
         if subject is None or subject.tag_ in ("WDT", "WP"):
             continue  # no subject, or a relative pronoun (resolutions that demand ...)
+        if subject.lower_ == "you":
+            continue  # the reader, addressed outside any quotation ("you could consider ..."), says nothing
         if subject.dep_ == "nsubjpass" and lex.cue_class(tok.lemma_) == "position":
             continue  # "X could not be considered president": X takes no position
         content, _ = _content_of(tok, lex, subject)
@@ -253,6 +271,8 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
         inside = sum(1 for t in content if index.containing(t.idx) is not None)
         if inside * 2 > len(content):
             continue  # the content is a quotation, already attributed above
+        if content[-1].i < tok.i and titles.containing(_clause_head(content).idx) is not None:
+            continue  # 'In his book, "Make Your Kid Rich," X suggested ...': a title, not a clause
         used_cues.add(tok.i)
         out.append(_attribution_for(tok, lex, doc, span, "indirect", index))
     out.extend(constructions_for(doc, lex).attributions(doc, index, used_cues))
@@ -267,6 +287,12 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     out = [a for a in out if a.source is not None or a.content not in sourced]
     unique = {(a.content, a.source): a for a in sorted(out, key=lambda a: a.content, reverse=True)}
     return sorted(unique.values(), key=lambda a: a.content)
+
+
+def _clause_head(content: list[Token]) -> Token:
+    """The token of ``content`` whose head lies outside it (the first such, for a broken span)."""
+    ids = {t.i for t in content}
+    return next((t for t in content if t.head.i not in ids or t.head.i == t.i), content[0])
 
 
 def _lemma_at(doc: Doc, char: int) -> str:

@@ -57,6 +57,7 @@ def subject_of(verb: Token) -> Token | None:
         # '"..., full stop," said Anna Berg': the parser may give the verb a second
         # subject outside the quotation, which is the speaker
         found = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i not in quoted), None)
+        found = found or _reporting_subject(verb, quoted)
     if found is None:
         for tok in verb.subtree:
             if tok.dep_ == "agent" and tok.i not in quoted:
@@ -64,6 +65,23 @@ def subject_of(verb: Token) -> Token | None:
                 if objs:
                     return objs[0]
     return found
+
+
+def _reporting_subject(verb: Token, quoted: frozenset[int]) -> Token | None:
+    """The subject of the report just before a participle: '"...," X said, adding that ...'.
+
+    The parser may hang the participle on a verb inside the quotation; the one who adds
+    is the one who said, named in the reporting clause between them.
+    """
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return None
+    i = verb.i - 1
+    while i > verb.sent.start and verb.doc[i].is_punct:
+        i -= 1
+    before = verb.doc[i]
+    if before.pos_ != "VERB" or before.i in quoted:
+        return None
+    return next((c for c in before.children if c.dep_ == "nsubj" and c.i not in quoted), None)
 
 
 def passive(verb: Token) -> bool:
@@ -319,7 +337,7 @@ def content_of(verb: Token, lex: Lexicon, subject: Token | None) -> tuple[list[T
         inverted = inverted_content(verb, subject)
         if inverted:
             return inverted, False
-    if lex.cue_class(verb.lemma_) == "position":
+    if lex.cue_class(verb.lemma_) == "position" and not _hypothetical(verb):
         skip = set(subject.subtree) if subject is not None else set()
         toks = [
             t
@@ -330,9 +348,47 @@ def content_of(verb: Token, lex: Lexicon, subject: Token | None) -> tuple[list[T
         # an inserted report ("..., the nation said, ...") is not part of the object
         skip |= {x for t in toks if t.dep_ == "parataxis" for x in t.subtree}
         toks = contiguous(sorted((t for t in toks if t not in skip), key=lambda t: t.i))
-        if len(toks) >= 2:
+        if (len(toks) >= 2 or _named(verb, toks)) and not _unattested_prep(verb, toks[0], lex):
             return toks, True
     return [], False
+
+
+def _named(verb: Token, toks: list[Token]) -> bool:
+    """A one-word object that names a party (``Berg denounced Borduria``): the position is about it.
+
+    Only for a verb with a subject of its own: in "objected to recognising Borduria" the
+    gerund is what the subject opposes, not a position it takes.
+    """
+    named = (
+        len(toks) == 1 and toks[0].pos_ == "PROPN" and toks[0].ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+    )
+    return named and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _unattested_prep(verb: Token, first: Token, lex: Lexicon) -> bool:
+    """The content opens with a preposition PolNeAR never gives the verb's content with.
+
+    "Called for talks" takes a position; "called into a radio show" or "called in to a
+    meeting" says where the speaker went, and "criticized as unfair" has lost its object.
+    """
+    return first.pos_ == "ADP" and first.lower_ not in lex.prep_objects.get(verb.lemma_.lower(), frozenset())
+
+
+def _hypothetical(verb: Token) -> bool:
+    """The verb says what may happen in a condition, not what anyone did or said.
+
+    "If the plan rejected single parents, ..." (the verb's own clause is the condition)
+    and "if Ruritania wins, its government could reverse the rules" (a modal consequence
+    of one) describe no position taken.
+    """
+    words = load_function_words()
+    if any(c.dep_ == "mark" and c.lower_ in words.condition_marks for c in verb.children):
+        return True
+    modal = any(c.dep_ == "aux" and c.lower_ in words.hypothetical_modals for c in verb.children)
+    return modal and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in c.children)
+        for c in verb.children
+    )
 
 
 def _prep_content(verb: Token, lex: Lexicon) -> list[Token]:
@@ -347,10 +403,17 @@ def _prep_content(verb: Token, lex: Lexicon) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "prep" and child.i > verb.i and child.lower_ in preps:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and _addressee(objects[0], lex):
+                return []  # "responded to a grieving mother": whom it was said to
             if objects:
                 toks = sorted(objects[0].subtree, key=lambda t: t.i)
                 return toks if len(toks) >= 2 else []
     return []
+
+
+def _addressee(obj: Token, lex: Lexicon) -> bool:
+    """The object names a person spoken to, not a topic (``replied to the senator``)."""
+    return obj.ent_type_ == "PERSON" or obj.pos_ == "PRON" or lex.nominals.get(obj.lemma_.lower()) == "person"
 
 
 def _finite_advcl(verb: Token) -> Token | None:

@@ -190,8 +190,13 @@ def names_someone(source: Token, lex: Lexicon) -> bool:
 
 
 def _own_subject_ok(cue: Token) -> Token | None:
-    """The cue's subject when the cue heads a clause of its own (not a gerund inside a phrase)."""
-    if cue.dep_ in ("pcomp", "amod", "acl", "relcl", "pobj"):
+    """The cue's subject when the cue heads a clause of its own (not a gerund inside a phrase).
+
+    A gerund of means shares its verb's subject: in "Berg retaliated by announcing new
+    tariffs" Berg announced them.
+    """
+    means = cue.dep_ == "pcomp" and cue.head.lower_ in load_function_words().means_preps
+    if cue.dep_ in ("pcomp", "amod", "acl", "relcl", "pobj") and not means:
         return None
     subject = subject_of(cue)
     if subject is None or subject.dep_ != "nsubj" or subject.tag_ in ("WDT", "WP"):
@@ -239,6 +244,8 @@ _COMPLEMENTS = frozenset({"prep", "acl", "relcl", "ccomp", "appos", "dative"})
 
 def _drew_from(a: Anchors, lex: Lexicon, index: QuoteIndex) -> Attribution | None:
     cue, source = a["cue"], a["source"]
+    if any(t.like_num for t in a["noun"].subtree if t.i < a["noun"].i):
+        return None  # "has 5 percent support of the vote": a share measured, not a position given
     skip = set(a["from"].subtree)
     subject = subject_of(cue)
     toks = [t for t in cue.sent if t not in skip and not t.is_space]
@@ -271,6 +278,8 @@ def _with_source(cue: Token, source: Token, content: tuple[int, int], lex: Lexic
 
 def _passive_agent(a: Anchors, lex: Lexicon, index: QuoteIndex) -> Attribution | None:
     cue, patient = a["cue"], a["content"]
+    if patient.pos_ == "PRON" and len(list(patient.subtree)) == 1:
+        return None  # "It was backed by Borduria": what was backed is said elsewhere, if at all
     skip = set(a["by"].subtree)
     toks = [t for t in patient.subtree] + [cue]
     toks += [t for c in cue.children if c.dep_ in ("neg", "auxpass", "aux") for t in c.subtree]

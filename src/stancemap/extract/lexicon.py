@@ -60,8 +60,8 @@ class Lexicon:
     adjunct_preps: frozenset[str] = frozenset()
     #: Subordinators of a concessive or temporal clause, whose reports are background facts.
     background_marks: frozenset[str] = frozenset()
-    #: Prepositions whose object PolNeAR train gives as the content of a speech verb
-    #: (``warned of a recession``, ``complained about the vote``), by verb lemma.
+    #: Prepositions whose object PolNeAR train gives as the content of a speech or position
+    #: verb (``warned of a recession``, ``called for talks``), by verb lemma.
     prep_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Light verbs that PolNeAR train shows with a noun of saying (``issued a warning``).
     light: frozenset[str] = frozenset()
@@ -112,11 +112,11 @@ PREP_OBJECT_MIN = 3
 
 
 def _prep_objects(rows: list[dict[str, str]]) -> dict[str, frozenset[str]]:
-    """Speech verbs and the prepositions PolNeAR train attests at least ``PREP_OBJECT_MIN`` times
-    as introducing their content (frames ``prep:of``, ``prep:against``...)."""
+    """Speech and position verbs and the prepositions PolNeAR train attests at least
+    ``PREP_OBJECT_MIN`` times as introducing their content (``prep:of``, ``call for``...)."""
     out: dict[str, frozenset[str]] = {}
     for r in rows:
-        if r["pos"] != "verb" or r["class"].strip() != "speech":
+        if r["pos"] != "verb" or r["class"].strip() not in ("speech", "position"):
             continue
         frames = _frames(r.get("frames") or "")
         preps = frozenset(f[5:] for f, n in frames.items() if f.startswith("prep:") and n >= PREP_OBJECT_MIN)
@@ -207,6 +207,14 @@ class FunctionWords:
     answer_labels: frozenset[str]
     #: Subordinators that open an indirect question ("asked whether ...").
     question_marks: frozenset[str]
+    #: Subordinators of a condition ("if", "unless"): what it and its consequence say may never happen.
+    condition_marks: frozenset[str]
+    #: Modals of a consequence that may never happen ("could", "would").
+    hypothetical_modals: frozenset[str]
+    #: Prepositions that deny the gerund after them ("goes without saying").
+    privative_preps: frozenset[str]
+    #: Prepositions whose gerund says how the subject acted ("retaliated by announcing X").
+    means_preps: frozenset[str]
     #: What joins two people in one subject ("A and B", "A, as well as B").
     joined: re.Pattern[str]
     #: What joins the parties of a list ("A, B and C", "A, along with B").
@@ -271,6 +279,10 @@ def load_function_words() -> FunctionWords:
         question_labels=words("question_label"),
         answer_labels=words("answer_label"),
         question_marks=words("question_mark"),
+        condition_marks=words("condition_mark"),
+        hypothetical_modals=words("hypothetical_modal"),
+        privative_preps=words("privative_prep"),
+        means_preps=words("means_prep"),
         joined=re.compile(
             r"^[^.;:]{0,40}\b(?:" + alternation(by_class["people_joiner"]) + r")\b[^.;:]{0,80}$"
         ),
