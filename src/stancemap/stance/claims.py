@@ -261,10 +261,14 @@ def claims_for(
     held = [p for p in matcher.profiles if st.actor in p.holders]
     if not findings and not held:
         return []
+    ev_words = parsed.within(ev.start, ev.end)
+    if not findings:
+        stems = {stem(part) for w in ev_words if w.is_word for part in w.low.split("-")}
+        if not any(p.topics & stems for p in held):
+            return []  # the holder says nothing of its act: no need to read the text around
+    ev_terms = matcher.terms(ev.text, ev_words)
     published = st.date or article.published
     before = (max(article.body_start, ev.start - _CONTEXT_CHARS), ev.start)
-    ev_words = parsed.within(ev.start, ev.end)
-    ev_terms = matcher.terms(ev.text, ev_words)
     context = [(ev_terms, 0.5), (matcher.terms(article.text[slice(*before)], parsed.within(*before)), 0.5)]
     if title is not None:
         context.append((title, 0.5))
