@@ -544,10 +544,10 @@ def test_a_share_of_support_measured_is_no_position(nlp: Any) -> None:
 
 def test_a_gerund_of_means_shares_its_verbs_speaker(nlp: Any) -> None:
     got = attributions(
-        nlp, "Prime Minister Anna Berg retaliated by announcing increased tariffs on Bordurian exports."
+        nlp, "Prime Minister Anna Berg retaliated by announcing steep new levies against Bordurian grain."
     )
     assert got and got[0][1:4] == (
-        "increased tariffs on Bordurian exports",
+        "steep new levies against Bordurian grain",
         "Prime Minister Anna Berg",
         "announcing",
     )

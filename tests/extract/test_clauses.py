@@ -49,7 +49,7 @@ def test_a_position_taken_is_not_hypothetical(nlp: Any) -> None:
 
 
 def test_a_position_on_a_named_party_is_kept_even_in_one_word(nlp: Any) -> None:
-    got = cues(nlp, "His comments come two days after Anna Berg denounced Borduria.")
+    got = cues(nlp, "The visit was set for a week after Anna Berg denounced Borduria.")
     assert got == [("denounced", "Borduria")]
 
 
@@ -62,7 +62,7 @@ def test_a_gerund_object_of_another_verb_takes_no_position_of_its_own(nlp: Any) 
 
 def test_a_participle_after_a_report_adds_for_the_reporter(nlp: Any) -> None:
     text = (
-        '"We are not going to sit in a room drawing lines on a map but just get a sense of what is'
-        ' possible for them [Bordurians]," Berg said, adding that there is no military solution to the war.'
+        '"We will not be sitting at a table redrawing the frontier but only trying to learn what'
+        ' might work for them [Bordurians]," Berg said, adding that only patient talks could end the fighting.'
     )
-    assert ("adding", "that there is no military solution to the war") in cues(nlp, text)
+    assert ("adding", "that only patient talks could end the fighting") in cues(nlp, text)

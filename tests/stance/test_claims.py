@@ -603,7 +603,7 @@ def test_the_doer_of_an_act_chooses_between_mirror_issues(
 def test_a_doer_rejecting_what_it_only_points_at_is_not_against_its_own_act() -> None:
     text = (
         "Peru wants the court to rule on the tariffs on Peruvian copper within a week. "
-        "This dangerous abuse must be rejected."
+        "This reckless ploy must be rejected."
     )
     claims = _own_act_claims(text, "CHL")
     assert claims.get("chl-copper-tariffs") != "oppose"
