@@ -303,13 +303,14 @@ def claims_for(
     seen = {c.target for c in claims}
     claims += [c for c in unmatched if c.target not in seen and c.polarity != "neutral"][:2]
     if held and not any(c.issue for c in claims):
-        own = _holder_claim(ev_words, ev_terms, held, matcher, context[1:], published)
+        own = _holder_claim(ev.text, ev_words, ev_terms, held, matcher, context[1:], published)
         if own is not None:
             claims.append(own)
     return claims
 
 
 def _holder_claim(
+    text: str,
     words: Sequence[Word],
     terms: Terms,
     held: Sequence[IssueProfile],
@@ -334,12 +335,8 @@ def _holder_claim(
     if not hits & profile.title_topics and len(matcher.distinct(hits)) < 2:
         return None  # the act itself ("the tariffs") or two of its words, not one word and a name
     why = f"the issue is the speaker's own act (its title names {'/'.join(sorted(profile.holders))})"
-    return Claim(_text_of(words), "support", profile.issue.id, f"{why}; issue words {sorted(hits)}")
-
-
-def _text_of(words: Sequence[Word]) -> str:
-    """The text the words span, as one line (the evidence, for a claim with no target of its own)."""
-    return " ".join(w.text for w in words)[:200]
+    target = " ".join(text.split())[:200]  # the evidence, as one line: the claim has no target of its own
+    return Claim(target, "support", profile.issue.id, f"{why}; issue words {sorted(hits)}")
 
 
 def _claims_of(

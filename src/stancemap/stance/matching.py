@@ -245,7 +245,7 @@ def _holders(title: str, lex: StanceLexicon, gaz: Gazetteer | None) -> frozenset
 
     English puts the doer of an act named by a noun in front of it, as a possessive or a
     modifier: "*Turkey's* purchase of X", "*US* tariffs on Y", "*Canadian* tariffs and
-    counter-measures", "the *US*-proposed ceasefire", "a *UK-Mauritius* deal". Only the first
+    counter-measures", "the *US*-brokered deal", "a *UK-Mauritius* agreement". Only the first
     conjunct before a preposition is read, and only a head that names an act
     (``lex.act_heads``), not a thing or people ("Afghan *soil*", "Afghan *women*"). A
     name counts only when the gazetteer resolves all of it: "South China Sea" is no China.

@@ -365,7 +365,7 @@ def _topic_of(tokens: Sequence[Word], s: int, e: int, hi: int) -> tuple[int, int
     phrase on the cue's last word; its object's subtree is the topic.
     """
     for k in children(tokens, e - 1):
-        if e <= k < hi and tokens[k].dep == "prep" and k == e:
+        if k == e and k < hi and tokens[k].dep == "prep":
             objects = [c for c in children(tokens, k) if tokens[c].dep == "pobj"]
             if objects:
                 span = subtree(tokens, objects[0])
