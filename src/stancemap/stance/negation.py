@@ -263,7 +263,7 @@ def _demanded_going_on(tokens: Sequence[Word], i: int, lo: int, lex: StanceLexic
 
     Demanding that something go on favours it; the thing is the verb's subject.
     """
-    if tokens[i].low not in lex.words.going_on or not _obliged(tokens, i, lo, lex):
+    if tokens[i].lemma not in lex.words.going_on or not _obliged(tokens, i, lo, lex):
         return False
     return not any(tokens[k].dep in ("dobj", "xcomp") for k in children(tokens, i))
 
@@ -358,7 +358,7 @@ def _for_reasons(tokens: Sequence[Word], findings: list[Finding], lex: StanceLex
     return out
 
 
-def _topic_of(tokens: Sequence[Word], s: int, e: int, hi: int) -> tuple[int, int] | None:
+def _topic_of(tokens: Sequence[Word], e: int, hi: int) -> tuple[int, int] | None:
     """What a cue is about: the object of a preposition that its last word governs, right after it.
 
     "declined to comment *on the vote*", "no comment *about the talks*": the parse hangs the
@@ -444,7 +444,7 @@ def _take(
     if kind in {"adj", "pred", "norm", "neutral"}:
         cons = _consider_verb(tokens, s, lo, w)
         cop = _copula_before(tokens, s, lo, w)
-        topic = _topic_of(tokens, s, e, hi) if kind == "neutral" else None
+        topic = _topic_of(tokens, e, hi) if kind == "neutral" else None
         if kind == "neutral" and entry.words[-1] in load_rule_words().neutral_object_prep:
             end = e
             while end < hi and not _is_boundary(tokens[end], w) and lex.negator_at(tokens[end]) is None:

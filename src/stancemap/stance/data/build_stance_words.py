@@ -240,7 +240,7 @@ WORD_CLASSES = {
     "act_noun": "move step decision action announcement measure call proposal initiative plan appeal request",
     "indefinite": "a an",
     "title_preposition": "against over into toward towards",
-    "going_on": "continue continues resume resumes proceed proceeds",
+    "going_on": "continue resume proceed",
     "reproach": "attack blast fault rebuke scold lambast chide",
     "commend": "thank commend credit",
     "deontic": "must should",
@@ -643,7 +643,7 @@ HEADERS = {
 # something new rather than take it up), title_preposition (prepositions besides those above that
 # end the head of an issue's title: "sanctions *against* X"), deontic (the words of an obligation
 # before a verb that ends something: "X must drop its tariffs" opposes the tariffs), deontic_to
-# (the same before "to": "needs to scrap"), going_on (verbs of going on, which under an obligation
+# (the same before "to": "needs to scrap"), going_on (lemmas of verbs of going on, which under an obligation
 # favour their subject: "the talks must continue"), reproach and commend (verbs that judge someone for a
 # reason, read only before "for" + a gerund: "attacked X for refusing to back Y" backs Y).
 """,
