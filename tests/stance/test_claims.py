@@ -442,6 +442,18 @@ def test_the_move_takes_up_the_act_before_it(text: str, first: str, second: str,
     assert got["FRA"] == {issue: polarity}
 
 
+def test_an_act_noun_with_no_claim_before_it_points_at_the_text_before() -> None:
+    # nobody's claim precedes "the call", but the sentence before names what was called
+    text = (
+        "The opposition in Ruritania called for an independent state of its own on Monday. "
+        "Borduria also backed the call."
+    )
+    assert claims_of(text, evidence="Borduria also backed the call.") == {"rur-independence": "support"}
+    # "a call" is a new one, not the one before
+    got = claims_of(text.replace("the call", "a call"), evidence="Borduria also backed a call.")
+    assert "rur-independence" not in got
+
+
 def test_a_new_act_is_not_taken_up() -> None:
     text = "Borduria recognized Ruritania as an independent state. France condemned a move by Freedonia."
     got = two_statements(

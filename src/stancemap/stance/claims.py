@@ -383,7 +383,8 @@ def _claims_of(
             continue  # "gave us a lot of hope": a noun of stance in a phrase, with nothing it is about
         found: list[tuple[IssueProfile, set[str], str]] = []
         factor = 1  # the polarity of an act the target takes up
-        pieces = [] if lex.is_anaphor(words) else _pieces(tokens, span, lex)
+        pointing = lex.is_anaphor(words) or _points_at_act(tokens, span, words, lex)
+        pieces = [] if pointing else _pieces(tokens, span, lex)
         act = _act_taken_up(tokens, span, words, acts, lex) if not (strict or k) else None
         if act is not None:
             found.append((act.profile, set(), f"takes up the act of {act.actor} before it"))
@@ -447,15 +448,23 @@ def _act_taken_up(
     lex: StanceLexicon,
 ) -> Act | None:
     """The act a target like "the move" or "this decision" takes up: the latest claim just before it."""
-    if not acts or len(words) > 3 or span[1] <= span[0] or words[-1] not in lex.words.act_noun:
+    if not acts or not _points_at_act(tokens, span, words, lex):
         return None
-    if words[0] not in lex.words.determiner or words[0] in lex.words.indefinite:
-        return None  # "the move", "this decision", "their step"; not "a move"
-    if any(t.capitalized for t in tokens[span[0] + 1 : span[1]]):
-        return None  # "the Bordurian proposal" names its own act
     start = tokens[span[0]].start
     near = [a for a in acts if start - _ACT_CHARS <= a.end <= start]
     return max(near, key=lambda a: a.end) if near else None
+
+
+def _points_at_act(
+    tokens: Sequence[Word], span: tuple[int, int], words: Sequence[str], lex: StanceLexicon
+) -> bool:
+    """Whether a target is a definite act noun that names nothing itself: "the move", "this
+    decision", "their step", "the call"; not "a move" or "the Bordurian proposal"."""
+    if len(words) > 3 or span[1] <= span[0] or not words or words[-1] not in lex.words.act_noun:
+        return False
+    if words[0] not in lex.words.determiner or words[0] in lex.words.indefinite:
+        return False
+    return not any(t.capitalized for t in tokens[span[0] + 1 : span[1]])
 
 
 def _refer_back(
