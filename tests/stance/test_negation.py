@@ -225,3 +225,26 @@ def test_an_evaluative_adjective_applies_to_the_noun_it_qualifies() -> None:
     (f,) = find_stances(tokens, load_stance_lexicon(), (0, len(tokens)))
     assert (f.entry.label, f.polarity, f.role) == ("illegitimate", -1, "attributive")
     assert " ".join(t.text for t in tokens[slice(*f.target)]) == "the illegitimate council of Ruritania"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conditions to recognise Ruritania as a state have not yet been met, the minister said.",
+        "The time to recognize Ruritania has not come yet.",
+    ],
+)
+def test_the_infinitive_of_a_negated_prospect_is_withheld(text: str) -> None:
+    # what has not yet come to pass is no position: a stance verb in it says nothing either way
+    (got,) = findings(text)
+    assert got[0].startswith("recogni") and got[1] == 0
+    assert got[2].startswith("Ruritania")
+
+
+def test_the_object_of_a_verb_stays_in_its_own_clause() -> None:
+    # the object of an infinitive ends where its clause ends, not at the next verb of the sentence
+    got = findings("The conditions to recognise Ruritania as a state have not yet been met.")
+    assert got == [("recognise", 0, "Ruritania as a state")]
+    assert findings("Borduria recognizes the elections held in Ruritania on Sunday.") == [
+        ("recognizes", 1, "the elections held in Ruritania on Sunday")
+    ]

@@ -489,6 +489,9 @@ def _take(
         return None
     else:
         target = _object(tokens, e, hi, lex)
+        edge = subtree(tokens, cue_root(tokens, s, e))[1]
+        if target[0] < edge < target[1] and tokens[cue_root(tokens, s, e)].pos == "VERB":
+            target = (target[0], edge)  # the verb's own clause: "the conditions to recognize X have ..."
     negator = None
     if role != "attributive":
         word = tokens[s].low

@@ -189,7 +189,24 @@ def conditional(tokens: Sequence[Word], k: int) -> bool:
 
     if tokens[head].dep == "advcl" and marked(head):
         return True
-    return any(tokens[c].dep == "advcl" and marked(c) for c in children(tokens, head))
+    if any(tokens[c].dep == "advcl" and marked(c) for c in children(tokens, head)):
+        return True
+    return _unmet(tokens, head)
+
+
+def _unmet(tokens: Sequence[Word], clause: int) -> bool:
+    """Whether the clause is the infinitive of a noun whose own predicate is negated, so that it
+    is a prospect, not a position: "the conditions *to recognize* X have not been met", "the time
+    *to recognize* it has not come"."""
+    if tokens[clause].dep not in {"acl", "relcl"}:
+        return False
+    if not any(tokens[c].dep == "aux" and tokens[c].low == "to" for c in children(tokens, clause)):
+        return False
+    noun = head_of(tokens, clause)
+    if noun is None or tokens[noun].dep not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = head_of(tokens, noun)
+    return verb is not None and any(tokens[c].dep == "neg" for c in children(tokens, verb))
 
 
 def subject(tokens: Sequence[Word], k: int) -> int | None:
