@@ -230,7 +230,7 @@ def test_an_evaluative_adjective_applies_to_the_noun_it_qualifies() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The conditions to recognise Ruritania as a state have not yet been met, the minister said.",
+        "Our requirements to recognise Ruritania as a sovereign nation are still not fulfilled, the envoy added.",
         "The time to recognize Ruritania has not come yet.",
     ],
 )
@@ -243,8 +243,8 @@ def test_the_infinitive_of_a_negated_prospect_is_withheld(text: str) -> None:
 
 def test_the_object_of_a_verb_stays_in_its_own_clause() -> None:
     # the object of an infinitive ends where its clause ends, not at the next verb of the sentence
-    got = findings("The conditions to recognise Ruritania as a state have not yet been met.")
-    assert got == [("recognise", 0, "Ruritania as a state")]
+    got = findings("Our requirements to recognise Ruritania as a sovereign nation are still not fulfilled.")
+    assert got == [("recognise", 0, "Ruritania as a sovereign nation")]
     assert findings("Borduria recognizes the elections held in Ruritania on Sunday.") == [
         ("recognizes", 1, "the elections held in Ruritania on Sunday")
     ]
