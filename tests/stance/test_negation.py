@@ -248,3 +248,18 @@ def test_the_object_of_a_verb_stays_in_its_own_clause() -> None:
     assert findings("Borduria recognizes the elections held in Ruritania on Sunday.") == [
         ("recognizes", 1, "the elections held in Ruritania on Sunday")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "scare"),
+    [
+        # a quoted noun is a label the speaker will not own
+        ("Borduria will not take part in the “referendum” in Ruritania.", True),
+        # a quoted phrase, verb or adjective is the speaker's own wording, quoted by the reporter
+        ("Borduria said it would keep up “steady pressure” on Ruritania.", False),
+        ("The minister said he was “minded” to sign the accord with Ruritania.", False),
+    ],
+)
+def test_scare_quotes_are_a_quoted_noun(text: str, scare: bool) -> None:
+    frames = [f for f in findings(text) if f[0] == "'…'"]
+    assert bool(frames) is scare

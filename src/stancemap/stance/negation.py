@@ -222,7 +222,9 @@ def _copula_before(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> i
 
 
 def _is_scare_quote(tokens: Sequence[Word], i: int, hi: int, w: WordClasses) -> int:
-    """Length of a short quoted lower-case phrase starting at the quote mark ``i`` (0 if none)."""
+    """Length of a quoted lower-case noun starting at the quote mark ``i`` (0 if none): the
+    'elections' a speaker will not call elections. A quoted phrase ("exert 'maximum pressure'")
+    or a quoted verb or adjective ("was 'inclined' to") is the speaker's own words, quoted."""
     if tokens[i].text not in "'\"“‘":
         return 0
     if i > 0 and (tokens[i - 1].low in w.quote_intro or tokens[i - 1].text == ":"):
@@ -233,7 +235,7 @@ def _is_scare_quote(tokens: Sequence[Word], i: int, hi: int, w: WordClasses) -> 
             return 0
         if tokens[k].text in "'\"”’":
             words = tokens[i + 1 : k]
-            ok = words and all(w.is_word and not w.capitalized for w in words)
+            ok = len(words) == 1 and words[0].is_word and not words[0].capitalized and words[0].pos == "NOUN"
             return k - i + 1 if ok else 0
         if not tokens[k].is_word:
             return 0
