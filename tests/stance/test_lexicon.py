@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from stancemap.stance.lexicon import Entry, StanceLexicon, _word_matches, load_stance_lexicon
+from stancemap.stance.lexicon import Entry, StanceLexicon, load_stance_lexicon, word_matches
 
 from .conftest import parsed
 
@@ -40,7 +40,7 @@ def _with_patterns(patterns: list[str]) -> StanceLexicon:
 def test_candidates_are_the_entries_whose_first_pattern_matches_in_lexicon_order(lex: StanceLexicon) -> None:
     words = {t.low for t in parsed(TEXT)} | {e.words[0].strip("*") for e in lex.entries}
     for low in sorted(words):
-        expected = tuple(e for e in lex.entries if _word_matches(e.words[0], low))
+        expected = tuple(e for e in lex.entries if word_matches(e.words[0], low))
         assert lex.candidates(low) == expected, low
 
 

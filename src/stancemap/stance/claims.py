@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..models import Article, Claim, Issue, Polarity, Statement
 from ..resolve import Gazetteer, load_gazetteer
+from .acts import act_claim, names_an_act
 from .lexicon import StanceLexicon, load_stance_lexicon, stem
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
@@ -259,10 +260,11 @@ def claims_for(
         or f.target[0] == f.target[1]
     ]  # fmt: skip
     held = [p for p in matcher.profiles if st.actor in p.holders]
-    if not findings and not held:
-        return []
     ev_words = parsed.within(ev.start, ev.end)
-    if not findings:
+    acting = names_an_act(tokens, matcher)
+    if not findings and not held and not acting:
+        return []
+    if not findings and not acting:
         stems = {stem(part) for w in ev_words if w.is_word for part in w.low.split("-")}
         if not any(p.topics & stems for p in held):
             return []  # the holder says nothing of its act: no need to read the text around
@@ -306,6 +308,10 @@ def claims_for(
         own = _holder_claim(ev.text, ev_words, ev_terms, held, matcher, context[1:], published)
         if own is not None:
             claims.append(own)
+    if acting and not any(c.issue for c in claims):
+        act = act_claim(tokens, st, matcher, context, published)
+        if act is not None:
+            claims.append(act)
     return claims
 
 

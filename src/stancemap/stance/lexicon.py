@@ -27,6 +27,7 @@ __all__ = [
     "load_stance_lexicon",
     "norm",
     "stem",
+    "word_matches",
 ]
 
 _SUFFIXES = (
@@ -47,7 +48,8 @@ def stem(word: str) -> str:
     return w
 
 
-def _word_matches(pattern: str, low: str) -> bool:
+def word_matches(pattern: str, low: str) -> bool:
+    """Whether a word (normal form) matches a pattern: a word, ``prefix*`` or ``*suffix``."""
     if pattern.endswith("*") and len(pattern) > 1:
         return low.startswith(pattern[:-1])
     if pattern.startswith("*") and len(pattern) > 1:
@@ -79,7 +81,7 @@ class Entry:
         if n == 1 and self.kind == "verb" and tokens[i].pos in _PARTICLES:
             return 0  # "give them back to X": the parse says it is a particle, not the verb "back"
         for k, pattern in enumerate(self.words):
-            if not _word_matches(pattern, tokens[i + k].low):
+            if not word_matches(pattern, tokens[i + k].low):
                 return 0
         return n
 
@@ -193,7 +195,7 @@ class _FirstWords:
         )
 
     def matching(self, low: str) -> list[int]:
-        """Entry numbers whose first pattern matches ``low`` (``_word_matches``), in order."""
+        """Entry numbers whose first pattern matches ``low`` (``word_matches``), in order."""
         found = list(self.exact.get(low, ()))
         n = len(low)
         for length in self.prefix_lengths:
@@ -247,7 +249,7 @@ class StanceLexicon:
         if token.low not in cache:
             if len(cache) >= CACHE_WORDS:
                 cache.clear()
-            cache[token.low] = next((k for p, k in self.negators if _word_matches(p, token.low)), None)
+            cache[token.low] = next((k for p, k in self.negators if word_matches(p, token.low)), None)
         return cache[token.low]
 
     def is_anaphor(self, words: Sequence[str]) -> bool:

@@ -1,0 +1,155 @@
+"""The speaker doing what an issue's definition names: "Borduria imposed sanctions" supports an
+issue whose ``support:`` line reads "imposes or threatens sanctions".
+
+Most reactions are stated with a stance word ("condemns", "backs"); many are told as acts
+instead: a government imposes, threatens or considers the measure, calls the meeting, makes the
+submission. An issue's description says which acts count for it and which against it (spec §3),
+so the act is read from there rather than from a word list: the verb of the evidence must be one
+that exactly one of the two lines uses, its object must name the issue, and its subject must be
+the speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+
+from ..models import Claim, Polarity, Statement
+from ..resolve import Gazetteer
+from .lexicon import StanceLexicon, WordClasses, stem, word_matches
+from .matching import IssueMatcher, IssueProfile, Terms, split_definition
+from .tree import children, conditional, head_of, subject, subtree
+from .words import Word, plain_words
+
+__all__ = ["act_claim", "names_an_act"]
+
+#: The labels a verb's chain climbs to reach the verb whose subject and negation it shares:
+#: "threatened *to impose* them", "imposed and *extended* them".
+_CHAIN = frozenset({"xcomp", "conj"})
+#: The labels of a predicate said of the object, which makes the verb one of judging.
+_SMALL_CLAUSE = frozenset({"oprd", "acomp", "attr", "ccomp"})
+
+
+def _line_verbs(description: str, lex: StanceLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    return _line_verbs_of(description, lex.words, lex.negators)
+
+
+@lru_cache(maxsize=256)
+def _line_verbs_of(
+    description: str, w: WordClasses, negators: tuple[tuple[str, str], ...]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems that only the support line, and only the oppose line, use un-negated with an object.
+
+    A stem that both lines use ("calls for it" / "calls it illegal") decides nothing; one a line
+    negates ("does not recognize") is left to the stance cues that read negation; and one a line
+    uses only before a preposition ("calls for talks", "votes for it") names no act done *to*
+    an object.
+    """
+    _, sup, opp = split_definition(description)
+    prepositions = w.lead_in | w.preposition | w.title_preposition
+    lines = []
+    for text in (sup, opp):
+        words = [t for t in plain_words(text) if t.is_word]
+        used: set[str] = set()
+        for k, t in enumerate(words):
+            if any(word_matches(p, u.low) for u in words[max(0, k - 3) : k] for p, _ in negators):
+                continue
+            if k + 1 < len(words) and words[k + 1].low in prepositions:
+                continue
+            used.add(stem(t.low))
+        everything = {stem(t.low) for t in words}
+        lines.append((frozenset(used), frozenset(everything)))
+    (s, s_all), (o, o_all) = lines
+    return frozenset(s - o_all), frozenset(o - s_all)
+
+
+def names_an_act(tokens: Sequence[Word], matcher: IssueMatcher) -> bool:
+    """Whether a verb of the words is one some issue's definition lines use (a cheap first test)."""
+    lex = matcher.lex
+    verbs = _all_line_verbs(tuple(p.issue.description for p in matcher.profiles), lex.words, lex.negators)
+    return any(t.pos == "VERB" and stem(t.low) in verbs for t in tokens)
+
+
+@lru_cache(maxsize=16)
+def _all_line_verbs(
+    descriptions: tuple[str, ...], w: WordClasses, negators: tuple[tuple[str, str], ...]
+) -> frozenset[str]:
+    out: set[str] = set()
+    for d in descriptions:
+        sup, opp = _line_verbs_of(d, w, negators)
+        out |= sup | opp
+    return frozenset(out)
+
+
+def _negated(tokens: Sequence[Word], k: int) -> bool:
+    """Whether the verb, or a verb its chain hangs from, is negated ("did not threaten to impose")."""
+    x: int | None = k
+    for _ in range(6):
+        if x is None:
+            return False
+        if any(tokens[c].dep == "neg" for c in children(tokens, x)):
+            return True
+        x = head_of(tokens, x) if tokens[x].dep in _CHAIN else None
+    return False
+
+
+def _is_speaker(
+    tokens: Sequence[Word], k: int, st: Statement, lex: StanceLexicon, gaz: Gazetteer | None
+) -> bool:
+    """Whether the subject of the verb ``tokens[k]`` is the statement's speaker: its own mention,
+    a name of it, or "we" in its own words."""
+    subj = subject(tokens, k)
+    if subj is None:
+        return False
+    lo, hi = subtree(tokens, subj)
+    first, last = tokens[lo], tokens[hi - 1]
+    if st.source is not None and first.start < st.source.end and st.source.start < last.end:
+        return True
+    if tokens[subj].low in lex.words.own:
+        return st.kind == "direct" or (st.kind == "indirect" and tokens[subj].low != "we")
+    if gaz is None:
+        return False
+    return any(h.actor.code == st.actor for h in gaz.find(" ".join(t.text for t in tokens[lo:hi])))
+
+
+def act_claim(
+    tokens: Sequence[Word],
+    st: Statement,
+    matcher: IssueMatcher,
+    context: list[tuple[Terms, float]],
+    published: date | None,
+) -> Claim | None:
+    """The claim of a speaker doing an act an issue's support or oppose line names, if any.
+
+    ``tokens`` are the evidence's parsed words. The verb must not be negated or said under a
+    condition, its object must be the issue's (its own words, as a target is matched), and its
+    subject the speaker; the line that uses the verb gives the polarity.
+    """
+    lex = matcher.lex
+    for k, verb in enumerate(tokens):
+        if verb.pos != "VERB" or conditional(tokens, k) or _negated(tokens, k):
+            continue
+        below = children(tokens, k)
+        objects = [c for c in below if tokens[c].dep == "dobj"]
+        if not objects or any(tokens[c].dep in _SMALL_CLAUSE for c in below):
+            continue  # "called the subsidies unbearable" judges them; it does no act
+        lo, hi = subtree(tokens, objects[0])
+        words = tokens[lo:hi]
+        text = " ".join(t.text for t in words)
+        hit = matcher.best(matcher.terms(text, words), context, published)
+        if hit is None:
+            continue
+        profile, hits = hit
+        polarity = _polarity(profile, stem(verb.low), lex)
+        if not polarity or not _is_speaker(tokens, k, st, lex, matcher.gaz):
+            continue
+        side: Polarity = "support" if polarity > 0 else "oppose"
+        why = f"the speaker's act '{verb.text}', which the issue's {side} line names"
+        return Claim(text[:200], side, profile.issue.id, f"{why}; issue words {sorted(hits)}")
+    return None
+
+
+def _polarity(profile: IssueProfile, verb: str, lex: StanceLexicon) -> int:
+    sup, opp = _line_verbs(profile.issue.description, lex)
+    return 1 if verb in sup else -1 if verb in opp else 0
