@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..models import Article, Claim, Issue, Polarity, Statement
 from ..resolve import Gazetteer, load_gazetteer
 from .acts import act_claim, names_an_act
+from .belonging import BELONG, belonging
 from .lexicon import StanceLexicon, load_stance_lexicon, stem
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
@@ -255,7 +256,7 @@ def claims_for(
     )
     # a cue before the evidence counts only when it governs the evidence (its reporting verb)
     findings = [
-        f for f in find_stances(tokens, lex, inside)
+        f for f in [*find_stances(tokens, lex, inside), *belonging(tokens, lex)]
         if st.kind == "summary" or f.cue[0] >= inside[0] or f.target[1] > inside[0]
         or f.target[0] == f.target[1]
     ]  # fmt: skip
@@ -384,6 +385,8 @@ def _claims_of(
         target_text = _span_text(article, tokens, span)
         words = [t.low for t in tokens[span[0] : span[1]] if t.is_word]
         whole = matcher.terms(target_text, tokens[span[0] : span[1]])
+        if kind == BELONG:  # "X is part of Y" is about Y's territory (see belonging.py)
+            whole = matcher.terms(f"{target_text} {' '.join(sorted(lex.words.territory_topic))}")
         names_ok = recognition or (backing and not whole.codes)
         if not words and all(t.pos == "NOUN" and t.dep == "pobj" for t in tokens[f.cue[0] : f.cue[1]]):
             continue  # "gave us a lot of hope": a noun of stance in a phrase, with nothing it is about
@@ -395,6 +398,10 @@ def _claims_of(
         if act is not None:
             found.append((act.profile, set(), f"takes up the act of {act.actor} before it"))
             factor = act.polarity
+        elif kind == BELONG:
+            hit = matcher.best(whole, context, published)
+            if hit is not None and not k:
+                found.append((hit[0], hit[1], "belonging"))
         elif not pieces:
             back = _refer_back(article, tokens, span, matcher, context, published, last, f.cue)
             if back is not None and not (strict or k):

@@ -129,6 +129,8 @@ class WordClasses:
     reproach: frozenset[str] = frozenset()
     commend: frozenset[str] = frozenset()
     deontic_to: frozenset[str] = frozenset()
+    belonging: frozenset[str] = frozenset()
+    territory_topic: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, rows: Iterable[Sequence[str]]) -> WordClasses:
