@@ -601,6 +601,11 @@ support: defends the tariffs. oppose: criticizes them."""
         ("Peru's tariffs on Chilean copper are unfair.", "CHL", {"per-copper-tariffs": "oppose"}),
         ("Our tariffs on Peruvian copper are fair.", "CHL", {"chl-copper-tariffs": "support"}),
         ("Our tariffs on Chilean copper are fair.", "PER", {"per-copper-tariffs": "support"}),
+        # "their" is the act of the clause's subject, or of the one urged to act
+        ("Lima must scrap their unfair tariffs on copper at once.", "CHL", {"per-copper-tariffs": "oppose"}),
+        ("Santiago urged Peru to drop its tariffs on copper.", "CHL", {"per-copper-tariffs": "oppose"}),
+        # the one a tariff noun phrase is said of
+        ("Peru is one of the most unfair tariff nations on copper.", "CHL", {"per-copper-tariffs": "oppose"}),
     ],
 )
 def test_the_doer_of_an_act_chooses_between_mirror_issues(

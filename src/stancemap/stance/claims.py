@@ -429,7 +429,7 @@ def _claims_of(
                         found.append(back)
         if k == 0 and actor:
             # "Canada's tariffs" belong to the mirror issue that Canada holds
-            doers = [matcher.doers_issue(g[0], tokens[span[0] : span[1]], whole, actor) for g in found]
+            doers = [matcher.doers_issue(g[0], tokens, span, whole, actor) for g in found]
             found = [
                 (d[0], d[1], "the act's doer named") if d is not None else g
                 for g, d in zip(found, doers, strict=True)

@@ -21,6 +21,7 @@ from ..models import Issue
 from ..resolve import Gazetteer
 from .lexicon import StanceLexicon, stem
 from .rulewords import load_rule_words
+from .tree import children, head_of, subject, subtree
 from .words import Word, plain_words
 
 __all__ = ["IssueMatcher", "IssueProfile", "Terms", "neutral_definition", "split_definition"]
@@ -422,37 +423,61 @@ class IssueMatcher:
         return (best[1], best[2]) if best else None
 
     def doers_issue(
-        self, p: IssueProfile, words: Sequence[Word], target: Terms, speaker: str
+        self, p: IssueProfile, tokens: Sequence[Word], span: tuple[int, int], target: Terms, speaker: str
     ) -> tuple[IssueProfile, set[str]] | None:
         """The issue of the same act held by the doer the target names, when ``p`` is another's.
 
         Issues may mirror each other ("US tariffs on Canadian goods", "Canadian tariffs on US
-        goods"): the act noun's possessor or prenominal name in the target says whose act it is
-        ("*Canada's* tariffs", "*EU* tariffs", "*our* tariffs" from the speaker). None when the
-        target names no doer, or the doer already holds ``p``.
+        goods"): whose act the target's act noun is says which ("*Canada's* tariffs", "*EU*
+        tariffs", "*our* tariffs" from the speaker; "Ottawa must drop *their* tariffs";
+        "Canada is the worst *tariff* offender"). ``tokens`` are the window's words
+        and ``span`` the target in them. None when the target names no doer, or the doer
+        already holds ``p``.
         """
         if not p.holders or self.gaz is None:
             return None
         doer: str | None = None
-        for w in words:
-            if stem(w.low) not in p.title_topics:
-                continue
-            for m in words:
-                if m.head != w.i or m.i == w.i or m.dep not in ("poss", "compound", "amod", "nmod"):
-                    continue
-                if m.low in self.lex.words.own:
-                    doer = speaker
-                elif m.capitalized:
-                    found = self.gaz.find(m.text)  # the whole word: "Anti-American" names no doer
-                    whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(m.text)
-                    doer = found[0].actor.code if whole else doer
-            if doer is not None:
-                break
+        for k in range(*span):
+            if stem(tokens[k].low) in p.title_topics:
+                doer = self._doer(tokens, k, speaker)
+                if doer is not None:
+                    break
         if doer is None or doer in p.holders:
             return None
         for q in self.profiles:
             if q is not p and doer in q.holders and p.title_topics & q.title_topics:
                 return q, q.topic_hits(target, names_ok=False)
+        return None
+
+    def _doer(self, tokens: Sequence[Word], k: int, speaker: str) -> str | None:
+        """Whose act the act noun ``tokens[k]`` is: its possessor or prenominal name, the subject
+        of its clause for "its"/"their", or the one it is said of as a predicate."""
+        w = self.lex.words
+        doer: str | None = None
+        for m in children(tokens, k):
+            t = tokens[m]
+            if t.dep not in ("poss", "compound", "amod", "nmod"):
+                continue
+            if t.low in w.own:
+                doer = speaker
+            elif t.low in w.possessive:
+                doer = self._actor_at(tokens, _clause_subject(tokens, k))
+            elif t.capitalized:
+                doer = self._actor_at(tokens, m, whole_word=True) or doer
+        return doer if doer is not None else self._actor_at(tokens, _predicated_of(tokens, k))
+
+    def _actor_at(self, tokens: Sequence[Word], k: int | None, whole_word: bool = False) -> str | None:
+        """The actor the words under ``tokens[k]`` name (a name only as a whole word: "Anti-American"
+        names no one)."""
+        if k is None or self.gaz is None:
+            return None
+        lo, hi = (k, k + 1) if whole_word else subtree(tokens, k)
+        text = " ".join(t.text for t in tokens[lo:hi])
+        for hit in self.gaz.find(text):
+            if (hit.start == 0 or text[hit.start - 1] == " ") and (
+                hit.end == len(text) or text[hit.end] == " "
+            ):
+                return hit.actor.code
         return None
 
     def from_context(
@@ -478,3 +503,41 @@ class IssueMatcher:
             if best is None or s > best[0]:
                 best = (s, p, hits)
         return (best[1], best[2]) if best else None
+
+
+def _clause_subject(tokens: Sequence[Word], k: int) -> int | None:
+    """The subject of the clause ``tokens[k]`` is in; for an infinitive under an object ("urged
+    Canada to drop its tariffs") that object."""
+    v: int | None = k
+    for _ in range(6):
+        if v is None or tokens[v].pos in ("VERB", "AUX"):
+            break
+        v = head_of(tokens, v)
+    if v is None:
+        return None
+    if tokens[v].dep == "xcomp":
+        h = head_of(tokens, v)
+        objects = [] if h is None else [c for c in children(tokens, h) if tokens[c].dep == "dobj"]
+        if objects:
+            return objects[0]
+    return subject(tokens, v)
+
+
+def _predicated_of(tokens: Sequence[Word], k: int) -> int | None:
+    """Who a noun phrase holding ``tokens[k]`` is said of: the subject of "X is the worst
+    *tariff* offender", the object of "called X a *tariff* abuser"."""
+    x: int | None = k
+    for _ in range(5):
+        if x is None:
+            return None
+        dep = tokens[x].dep
+        if dep in ("attr", "oprd"):
+            verb = head_of(tokens, x)
+            if verb is None:
+                return None
+            if dep == "attr":
+                return subject(tokens, verb)
+            objects = [c for c in children(tokens, verb) if tokens[c].dep == "dobj"]
+            return objects[0] if objects else None
+        x = head_of(tokens, x)
+    return None
