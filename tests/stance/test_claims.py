@@ -617,6 +617,15 @@ def test_the_doer_of_an_act_chooses_between_mirror_issues(
     assert {c.issue: c.polarity for c in out.claims} == expected
 
 
+def test_a_quotation_is_read_with_the_clause_that_frames_it() -> None:
+    # no reporting verb or speaker is marked: the words around the quotation still say whose act it is
+    text = "The minister insisted that Peru is “an abusive tariff nation on copper.”"
+    article, st = statement(text, evidence="an abusive tariff nation on copper.", published=date(2031, 6, 1))
+    st = replace(st, actor="CHL")
+    (out,) = attach_claims(article, [st], MIRROR, parsed_text(article.text))
+    assert {c.issue: c.polarity for c in out.claims} == {"per-copper-tariffs": "oppose"}
+
+
 def test_a_doer_rejecting_what_it_only_points_at_is_not_against_its_own_act() -> None:
     text = (
         "Peru wants the court to rule on the tariffs on Peruvian copper within a week. "

@@ -36,6 +36,7 @@ def findings(text: str) -> list[tuple[str, int, str]]:
             "Borduria warned that expanding military cooperation between Ruritania and Freedonia is"
             " dangerous, illegal and a growing danger to the whole international community.",
             [
+                ("dangerous", -1, "expanding military cooperation between Ruritania and Freedonia"),
                 ("illegal", -1, "expanding military cooperation between Ruritania and Freedonia"),
                 ("danger", -1, "expanding military cooperation between Ruritania and Freedonia"),
             ],
@@ -263,3 +264,13 @@ def test_the_object_of_a_verb_stays_in_its_own_clause() -> None:
 def test_scare_quotes_are_a_quoted_noun(text: str, scare: bool) -> None:
     frames = [f for f in findings(text) if f[0] == "'…'"]
     assert bool(frames) is scare
+
+
+def test_a_strong_evaluative_adjective_judges_its_subject() -> None:
+    # the strong adjectives of VADER that WordNet knows only as adjectives
+    assert findings("The new levies on copper are outrageous.") == [
+        ("outrageous", -1, "The new levies on copper")
+    ]
+    assert findings("The accord on fishing rights is admirable.") == [
+        ("admirable", 1, "The accord on fishing rights")
+    ]

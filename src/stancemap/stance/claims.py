@@ -110,7 +110,8 @@ def _window(article: Article, st: Statement, lex: StanceLexicon) -> tuple[int, i
     sent_start, sent_end = _sentence(article.text, ev.start, ev.end, article.body_start)
     start, end = ev.start, ev.end
     before = [x.start for x in (st.source, st.cue) if x is not None and x.end <= ev.start]
-    if st.kind == "summary" or (before and min(before) >= sent_start):
+    unframed = st.source is None and st.cue is None  # a quotation the text around attributes
+    if st.kind == "summary" or unframed or (before and min(before) >= sent_start):
         start = sent_start
         lead = min(before) if before else ev.start
         for m in _clause_break(lex.words.concessive).finditer(article.text, sent_start, lead):
@@ -429,7 +430,8 @@ def _claims_of(
                         found.append(back)
         if k == 0 and actor:
             # "Canada's tariffs" belong to the mirror issue that Canada holds
-            doers = [matcher.doers_issue(g[0], tokens, span, whole, actor) for g in found]
+            said = [span] if f.extra is None else [span, f.extra]  # "X is a tariff abuser": its predicate
+            doers = [matcher.doers_issue(g[0], tokens, said, whole, actor) for g in found]
             found = [
                 (d[0], d[1], "the act's doer named") if d is not None else g
                 for g, d in zip(found, doers, strict=True)

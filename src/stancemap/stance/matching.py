@@ -423,21 +423,26 @@ class IssueMatcher:
         return (best[1], best[2]) if best else None
 
     def doers_issue(
-        self, p: IssueProfile, tokens: Sequence[Word], span: tuple[int, int], target: Terms, speaker: str
+        self,
+        p: IssueProfile,
+        tokens: Sequence[Word],
+        spans: Sequence[tuple[int, int]],
+        target: Terms,
+        speaker: str,
     ) -> tuple[IssueProfile, set[str]] | None:
         """The issue of the same act held by the doer the target names, when ``p`` is another's.
 
         Issues may mirror each other ("US tariffs on Canadian goods", "Canadian tariffs on US
         goods"): whose act the target's act noun is says which ("*Canada's* tariffs", "*EU*
         tariffs", "*our* tariffs" from the speaker; "Ottawa must drop *their* tariffs";
-        "Canada is the worst *tariff* offender"). ``tokens`` are the window's words
-        and ``span`` the target in them. None when the target names no doer, or the doer
-        already holds ``p``.
+        "Canada is the worst *tariff* offender"). ``tokens`` are the window's words and
+        ``spans`` the target in them (and the predicate said of it). None when the target names
+        no doer, or the doer already holds ``p``.
         """
         if not p.holders or self.gaz is None:
             return None
         doer: str | None = None
-        for k in range(*span):
+        for k in (k for span in spans for k in range(*span)):
             if stem(tokens[k].low) in p.title_topics:
                 doer = self._doer(tokens, k, speaker)
                 if doer is not None:
@@ -527,7 +532,7 @@ def _predicated_of(tokens: Sequence[Word], k: int) -> int | None:
     """Who a noun phrase holding ``tokens[k]`` is said of: the subject of "X is the worst
     *tariff* offender", the object of "called X a *tariff* abuser"."""
     x: int | None = k
-    for _ in range(5):
+    for _ in range(8):
         if x is None:
             return None
         dep = tokens[x].dep
