@@ -22,7 +22,7 @@ from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .tree import children, conditional, head_of, subject, subtree
 from .words import Word, plain_words
 
-__all__ = ["act_claim", "names_an_act"]
+__all__ = ["act_candidates", "act_claim"]
 
 #: The labels a verb's chain climbs to reach the verb whose subject and negation it shares:
 #: "threatened *to impose* them", "imposed and *extended* them".
@@ -64,11 +64,26 @@ def _line_verbs_of(
     return frozenset(s - o_all), frozenset(o - s_all)
 
 
-def names_an_act(tokens: Sequence[Word], matcher: IssueMatcher) -> bool:
-    """Whether a verb of the words is one some issue's definition lines use (a cheap first test)."""
+def act_candidates(tokens: Sequence[Word], matcher: IssueMatcher) -> list[int]:
+    """The verbs that may be a speaker's act: one that some issue's definition lines use, with an
+    object that has a topic word of some issue and no predicate said of it (a cheap first test,
+    so that most statements need no more)."""
     lex = matcher.lex
     verbs = _all_line_verbs(tuple(p.issue.description for p in matcher.profiles), lex.words, lex.negators)
-    return any(t.pos == "VERB" and stem(t.low) in verbs for t in tokens)
+    found = [k for k, t in enumerate(tokens) if t.pos == "VERB" and stem(t.low) in verbs]
+    if not found:
+        return []
+    topics = frozenset().union(*(p.topics for p in matcher.profiles))
+    out = []
+    for k in found:
+        below = children(tokens, k)
+        objects = [c for c in below if tokens[c].dep == "dobj"]
+        if not objects or any(tokens[c].dep in _SMALL_CLAUSE for c in below):
+            continue  # "called the subsidies unbearable" judges them; it does no act
+        lo, hi = subtree(tokens, objects[0])
+        if any(stem(t.low) in topics for t in tokens[lo:hi]):
+            out.append(k)
+    return out
 
 
 @lru_cache(maxsize=16)
@@ -115,6 +130,7 @@ def _is_speaker(
 
 def act_claim(
     tokens: Sequence[Word],
+    candidates: Sequence[int],
     st: Statement,
     matcher: IssueMatcher,
     context: list[tuple[Terms, float]],
@@ -122,19 +138,18 @@ def act_claim(
 ) -> Claim | None:
     """The claim of a speaker doing an act an issue's support or oppose line names, if any.
 
-    ``tokens`` are the evidence's parsed words. The verb must not be negated or said under a
+    ``tokens`` are the window's parsed words and ``candidates`` the verbs :func:`act_candidates`
+    found in them. The verb must not be negated or said under a
     condition, its object must be the issue's (its own words, as a target is matched), and its
     subject the speaker; the line that uses the verb gives the polarity.
     """
     lex = matcher.lex
-    for k, verb in enumerate(tokens):
-        if verb.pos != "VERB" or conditional(tokens, k) or _negated(tokens, k):
+    for k in candidates:
+        verb = tokens[k]
+        if conditional(tokens, k) or _negated(tokens, k):
             continue
-        below = children(tokens, k)
-        objects = [c for c in below if tokens[c].dep == "dobj"]
-        if not objects or any(tokens[c].dep in _SMALL_CLAUSE for c in below):
-            continue  # "called the subsidies unbearable" judges them; it does no act
-        lo, hi = subtree(tokens, objects[0])
+        obj = next(c for c in children(tokens, k) if tokens[c].dep == "dobj")
+        lo, hi = subtree(tokens, obj)
         words = tokens[lo:hi]
         text = " ".join(t.text for t in words)
         hit = matcher.best(matcher.terms(text, words), context, published)

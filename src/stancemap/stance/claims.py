@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..models import Article, Claim, Issue, Polarity, Statement
 from ..resolve import Gazetteer, load_gazetteer
-from .acts import act_claim, names_an_act
+from .acts import act_candidates, act_claim
 from .belonging import BELONG, belonging
 from .lexicon import StanceLexicon, load_stance_lexicon, stem
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
@@ -263,7 +263,7 @@ def claims_for(
     ]  # fmt: skip
     held = [p for p in matcher.profiles if st.actor in p.holders]
     ev_words = parsed.within(ev.start, ev.end)
-    acting = names_an_act(tokens, matcher)
+    acting = act_candidates(tokens, matcher)
     if not findings and not held and not acting:
         return []
     if not findings and not acting:
@@ -311,7 +311,7 @@ def claims_for(
         if own is not None:
             claims.append(own)
     if acting and not any(c.issue for c in claims):
-        act = act_claim(tokens, st, matcher, context, published)
+        act = act_claim(tokens, acting, st, matcher, context, published)
         if act is not None:
             claims.append(act)
     return claims
