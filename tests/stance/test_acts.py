@@ -83,3 +83,24 @@ def test_announcing_the_act_itself() -> None:
 )
 def test_no_act_of_the_speaker(text: str, speaker: str) -> None:
     assert "rur-sanctions" not in claims_of(text, speaker)
+
+
+def reasons_of(text: str, speaker: str) -> list[str]:
+    article = Article(name="t.txt", text=text, source="test", published=date(2031, 6, 1))
+    s = text.index(speaker)
+    st = Statement(
+        article="t.txt",
+        actor="BOR",
+        actor_name=speaker,
+        kind="indirect",
+        evidence=Span(0, len(text), text),
+        source=Span(s, s + len(speaker), speaker),
+    )
+    (out,) = attach_claims(article, [st], ISSUES, parsed_text(text), use_gazetteer=False)
+    return [c.reason for c in out.claims]
+
+
+def test_an_act_urged_on_another_is_not_the_speakers() -> None:
+    # the subject of "to impose" is the one urged to do it
+    text = "Borduria urged Freedonia to impose sanctions and visa bans on Ruritania."
+    assert not any("speaker's act" in r for r in reasons_of(text, "Borduria"))

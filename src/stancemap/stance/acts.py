@@ -19,7 +19,7 @@ from ..models import Claim, Polarity, Statement
 from ..resolve import Gazetteer
 from .lexicon import StanceLexicon, WordClasses, stem, word_matches
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
-from .tree import children, conditional, head_of, subject, subtree
+from .tree import children, clause_subject, conditional, head_of, subtree
 from .words import Word, plain_words
 
 __all__ = ["act_candidates", "act_claim"]
@@ -70,7 +70,11 @@ def act_candidates(tokens: Sequence[Word], matcher: IssueMatcher) -> list[int]:
     so that most statements need no more)."""
     lex = matcher.lex
     verbs = _all_line_verbs(tuple(p.issue.description for p in matcher.profiles), lex.words, lex.negators)
-    found = [k for k, t in enumerate(tokens) if t.pos == "VERB" and stem(t.low) in verbs]
+    found = [
+        k
+        for k, t in enumerate(tokens)
+        if t.pos == "VERB" and stem(t.low) in verbs and lex.entry_at(tokens, k) is None
+    ]  # fmt: skip  (a stance word is read by the stance rules, with its negation and its target)
     if not found:
         return []
     topics = frozenset().union(*(p.topics for p in matcher.profiles))
@@ -81,7 +85,10 @@ def act_candidates(tokens: Sequence[Word], matcher: IssueMatcher) -> list[int]:
         if not objects or any(tokens[c].dep in _SMALL_CLAUSE for c in below):
             continue  # "called the subsidies unbearable" judges them; it does no act
         lo, hi = subtree(tokens, objects[0])
-        if any(stem(t.low) in topics for t in tokens[lo:hi]):
+        words = [t.low for t in tokens[lo:hi] if t.is_word]
+        if lex.is_anaphor(words):
+            continue  # "rejected those claims" points back; it names nothing itself
+        if any(stem(w) in topics for w in words):
             out.append(k)
     return out
 
@@ -114,7 +121,7 @@ def _is_speaker(
 ) -> bool:
     """Whether the subject of the verb ``tokens[k]`` is the statement's speaker: its own mention,
     a name of it, or "we" in its own words."""
-    subj = subject(tokens, k)
+    subj = clause_subject(tokens, k)  # "urged Russia *to veto* it": Russia's act, not the speaker's
     if subj is None:
         return False
     lo, hi = subtree(tokens, subj)

@@ -21,7 +21,7 @@ from ..models import Issue
 from ..resolve import Gazetteer
 from .lexicon import StanceLexicon, stem
 from .rulewords import load_rule_words
-from .tree import children, head_of, subject, subtree
+from .tree import children, clause_subject, head_of, subject, subtree
 from .words import Word, plain_words
 
 __all__ = ["IssueMatcher", "IssueProfile", "Terms", "neutral_definition", "split_definition"]
@@ -466,7 +466,7 @@ class IssueMatcher:
             if t.low in w.own:
                 doer = speaker
             elif t.low in w.possessive:
-                doer = self._actor_at(tokens, _clause_subject(tokens, k))
+                doer = self._actor_at(tokens, clause_subject(tokens, k))
             elif t.capitalized:
                 doer = self._actor_at(tokens, m, whole_word=True) or doer
         return doer if doer is not None else self._actor_at(tokens, _predicated_of(tokens, k))
@@ -508,24 +508,6 @@ class IssueMatcher:
             if best is None or s > best[0]:
                 best = (s, p, hits)
         return (best[1], best[2]) if best else None
-
-
-def _clause_subject(tokens: Sequence[Word], k: int) -> int | None:
-    """The subject of the clause ``tokens[k]`` is in; for an infinitive under an object ("urged
-    Canada to drop its tariffs") that object."""
-    v: int | None = k
-    for _ in range(6):
-        if v is None or tokens[v].pos in ("VERB", "AUX"):
-            break
-        v = head_of(tokens, v)
-    if v is None:
-        return None
-    if tokens[v].dep == "xcomp":
-        h = head_of(tokens, v)
-        objects = [] if h is None else [c for c in children(tokens, h) if tokens[c].dep == "dobj"]
-        if objects:
-            return objects[0]
-    return subject(tokens, v)
 
 
 def _predicated_of(tokens: Sequence[Word], k: int) -> int | None:

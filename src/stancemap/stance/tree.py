@@ -18,6 +18,7 @@ __all__ = [
     "NOT_PHRASE",
     "Scope",
     "children",
+    "clause_subject",
     "conditional",
     "cue_root",
     "head_of",
@@ -223,3 +224,21 @@ def subject(tokens: Sequence[Word], k: int) -> int | None:
             return None
         x = head_of(tokens, x)
     return None
+
+
+def clause_subject(tokens: Sequence[Word], k: int) -> int | None:
+    """The subject of the clause ``tokens[k]`` is in; for an infinitive under an object ("urged
+    Canada to drop its tariffs") that object."""
+    v: int | None = k
+    for _ in range(6):
+        if v is None or tokens[v].pos in ("VERB", "AUX"):
+            break
+        v = head_of(tokens, v)
+    if v is None:
+        return None
+    if tokens[v].dep == "xcomp":
+        h = head_of(tokens, v)
+        objects = [] if h is None else [c for c in children(tokens, h) if tokens[c].dep == "dobj"]
+        if objects:
+            return objects[0]
+    return subject(tokens, v)
