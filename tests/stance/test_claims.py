@@ -617,6 +617,17 @@ def test_the_doer_of_an_act_chooses_between_mirror_issues(
     assert {c.issue: c.polarity for c in out.claims} == expected
 
 
+def test_anothers_act_is_not_the_issue_of_the_holders_act() -> None:
+    # with no issue of Peru's tariffs to go to, "Peru's tariffs" are still not Chile's
+    one = [i for i in MIRROR if i.id == "chl-copper-tariffs"]
+    article, st = statement("Peru's tariffs on Chilean copper are unfair.", published=date(2031, 6, 1))
+    (out,) = attach_claims(article, [replace(st, actor="CHL")], one, parsed_text(article.text))
+    assert "chl-copper-tariffs" not in {c.issue for c in out.claims}
+    article, st = statement("Our tariffs on Peruvian copper are fair.", published=date(2031, 6, 1))
+    (out,) = attach_claims(article, [replace(st, actor="CHL")], one, parsed_text(article.text))
+    assert {c.issue: c.polarity for c in out.claims} == {"chl-copper-tariffs": "support"}
+
+
 def test_a_quotation_is_read_with_the_clause_that_frames_it() -> None:
     # no reporting verb or speaker is marked: the words around the quotation still say whose act it is
     text = "The minister insisted that Peru is “an abusive tariff nation on copper.”"

@@ -307,7 +307,7 @@ def claims_for(
     seen = {c.target for c in claims}
     claims += [c for c in unmatched if c.target not in seen and c.polarity != "neutral"][:2]
     if held and not any(c.issue for c in claims):
-        own = _holder_claim(ev.text, ev_words, ev_terms, held, matcher, context[1:], published)
+        own = _holder_claim(ev.text, ev_words, ev_terms, held, matcher, context[1:], published, st.actor)
         if own is not None:
             claims.append(own)
     if acting and not any(c.issue for c in claims):
@@ -325,6 +325,7 @@ def _holder_claim(
     matcher: IssueMatcher,
     context: list[tuple[Terms, float]],
     published: date | None,
+    speaker: str,
 ) -> Claim | None:
     """Support for an issue that is the speaker's own act, when the speaker talks of it plainly.
 
@@ -342,6 +343,8 @@ def _holder_claim(
     profile, hits = hit
     if not hits & profile.title_topics and len(matcher.distinct(hits)) < 2:
         return None  # the act itself ("the tariffs") or two of its words, not one word and a name
+    if matcher.doers_issue(profile, words, [(0, len(words))], terms, speaker) is not None:
+        return None  # the act the words name is another's: "Peru's tariffs"
     why = f"the issue is the speaker's own act (its title names {'/'.join(sorted(profile.holders))})"
     target = " ".join(text.split())[:200]  # the evidence, as one line: the claim has no target of its own
     return Claim(target, "support", profile.issue.id, f"{why}; issue words {sorted(hits)}")
@@ -433,8 +436,9 @@ def _claims_of(
             said = [span] if f.extra is None else [span, f.extra]  # "X is a tariff abuser": its predicate
             doers = [matcher.doers_issue(g[0], tokens, said, whole, actor) for g in found]
             found = [
-                (d[0], d[1], "the act's doer named") if d is not None else g
+                (d[0], d[1], "the act's doer named") if isinstance(d, tuple) else g
                 for g, d in zip(found, doers, strict=True)
+                if d is not False  # another's act, with no issue of its own here
             ]
         if not target_text:
             target_text = cue_text

@@ -429,7 +429,7 @@ class IssueMatcher:
         spans: Sequence[tuple[int, int]],
         target: Terms,
         speaker: str,
-    ) -> tuple[IssueProfile, set[str]] | None:
+    ) -> tuple[IssueProfile, set[str]] | None | bool:
         """The issue of the same act held by the doer the target names, when ``p`` is another's.
 
         Issues may mirror each other ("US tariffs on Canadian goods", "Canadian tariffs on US
@@ -437,7 +437,8 @@ class IssueMatcher:
         tariffs", "*our* tariffs" from the speaker; "Ottawa must drop *their* tariffs";
         "Canada is the worst *tariff* offender"). ``tokens`` are the window's words and
         ``spans`` the target in them (and the predicate said of it). None when the target names
-        no doer, or the doer already holds ``p``.
+        no doer, or the doer already holds ``p``; False when the doer is another whose issue
+        there is not: "Canada's tariffs" are not "US tariffs on trading partners".
         """
         if not p.holders or self.gaz is None:
             return None
@@ -452,7 +453,7 @@ class IssueMatcher:
         for q in self.profiles:
             if q is not p and doer in q.holders and p.title_topics & q.title_topics:
                 return q, q.topic_hits(target, names_ok=False)
-        return None
+        return False
 
     def _doer(self, tokens: Sequence[Word], k: int, speaker: str) -> str | None:
         """Whose act the act noun ``tokens[k]`` is: its possessor or prenominal name, the subject
