@@ -307,7 +307,9 @@ def claims_for(
     seen = {c.target for c in claims}
     claims += [c for c in unmatched if c.target not in seen and c.polarity != "neutral"][:2]
     if held and not any(c.issue for c in claims):
-        own = _holder_claim(ev.text, ev_words, ev_terms, held, matcher, context[1:], published, st.actor)
+        own = _holder_claim(
+            ev.text, ev_words, ev_terms, held, matcher, context[1:], published, st.actor, (tokens, [inside])
+        )
         if own is not None:
             claims.append(own)
     if acting and not any(c.issue for c in claims):
@@ -326,13 +328,15 @@ def _holder_claim(
     context: list[tuple[Terms, float]],
     published: date | None,
     speaker: str,
+    window: tuple[Sequence[Word], list[tuple[int, int]]],
 ) -> Claim | None:
     """Support for an issue that is the speaker's own act, when the speaker talks of it plainly.
 
     An actor speaking of its own act ("US tariffs on X" and the US on those tariffs) speaks for
     it unless it says otherwise: a statement with no stance cue of its own backs the act. A
     negation, a verb that ends something, or a question leaves it unsaid; so does evidence
-    whose best issue is another one.
+    whose best issue is another one, or that names another doer of the act (``window``: the
+    words read around the statement, and the evidence's span in them).
     """
     lex = matcher.lex
     if any(lex.negator_at(w) or w.low in lex.ending for w in words) or (words and words[-1].text == "?"):
@@ -343,7 +347,7 @@ def _holder_claim(
     profile, hits = hit
     if not hits & profile.title_topics and len(matcher.distinct(hits)) < 2:
         return None  # the act itself ("the tariffs") or two of its words, not one word and a name
-    if matcher.doers_issue(profile, words, [(0, len(words))], terms, speaker) is not None:
+    if matcher.doers_issue(profile, *window, terms, speaker) is not None:
         return None  # the act the words name is another's: "Peru's tariffs"
     why = f"the issue is the speaker's own act (its title names {'/'.join(sorted(profile.holders))})"
     target = " ".join(text.split())[:200]  # the evidence, as one line: the claim has no target of its own
