@@ -21,7 +21,8 @@ TEXT = (
 
 DATA = Path(str(resources.files("stancemap.stance").joinpath("data")))
 GENERATED = (
-    "stance_words.tsv", "negators.tsv", "anaphors.tsv", "word_classes.tsv", "issue_stopwords.tsv", "term_synonyms.tsv"
+    "stance_words.tsv", "negators.tsv", "anaphors.tsv", "word_classes.tsv", "issue_stopwords.tsv", "term_synonyms.tsv",
+    "act_heads.tsv", "derivations.tsv",
 )  # fmt: skip
 WORDNET = Path("/usr/share/wordnet")
 POLNEAR = Path(__file__).resolve().parents[2].parent / "shared" / "polnear" / "train"

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..models import Article, Claim, Issue, Polarity, Statement
 from ..resolve import Gazetteer, load_gazetteer
-from .lexicon import StanceLexicon, load_stance_lexicon, stem
+from .lexicon import StanceLexicon, family, load_stance_lexicon
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
 from .rulewords import load_rule_words
@@ -156,7 +156,7 @@ def _cue_uses(
     tokens = _definition_words(definition)
     uses: list[tuple[bool, bool]] = []
     for k, t in enumerate(tokens):
-        if not t.is_word or stem(t.low) != cue:
+        if not t.is_word or family(t.low) != cue:
             continue
         nxt = k + 1
         if rest and nxt < len(tokens) and tokens[nxt].low in lex.words.coordinator:
@@ -207,7 +207,7 @@ def _defined_polarity(p: IssueProfile, f: Finding, target: Terms, lex: StanceLex
         return own  # no polarity, or one withheld (a condition, others' positions reported)
     if p.neutral & target.stems:
         return 0  # "supports it in principle": the issue's own neutral line qualifies the position
-    cue = stem(f.entry.words[0].rstrip("*"))
+    cue = family(f.entry.words[0].rstrip("*"))
     negated = f.negator is not None
     _, sup, opp = split_definition(p.issue.description)
     implied: list[tuple[int, int]] = []  # (fit of the line to the target, implied polarity)
@@ -230,7 +230,7 @@ def _defined_polarity(p: IssueProfile, f: Finding, target: Terms, lex: StanceLex
 
 def _reverses(words: Sequence[str], hits: set[str], lex: StanceLexicon) -> bool:
     """Whether the target ends the issue's object ("to cease their cooperation") rather than names it."""
-    stems = [stem(w) for w in words]
+    stems = [family(w) for w in words]
     first_hit = next((i for i, s in enumerate(stems) if s in hits), None)
     return first_hit is not None and any(w in lex.ending for w in words[:first_hit])
 
@@ -263,7 +263,7 @@ def claims_for(
         return []
     ev_words = parsed.within(ev.start, ev.end)
     if not findings:
-        stems = {stem(part) for w in ev_words if w.is_word for part in w.low.split("-")}
+        stems = {family(part) for w in ev_words if w.is_word for part in w.low.split("-")}
         if not any(p.topics & stems for p in held):
             return []  # the holder says nothing of its act: no need to read the text around
     ev_terms = matcher.terms(ev.text, ev_words)

@@ -19,7 +19,7 @@ from functools import cached_property
 
 from ..models import Issue
 from ..resolve import Gazetteer
-from .lexicon import StanceLexicon, stem
+from .lexicon import StanceLexicon, family
 from .rulewords import load_rule_words
 from .words import Word, plain_words
 
@@ -114,16 +114,16 @@ class Terms:
                 continue
             two = (t.low, tokens[i + 1].low) if i + 1 < len(tokens) else None
             if two in lex.synonyms:
-                stems.update(stem(c) for c in lex.synonyms[two].split("|"))
+                stems.update(family(c) for c in lex.synonyms[two].split("|"))
                 i += 2
                 continue
             if (t.low,) in lex.synonyms:
-                stems.update(stem(c) for c in lex.synonyms[(t.low,)].split("|"))
+                stems.update(family(c) for c in lex.synonyms[(t.low,)].split("|"))
             for k, part in enumerate(t.low.split("-")):
                 if not part or not part[0].isalnum() or part in lex.stopwords:
                     continue
                 cap = t.text.split("-")[k][:1].isupper() if k < len(t.text.split("-")) else False
-                (in_names if cap and t.low in long_names else stems).add(stem(part))
+                (in_names if cap and t.low in long_names else stems).add(family(part))
                 named = i > 0 or first or part in known
                 if cap and named and len(part) > 2 and part not in lex.words.not_name:
                     names.add(part)
@@ -206,7 +206,7 @@ class IssueProfile:
 
     @property
     def name_stems(self) -> frozenset[str]:
-        return frozenset(stem(n) for n in self.names)
+        return frozenset(family(n) for n in self.names)
 
 
 def _heads(title: str, lex: StanceLexicon) -> frozenset[str]:
@@ -237,7 +237,7 @@ def _heads(title: str, lex: StanceLexicon) -> frozenset[str]:
         conjunct.append(w)
     if conjunct:
         heads.append(conjunct[-1])
-    return frozenset(stem(part) for h in heads for part in h.low.split("-") if part)
+    return frozenset(family(part) for h in heads for part in h.low.split("-") if part)
 
 
 def _holders(title: str, lex: StanceLexicon, gaz: Gazetteer | None) -> frozenset[str]:
@@ -314,7 +314,7 @@ class IssueMatcher:
             for t in title.stems | body.stems:
                 w = math.log(1 + n / df[t])
                 weights[t] = w * (2.0 if t in title.stems else 1.0)
-            name_stems = {stem(x) for x in names}
+            name_stems = {family(x) for x in names}
             topics = frozenset(t for t in weights if t not in name_stems and not t.isdigit())
             unique = frozenset(
                 x for x in names
@@ -350,9 +350,9 @@ class IssueMatcher:
         """Each stem a synonym entry expands to, mapped to the stem of the entry's own word."""
         out: dict[str, str] = {}
         for words, topics in self.lex.synonyms.items():
-            own = stem(words[-1])
+            own = family(words[-1])
             for topic in topics.split("|"):
-                out[stem(topic)] = own
+                out[family(topic)] = own
         return out
 
     def terms(self, text: str, words: Sequence[Word] | None = None) -> Terms:
@@ -435,7 +435,7 @@ class IssueMatcher:
             return None
         doer: str | None = None
         for w in words:
-            if stem(w.low) not in p.title_topics:
+            if family(w.low) not in p.title_topics:
                 continue
             for m in words:
                 if m.head != w.i or m.i == w.i or m.dep not in ("poss", "compound", "amod", "nmod"):
