@@ -36,7 +36,9 @@ _POSSESSIVE = re.compile(r"'s?$")
 @lru_cache(maxsize=1)
 def _families() -> dict[str, str]:
     """``data/derivations.tsv``: each form of a word to the key of its derivational family."""
-    return {cols[0]: cols[1] for cols in read_columns(__package__, "derivations.tsv")}
+    return {
+        form: cols[0] for cols in read_columns(__package__, "derivations.tsv") for form in cols[1].split()
+    }
 
 
 @lru_cache(maxsize=8192)
