@@ -1,34 +1,39 @@
-"""Build ``derivations.tsv``: each form of a word mapped to the key of its derivational family.
+"""Build ``derivations.tsv``: the forms of each word family, under the family's key.
 
 Run by ``build_stance_words.py`` (one command rebuilds every list of this folder). Matching an
-issue to a target compares their words by family, so that *recognize*, *recognised* and
-*recognition*, or *deport* and *deportations*, are one word, while words that only look alike
-(*part*, *party*) stay apart. The families come from Princeton WordNet 3.0 (Debian
-``wordnet-base``), the inflections from lemminflect; nothing here strips suffixes by rule.
+issue to a target compares their words by family (``lexicon.family``), so that *recognize*,
+*recognised* and *recognition*, or *deport* and *deportations*, are one word, while words that
+only look alike (*part*, *party*; *police*, *policies*) stay apart. The families come from
+Princeton WordNet 3.0 (Debian ``wordnet-base``), the inflections from lemminflect; nothing here
+strips suffixes.
 
 - **Derivational links.** WordNet's lexical pointer ``+`` (derivationally related form) joins two
-  words, each in one of its senses. A word is joined only through the senses of its most frequent
-  part of speech (the SemCor tag counts of ``cntlist.rev``; every part of speech when it has none),
-  and through its other part of speech only where WordNet links the word to itself across the two
-  (*vote* the noun and *vote* the verb): *state* is mostly a noun (a country, a condition), so the
-  verb *state* and its *statement* do not join it. Two words are joined only when they also begin
-  alike (``_kin``): WordNet links some derivatives of synonyms to each other (*extensive*,
-  *comprehensive*), which are no family. A family is a connected group of words so joined; its
-  key is its shortest member (then the first in alphabetical order).
+  words, each in one of its senses. A word is joined only through its senses of its most frequent
+  part of speech (the SemCor tag counts of ``cntlist.rev``), or of another one where WordNet links
+  the word to itself across the two (*vote* the noun and *vote* the verb), and of those only
+  through a sense SemCor tags, when it tags any: *state* is mostly a noun (a country, a
+  condition), so the verb *state* and its *statement* do not join it, nor does *standard* the
+  flag join *stand*. A word with no tag counts is joined through every sense. The two words must
+  also begin alike (``_kin``): WordNet links some derivatives of synonyms to each other
+  (*extensive*, *comprehensive*), which are no family. Names (capitalized in WordNet: *America*,
+  *American*) are left to the gazetteer. A family is a connected group of words so joined; its
+  key is its shortest member (an ``-ize`` spelling before its ``-ise`` twin, then alphabetical).
+- **Inflections.** lemminflect's ``getAllInflections`` of each WordNet noun and verb (every part
+  of speech the word has: inflections do not change the word): *sanctions*, *elected*; for a word
+  lemminflect does not know, what its rules make (``getAllInflectionsOOV``, *emirates*), kept
+  only when wordfreq knows the form. A form that is a WordNet word itself (*accused*, *talks*)
+  joins its lemma when WordNet links it to nothing else, it is no verb of its own (*found* stays
+  apart from *find*) and begins as its lemma does (not *bit*, *fed*). A form that inflects words of
+  two families (*bases*: *base*, *basis*) is read as lemminflect's lemmatizer reads it, the noun
+  first.
 - **Spelling.** WordNet lists British ``-ise`` / ``-yse`` spellings as synonyms of the ``-ize`` /
-  ``-yze`` ones (*recognise*, *recognize*); two members of a synset that differ only by that ``s``
-  for ``z`` are one word. Where WordNet has no British spelling (*recognised*, *denuclearisation*),
-  one is written for every ``-iz-`` form of a family by replacing its ``iz`` with ``is``
-  (``british``): spelling normalization of the one British/American alternation that English
-  suffixes carry, not stemming.
-- **Inflections.** lemminflect's ``getAllInflections`` of each noun and verb (every part of speech
-  the word has, as inflections do not change the word): *sanctions*, *elected*. A form that is
-  itself a WordNet word keeps its own family (*arms* is not *arm*); a form two families share
-  (*lives*: *live*, *life*) is left out, and so stays as it is.
+  ``-yze`` ones (*recognise*, *recognize*); such synset members are one word. Where WordNet has no
+  British spelling (*recognised*, *organisations*), one is written for every ``-iz-`` form of a
+  family (``british``), and a hyphenated form is also written without its hyphen (*ceasefire*):
+  spelling normalization, not stemming.
 
-The file keeps only families of words attested in the PolNeAR train text (general political news;
-a family's lemmas are kept when the text has one of their forms) and only the forms whose key
-differs from the form itself: a word not in the file is its own key.
+A form is written only when the PolNeAR train text has it or wordfreq finds it in general English
+(``FORM_ZIPF``), and only when its key is another word: a word not in the file is its own key.
 """
 
 from __future__ import annotations
@@ -97,7 +102,7 @@ class Derivations:
         links: list[tuple[str, str, int, str, str, int]] = []
         for pos, (name, _) in _POS.items():
             for line in (folder / f"data.{name}").read_text(encoding="utf-8").splitlines():
-                if line.startswith(" "):
+                if not line or line.startswith(" "):  # the licence header
                     continue
                 cols = line.split(" | ")[0].split()
                 n = int(cols[3], 16)
@@ -248,7 +253,7 @@ def derivation_rows(wordnet: Path, attested: Iterable[str]) -> Iterator[tuple[st
             if form == lemma or not _WORDLIKE.fullmatch(form):
                 continue
             if form not in lemmas:
-                if form in regular or zipf_frequency(form, "en") > 0:  # not an OOV guess of no word
+                if form in regular or form in polnear or zipf_frequency(form, "en") > 0:  # a word
                     inflected[form].add(lemma)
             else:
                 lemma_forms.append((form, lemma))
