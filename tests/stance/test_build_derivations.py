@@ -35,7 +35,12 @@ SYNSETS = [
     ("n", "00000011", ["Ruritania"], [(1, "a", "00000012", 1)]),
     ("a", "00000012", ["Ruritanian"], [(1, "n", "00000011", 1)]),
     ("n", "00000013", ["Ruritanian"], []),
+    # a person who does the act is not the act: "voter" (noun.person) does not join "vote"
+    ("v", "00000014", ["vote"], [(1, "n", "00000015", 1)]),
+    ("n", "00000015", ["voter"], [(1, "v", "00000014", 1)]),
 ]
+#: The synsets in WordNet's lexicographer file noun.person.
+PEOPLE = {"00000013", "00000015"}
 #: SemCor tag counts: (word, part of speech, count of its first sense).
 TAGS = [("state", "n", 50), ("state", "v", 10), ("recognize", "v", 5), ("recognition", "n", 3)]
 _FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -46,7 +51,9 @@ def _write_wordnet(folder: Path) -> None:
     data: dict[str, list[str]] = {pos: [] for pos in _FILES}
     index: dict[tuple[str, str], list[str]] = {}
     for pos, offset, words, links in SYNSETS:
-        cols = [offset, "00", pos, f"{len(words):02x}"] + [c for w in words for c in (w, "0")]
+        cols = [offset, "18" if offset in PEOPLE else "00", pos, f"{len(words):02x}"] + [
+            c for w in words for c in (w, "0")
+        ]
         cols.append(f"{len(links):03d}")
         for source, target_pos, target, number in links:
             cols += ["+", target, target_pos, f"{source:02x}{number:02x}"]
@@ -67,7 +74,16 @@ def _write_wordnet(folder: Path) -> None:
 def families(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     folder = tmp_path_factory.mktemp("wordnet")
     _write_wordnet(folder)
-    attested = ["recognized", "recognizes", "recognitions", "statements", "states", "accuses", "ruritanians"]
+    attested = [
+        "recognized",
+        "recognizes",
+        "recognitions",
+        "statements",
+        "states",
+        "accuses",
+        "ruritanians",
+        "voters",
+    ]
     return {form: key for key, forms in derivation_rows(folder, attested) for form in forms.split()}
 
 
@@ -99,6 +115,11 @@ def test_words_that_do_not_begin_alike_are_not_joined(families: dict[str, str]) 
 
 def test_an_inflection_that_is_a_word_of_its_own_joins_its_lemma(families: dict[str, str]) -> None:
     assert _key(families, "accused") == _key(families, "accusation") == _key(families, "accuses") == "accuse"
+
+
+def test_a_person_is_not_joined_to_the_act(families: dict[str, str]) -> None:
+    assert _key(families, "voter") != _key(families, "vote")
+    assert _key(families, "voters") == "voter"
 
 
 def test_names_are_not_joined_but_inflected(families: dict[str, str]) -> None:

@@ -15,8 +15,10 @@ strips suffixes.
   condition), so the verb *state* and its *statement* do not join it, nor does *standard* the
   flag join *stand*. A word with no tag counts is joined through every sense. The two words must
   also begin alike (``_kin``): WordNet links some derivatives of synonyms to each other
-  (*extensive*, *comprehensive*), which are no family. Names (capitalized in WordNet: *America*,
-  *American*) are left to the gazetteer. A family is a connected group of words so joined; its
+  (*extensive*, *comprehensive*), which are no family. A noun that names a person (WordNet's
+  noun.person: *voter*, *lawyer*, *president*) joins no act or quality: the one who votes is
+  another topic than the vote. Names (capitalized in WordNet: *America*, *American*) are left to
+  the gazetteer. A family is a connected group of words so joined; its
   key is its shortest member (an ``-ize`` spelling before its ``-ise`` twin, then alphabetical).
 - **Inflections.** lemminflect's ``getAllInflections`` of each WordNet noun and verb (every part
   of speech the word has: inflections do not change the word): *sanctions*, *elected*; for a word
@@ -46,6 +48,8 @@ from pathlib import Path
 
 #: WordNet's parts of speech: data file name, and lemminflect's tag for the inflections.
 _POS = {"n": ("noun", "NOUN"), "v": ("verb", "VERB"), "a": ("adj", ""), "r": ("adv", "")}
+#: WordNet's lexicographer file of the nouns that name people (noun.person, lexnames(5WN)).
+PERSON_FILE = "18"
 #: The digit a sense key gives its part of speech (satellite adjectives, 5, are adjectives).
 _KEY_POS = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 _WORDLIKE = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -99,6 +103,7 @@ class Derivations:
     def __init__(self, folder: Path) -> None:
         #: the words of each synset as written (names capitalized), by (part of speech, offset)
         self.synsets: dict[tuple[str, str], list[str]] = {}
+        self.people: set[str] = set()  # the offsets of nouns that name a person (noun.person)
         links: list[tuple[str, str, int, str, str, int]] = []
         for pos, (name, _) in _POS.items():
             for line in (folder / f"data.{name}").read_text(encoding="utf-8").splitlines():
@@ -108,6 +113,8 @@ class Derivations:
                 n = int(cols[3], 16)
                 words = [re.sub(r"\(.*\)$", "", cols[4 + 2 * i]) for i in range(n)]
                 self.synsets[(pos, cols[0])] = words
+                if pos == "n" and cols[1] == PERSON_FILE:
+                    self.people.add(cols[0])
                 k = 4 + 2 * n
                 for i in range(int(cols[k])):
                     sym, offset, target_pos, numbers = cols[k + 1 + 4 * i : k + 5 + 4 * i]
@@ -139,6 +146,10 @@ class Derivations:
         self.parts: dict[str, set[str]] = defaultdict(set)  # the parts of speech of each word
         for word, pos in index:
             self.parts[word].add(pos)
+
+    def person(self, sense: Sense) -> bool:
+        """Whether a sense is a noun that names a person (noun.person: a voter, a lawyer)."""
+        return sense.pos == "n" and sense.offset in self.people
 
     def admitted(self, sense: Sense, converted: dict[str, set[frozenset[str]]]) -> bool:
         """Whether a sense is one its word is read in: of its main part of speech (or of one joined
@@ -176,7 +187,9 @@ class Derivations:
                 parent[find(a)] = find(b)
 
         for a, b in self.links:
-            if _kin(a.word, b.word) and self.admitted(a, converted) and self.admitted(b, converted):
+            if self.person(a) or self.person(b) or not _kin(a.word, b.word):
+                continue
+            if self.admitted(a, converted) and self.admitted(b, converted):
                 join(a.word, b.word)
         linked = set(parent)
         for form, lemma in inflected_words:
