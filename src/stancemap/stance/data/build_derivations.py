@@ -23,19 +23,20 @@ strips suffixes.
 - **Inflections.** lemminflect's ``getAllInflections`` of each WordNet noun and verb (every part
   of speech the word has: inflections do not change the word): *sanctions*, *elected*; for a word
   lemminflect does not know, what its rules make (``getAllInflectionsOOV``, *emirates*), kept
-  only when wordfreq knows the form. A form that is a WordNet word itself (*accused*, *talks*)
-  joins its lemma when WordNet links it to nothing else, it is no verb of its own (*found* stays
-  apart from *find*) and begins as its lemma does (not *bit*, *fed*). A form that inflects words of
-  two families (*bases*: *base*, *basis*) is read as lemminflect's lemmatizer reads it, the noun
-  first.
+  only when wordfreq or PolNeAR knows the form. A form that is a WordNet word itself (*accused*,
+  *talks*) joins its lemma when WordNet links it to nothing else, it is no verb of its own
+  (*found* stays apart from *find*) and it is its lemma with an ending (``_regular``: *banned*;
+  not *bit*, *fed*). A form that inflects words of two families (*bases*: *base*, *basis*) is
+  read as lemminflect's lemmatizer reads it, the noun first.
 - **Spelling.** WordNet lists British ``-ise`` / ``-yse`` spellings as synonyms of the ``-ize`` /
   ``-yze`` ones (*recognise*, *recognize*); such synset members are one word. Where WordNet has no
   British spelling (*recognised*, *organisations*), one is written for every ``-iz-`` form of a
   family (``british``), and a hyphenated form is also written without its hyphen (*ceasefire*):
   spelling normalization, not stemming.
 
-A form is written only when the PolNeAR train text has it or wordfreq finds it in general English
-(``FORM_ZIPF``), and only when its key is another word: a word not in the file is its own key.
+A word is written only when the PolNeAR train text has it or wordfreq finds it in general English
+(``FORM_ZIPF``), an inflection also when its lemma is so written (*truces*), and only when its key
+is another word: a word not in the file is its own key.
 """
 
 from __future__ import annotations
@@ -84,6 +85,12 @@ def _kin(a: str, b: str, least: int = 3) -> bool:
             break
         n += 1
     return n >= least and 2 * n >= min(len(a), len(b))
+
+
+def _regular(form: str, lemma: str) -> bool:
+    """Whether an inflection is its lemma with an ending (banned, accused, tried, talks): not an
+    irregular form, which may be another word (*bit*, *fed*, *rose*, *left*)."""
+    return len(form) > len(lemma) and form.startswith(lemma[:-1] if lemma[-1] in "ey" else lemma)
 
 
 #: The endings of ``-ize`` / ``-yze`` words whose ``z`` British English writes ``s``, after at
@@ -167,7 +174,7 @@ class Derivations:
 
         ``inflected_words`` are (form, lemma) pairs of an inflection that is a WordNet word itself
         (*accused*, *recognized*, *talks*): it joins its lemma when WordNet links it to no other
-        word, it is no verb of its own (*found* is not *find*) and it begins as its lemma does
+        word, it is no verb of its own (*found* is not *find*) and it is its lemma with an ending
         (not *bit*, *fed*, *rose*: irregular forms short enough to be other words).
         """
         converted: dict[str, set[frozenset[str]]] = defaultdict(set)
@@ -193,7 +200,7 @@ class Derivations:
                 join(a.word, b.word)
         linked = set(parent)
         for form, lemma in inflected_words:
-            if form not in linked and "v" not in self.parts[form] and _kin(form, lemma, 4):
+            if form not in linked and "v" not in self.parts[form] and _regular(form, lemma):
                 join(form, lemma)
         for words in self.synsets.values():
             for word in words:
@@ -282,7 +289,7 @@ def derivation_rows(wordnet: Path, attested: Iterable[str]) -> Iterator[tuple[st
             rows[lemma] = key
     for form, found in inflected.items():
         read_as = next(iter(found)) if len(found) == 1 else _preferred(form, found)
-        if read_as is not None and written(form):
+        if read_as is not None and (written(form) or written(read_as)):
             rows[form] = family.get(read_as, read_as)
     for form, key in list(rows.items()) + [(key, key) for key in set(rows.values())]:
         for spelled in (british(form), form.replace("-", "")):
