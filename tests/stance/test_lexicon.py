@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from stancemap.stance.lexicon import Entry, StanceLexicon, load_stance_lexicon, word_matches
+from stancemap.stance.lexicon import Entry, StanceLexicon, family, load_stance_lexicon, word_matches
 
 from .conftest import parsed
 
@@ -20,12 +20,15 @@ TEXT = (
 )
 
 DATA = Path(str(resources.files("stancemap.stance").joinpath("data")))
-GENERATED = (
-    "stance_words.tsv", "negators.tsv", "anaphors.tsv", "word_classes.tsv", "issue_stopwords.tsv", "term_synonyms.tsv"
+#: Generated lists whose every line names its source (derivations.tsv names its sources in its header).
+SOURCED = (
+    "stance_words.tsv", "negators.tsv", "anaphors.tsv", "word_classes.tsv", "issue_stopwords.tsv", "term_synonyms.tsv",
+    "act_heads.tsv",
 )  # fmt: skip
+GENERATED = (*SOURCED, "derivations.tsv")
 WORDNET = Path("/usr/share/wordnet")
 POLNEAR = Path(__file__).resolve().parents[2].parent / "shared" / "polnear" / "train"
-BUILD_NEEDS = ("vaderSentiment", "afinn", "textblob", "negspacy", "lemminflect")
+BUILD_NEEDS = ("vaderSentiment", "afinn", "textblob", "negspacy", "lemminflect", "wordfreq")
 
 
 def _with_patterns(patterns: list[str]) -> StanceLexicon:
@@ -53,7 +56,7 @@ def test_the_packaged_entries_are_found_in_a_text() -> None:
     assert lex.negator_at(tokens[5]) == "particle"  # not
 
 
-@pytest.mark.parametrize("name", GENERATED)
+@pytest.mark.parametrize("name", SOURCED)
 def test_every_entry_names_its_source(name: str) -> None:
     lines = [ln for ln in (DATA / name).read_text(encoding="utf-8").splitlines() if ln and ln[0] != "#"]
     assert lines
@@ -81,6 +84,62 @@ def test_synonyms_name_a_topic() -> None:
     assert synonyms[("vote",)] == "election|referendum"
     assert synonyms[("talks",)] == "negotiation"
     assert ("autonomy",) not in synonyms  # narrower than independence: hyponyms are not taken
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("recognize", "recognise", "recognized", "Recognised", "recognizing", "recognition", "recognitions"),
+        ("independent", "independence"),
+        ("deport", "deported", "deportation", "deportations"),
+        ("sanction", "sanctions", "sanctioned"),
+        ("elect", "elected", "election", "elections", "electoral"),
+        ("vote", "votes", "voted", "voting"),
+        ("accuse", "accused", "accusation", "accusations"),
+        ("organize", "organise", "organisation", "organizations"),  # British -is- spelled by rule
+        ("cease-fire", "ceasefire", "ceasefires"),
+        ("base", "bases"),  # also the plural of basis: lemminflect's lemmatizer reads it as base
+        ("tariff", "tariffs"),
+        ("ban", "bans", "banned"),  # banned is a WordNet adjective of its own
+        ("truce", "truces"),  # a rare plural, written as its singular is common
+    ],
+)
+def test_a_family_holds_derivations_inflections_and_spellings(words: tuple[str, ...]) -> None:
+    assert len({family(w) for w in words}) == 1, {w: family(w) for w in words}
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # the crude suffix stemmer that family() replaced made each of these pairs one word
+        ("part", "parties"),
+        ("police", "policies"),
+        ("bill", "billion"),
+        ("will", "willing"),
+        ("plan", "plane"),
+        ("mission", "missing"),
+        ("apple", "application"),
+        ("integrity", "integration"),
+        ("violence", "violation"),
+        ("sentence", "sent"),
+        # WordNet links these, through a sense that is not the word's usual one
+        ("state", "statement"),
+        ("stand", "standard"),
+        ("part", "party"),
+        ("find", "found"),
+        ("bite", "bit"),  # an irregular form that is another word
+        ("vote", "voter"),  # a person who does the act is another topic (noun.person)
+        ("law", "lawyer"),
+    ],
+)
+def test_words_that_only_look_alike_are_apart(one: str, other: str) -> None:
+    assert family(one) != family(other)
+
+
+def test_a_word_not_in_the_families_is_itself() -> None:
+    assert family("Ruritania's") == "ruritania"  # lower-cased, with no possessive ending
+    assert family("Bordurians") == "bordurians"  # no rule strips an ending
+    assert family("Statement") == family("statements") == "statement"
 
 
 def test_word_classes_are_read() -> None:

@@ -105,7 +105,7 @@ support: backs the cooperation. oppose: condemns it."""
     [
         ("Bordurian tariffs on trading partners", {"tariff"}),
         ("Chile's nuclear program", {"program"}),
-        ("Further sanctions and costs on Peru", {"sanct", "cost"}),
+        ("Further sanctions and costs on Peru", {"sanction", "cost"}),
         ("Military and security support for Peru", {"support"}),
         ("A Chile-Peru deal ceding islands to Peru", {"deal", "island"}),
     ],

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..models import Claim, Polarity, Statement
 from ..resolve import Gazetteer
-from .lexicon import StanceLexicon, WordClasses, stem, word_matches
+from .lexicon import StanceLexicon, WordClasses, family, word_matches
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .tree import children, clause_subject, conditional, head_of, subtree
 from .words import Word, plain_words
@@ -39,9 +39,9 @@ def _line_verbs(description: str, lex: StanceLexicon) -> tuple[frozenset[str], f
 def _line_verbs_of(
     description: str, w: WordClasses, negators: tuple[tuple[str, str], ...]
 ) -> tuple[frozenset[str], frozenset[str]]:
-    """The stems that only the support line, and only the oppose line, use un-negated with an object.
+    """The word families that only the support line, and only the oppose line, use un-negated with an object.
 
-    A stem that both lines use ("calls for it" / "calls it illegal") decides nothing; one a line
+    A family that both lines use ("calls for it" / "calls it illegal") decides nothing; one a line
     negates ("does not recognize") is left to the stance cues that read negation; and one a line
     uses only before a preposition ("calls for talks", "votes for it") names no act done *to*
     an object.
@@ -57,8 +57,8 @@ def _line_verbs_of(
                 continue
             if k + 1 < len(words) and words[k + 1].low in prepositions:
                 continue
-            used.add(stem(t.low))
-        everything = {stem(t.low) for t in words}
+            used.add(family(t.low))
+        everything = {family(t.low) for t in words}
         lines.append((frozenset(used), frozenset(everything)))
     (s, s_all), (o, o_all) = lines
     return frozenset(s - o_all), frozenset(o - s_all)
@@ -73,7 +73,7 @@ def act_candidates(tokens: Sequence[Word], matcher: IssueMatcher) -> list[int]:
     found = [
         k
         for k, t in enumerate(tokens)
-        if t.pos == "VERB" and stem(t.low) in verbs and lex.entry_at(tokens, k) is None
+        if t.pos == "VERB" and family(t.low) in verbs and lex.entry_at(tokens, k) is None
     ]  # fmt: skip  (a stance word is read by the stance rules, with its negation and its target)
     if not found:
         return []
@@ -88,7 +88,7 @@ def act_candidates(tokens: Sequence[Word], matcher: IssueMatcher) -> list[int]:
         words = [t.low for t in tokens[lo:hi] if t.is_word]
         if lex.is_anaphor(words):
             continue  # "rejected those claims" points back; it names nothing itself
-        if any(stem(w) in topics for w in words):
+        if any(family(w) in topics for w in words):
             out.append(k)
     return out
 
@@ -163,7 +163,7 @@ def act_claim(
         if hit is None:
             continue
         profile, hits = hit
-        polarity = _polarity(profile, stem(verb.low), lex)
+        polarity = _polarity(profile, family(verb.low), lex)
         if not polarity or not _is_speaker(tokens, k, st, lex, matcher.gaz):
             continue
         side: Polarity = "support" if polarity > 0 else "oppose"

@@ -20,7 +20,7 @@ from ..models import Article, Claim, Issue, Polarity, Statement
 from ..resolve import Gazetteer, load_gazetteer
 from .acts import act_candidates, act_claim
 from .belonging import BELONG, belonging
-from .lexicon import StanceLexicon, load_stance_lexicon, stem
+from .lexicon import StanceLexicon, family, load_stance_lexicon
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
 from .rulewords import load_rule_words
@@ -150,7 +150,7 @@ def _definition_words(definition: str) -> list[Word]:
 def _cue_uses(
     definition: str, cue: str, lex: StanceLexicon, rest: tuple[str, ...] = ()
 ) -> tuple[tuple[bool, bool], ...]:
-    """For each use of a cue stem in a definition line: whether the line negates it ("does not
+    """For each use of a cue (its word family) in a definition line: whether the line negates it ("does not
     recognize"), and whether it governs ending the object ("calling for it to be lifted").
 
     ``rest`` are the cue's further words, which a use must have too: "calls for" is not a use
@@ -159,7 +159,7 @@ def _cue_uses(
     tokens = _definition_words(definition)
     uses: list[tuple[bool, bool]] = []
     for k, t in enumerate(tokens):
-        if not t.is_word or stem(t.low) != cue:
+        if not t.is_word or family(t.low) != cue:
             continue
         nxt = k + 1
         if rest and nxt < len(tokens) and tokens[nxt].low in lex.words.coordinator:
@@ -208,14 +208,14 @@ def _defined_polarity(p: IssueProfile, f: Finding, target: Terms, lex: StanceLex
     own = -f.polarity if ending else f.polarity
     if not f.entry.polarity or not f.polarity or f.conditional:
         return own  # no polarity, or one withheld (a condition, others' positions reported)
-    if p.neutral & target.stems:
+    if p.neutral & target.families:
         return 0  # "supports it in principle": the issue's own neutral line qualifies the position
-    cue = stem(f.entry.words[0].rstrip("*"))
+    cue = family(f.entry.words[0].rstrip("*"))
     negated = f.negator is not None
     _, sup, opp = split_definition(p.issue.description)
     implied: list[tuple[int, int]] = []  # (fit of the line to the target, implied polarity)
     for sign, text, terms in ((1, sup, p.support), (-1, opp, p.oppose)):
-        fit = len((terms.stems | terms.names) & (target.stems | target.names))
+        fit = len((terms.families | terms.names) & (target.families | target.names))
         implied += [
             (fit, sign if (neg == negated) == (end == ending) else -sign)
             for neg, end in _cue_uses(text, cue, lex, f.entry.words[1:])
@@ -233,8 +233,8 @@ def _defined_polarity(p: IssueProfile, f: Finding, target: Terms, lex: StanceLex
 
 def _reverses(words: Sequence[str], hits: set[str], lex: StanceLexicon) -> bool:
     """Whether the target ends the issue's object ("to cease their cooperation") rather than names it."""
-    stems = [stem(w) for w in words]
-    first_hit = next((i for i, s in enumerate(stems) if s in hits), None)
+    families = [family(w) for w in words]
+    first_hit = next((i for i, s in enumerate(families) if s in hits), None)
     return first_hit is not None and any(w in lex.ending for w in words[:first_hit])
 
 
@@ -267,8 +267,8 @@ def claims_for(
     if not findings and not held and not acting:
         return []
     if not findings and not acting:
-        stems = {stem(part) for w in ev_words if w.is_word for part in w.low.split("-")}
-        if not any(p.topics & stems for p in held):
+        families = {family(part) for w in ev_words if w.is_word for part in w.low.split("-")}
+        if not any(p.topics & families for p in held):
             return []  # the holder says nothing of its act: no need to read the text around
     ev_terms = matcher.terms(ev.text, ev_words)
     published = st.date or article.published

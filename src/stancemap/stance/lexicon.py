@@ -25,27 +25,34 @@ __all__ = [
     "StanceLexicon",
     "WordClasses",
     "load_stance_lexicon",
+    "family",
     "norm",
-    "stem",
     "word_matches",
 ]
 
-_SUFFIXES = (
-    "ications", "ication", "ations", "ation", "itions", "ition", "ments", "ment", "ities", "ity",
-    "ness", "hood", "ings", "ing", "ised", "ized", "ises", "izes", "ise", "ize", "ence", "ent",
-    "ful", "ial", "ions", "ion", "ies", "ed", "es", "s", "e",
-)  # fmt: skip
+#: A possessive ending, which names the same thing: "Ruritania's" is Ruritania.
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, str]:
+    """``data/derivations.tsv``: each form of a word to the key of its derivational family."""
+    return {
+        form: cols[0] for cols in read_columns(__package__, "derivations.tsv") for form in cols[1].split()
+    }
 
 
 @lru_cache(maxsize=8192)
-def stem(word: str) -> str:
-    """A crude stem (lemma-ish suffix stripping): recognize, recognise, recognition -> recogn."""
-    w = norm(word)
-    w = re.sub(r"'s?$", "", w)
-    for suffix in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)]
-    return w
+def family(word: str) -> str:
+    """The key of a word's derivational family, which words are matched by between an issue and
+    a target: recognise, recognized, recognition -> recognize; sanctions -> sanction.
+
+    The families are WordNet's derivational links with lemminflect's inflections
+    (``data/derivations.tsv``, see ``build_derivations.py``). A word not in the file (a name, a
+    rare word) is its own key, lower-cased and without a possessive ending.
+    """
+    w = _POSSESSIVE.sub("", norm(word))
+    return _families().get(w, w)
 
 
 def word_matches(pattern: str, low: str) -> bool:

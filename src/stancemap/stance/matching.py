@@ -1,10 +1,10 @@
 """Which issue a target belongs to: the issue's own words, the places it names, and its year.
 
-Each issue becomes a profile of terms (crude stems of the title and the description before
-``support:``, weighted by how few issues share them), place names (capitalized words and the
-gazetteer's actor codes) and years. A target matches an issue when it shares a topic word
-with it (elections, referendum, territorial integrity ...), names none of the places of
-another issue instead, and does not name another year. Ties go to the issue whose places and
+Each issue becomes a profile of terms (the word families, ``lexicon.family``, of the title and
+the description before ``support:``, weighted by how few issues share them), place names
+(capitalized words and the gazetteer's actor codes) and years. A target matches an issue when it
+shares a topic word with it (elections, referendum, territorial integrity ...), names none of the
+places of another issue instead, and does not name another year. Ties go to the issue whose places and
 years the surrounding text (clause, evidence, the article before it, its date) names.
 """
 
@@ -19,14 +19,14 @@ from functools import cached_property
 
 from ..models import Issue
 from ..resolve import Gazetteer
-from .lexicon import StanceLexicon, stem
+from .lexicon import StanceLexicon, family
 from .rulewords import load_rule_words
 from .tree import children, clause_subject, head_of, subject, subtree
 from .words import Word, plain_words
 
 __all__ = ["IssueMatcher", "IssueProfile", "Terms", "neutral_definition", "split_definition"]
 
-#: Texts whose terms an IssueMatcher keeps (a few KB each: text, stems, names).
+#: Texts whose terms an IssueMatcher keeps (a few KB each: text, families, names).
 TERMS_CACHE = 2048
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -74,14 +74,15 @@ _NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
 
 @dataclass(frozen=True)
 class Terms:
-    """What a piece of text says, for matching: stems, names (lower-cased), places, codes, years."""
+    """What a piece of text says, for matching: word families (:func:`family` of each word), names
+    (lower-cased), places, codes, years."""
 
-    stems: frozenset[str]
+    families: frozenset[str]
     names: frozenset[str]
     places: frozenset[str]  # names used as places (not adjectives like "Russian occupation")
     codes: frozenset[str]
     years: frozenset[int]
-    #: Stems met only as a word of a longer name ("states" in "United States"): no topic word.
+    #: Families met only as a word of a longer name ("states" in "United States"): no topic word.
     named: frozenset[str] = frozenset()
 
     @classmethod
@@ -89,7 +90,7 @@ class Terms:
         cls, tokens: Sequence[Word], lex: StanceLexicon, gaz: Gazetteer | None, text: str, first: bool = True
     ) -> Terms:
         """The terms of ``text``; ``first=False`` does not take a capitalized first word as a name."""
-        stems: set[str] = set()
+        families: set[str] = set()
         names: set[str] = set()
         places: set[str] = set()
         mentions = [m for m in gaz.find(text) if m.via in {"name", "alias", "seat", "demonym"}] if gaz else []
@@ -115,16 +116,16 @@ class Terms:
                 continue
             two = (t.low, tokens[i + 1].low) if i + 1 < len(tokens) else None
             if two in lex.synonyms:
-                stems.update(stem(c) for c in lex.synonyms[two].split("|"))
+                families.update(family(c) for c in lex.synonyms[two].split("|"))
                 i += 2
                 continue
             if (t.low,) in lex.synonyms:
-                stems.update(stem(c) for c in lex.synonyms[(t.low,)].split("|"))
+                families.update(family(c) for c in lex.synonyms[(t.low,)].split("|"))
             for k, part in enumerate(t.low.split("-")):
                 if not part or not part[0].isalnum() or part in lex.stopwords:
                     continue
                 cap = t.text.split("-")[k][:1].isupper() if k < len(t.text.split("-")) else False
-                (in_names if cap and t.low in long_names else stems).add(stem(part))
+                (in_names if cap and t.low in long_names else families).add(family(part))
                 named = i > 0 or first or part in known
                 if cap and named and len(part) > 2 and part not in lex.words.not_name:
                     names.add(part)
@@ -142,8 +143,8 @@ class Terms:
             i += 1
         codes = {"@" + m.actor.code for m in mentions}
         years = frozenset(int(y) for y in _YEAR.findall(text))
-        only_named = frozenset(in_names - stems)
-        every = frozenset(stems | only_named)
+        only_named = frozenset(in_names - families)
+        every = frozenset(families | only_named)
         return cls(every, frozenset(names), frozenset(places), frozenset(codes), years, only_named)
 
 
@@ -186,14 +187,14 @@ class IssueProfile:
 
     def score(self, terms: Terms) -> float:
         # a name counts once, as a name, not also as a word ("American" in "American whiskey")
-        s = sum(w for t, w in self.weights.items() if t in terms.stems and t not in self.name_stems)
+        s = sum(w for t, w in self.weights.items() if t in terms.families and t not in self.name_families)
         s += sum(1.5 for m in terms.names if any(same_name(n, m) for n in self.names))
         s += sum(1.0 for c in self.codes if c in terms.codes)
         return s
 
     def topic_hits(self, terms: Terms, names_ok: bool = True) -> set[str]:
         """Topic words of the issue the terms contain; names (Kosovo) only when ``names_ok``."""
-        words = terms.stems - terms.named - self.name_stems
+        words = terms.families - terms.named - self.name_families
         hits = {t for t in self.topics if t in words}
         if names_ok:
             hits |= {n for n in self.unique_names if any(same_name(n, m) for m in terms.names)}
@@ -206,12 +207,12 @@ class IssueProfile:
         return self.has_name(terms.names) or bool(self.codes & terms.codes)
 
     @property
-    def name_stems(self) -> frozenset[str]:
-        return frozenset(stem(n) for n in self.names)
+    def name_families(self) -> frozenset[str]:
+        return frozenset(family(n) for n in self.names)
 
 
 def _heads(title: str, lex: StanceLexicon) -> frozenset[str]:
-    """The stems of the heads of an issue's title: the last word of each conjunct before the
+    """The families of the heads of an issue's title: the last word of each conjunct before the
     first preposition, and a word before a participle.
 
     An English noun phrase puts its head after its determiners, possessors and modifiers and
@@ -238,7 +239,7 @@ def _heads(title: str, lex: StanceLexicon) -> frozenset[str]:
         conjunct.append(w)
     if conjunct:
         heads.append(conjunct[-1])
-    return frozenset(stem(part) for h in heads for part in h.low.split("-") if part)
+    return frozenset(family(part) for h in heads for part in h.low.split("-") if part)
 
 
 def _holders(title: str, lex: StanceLexicon, gaz: Gazetteer | None) -> frozenset[str]:
@@ -301,10 +302,10 @@ class IssueMatcher:
             title = replace(title, names=frozenset(n for n in title.names if n not in lower))
             body = replace(body, names=frozenset(n for n in body.names if n not in lower))
             raw.append((issue, title, body, self.terms(sup), self.terms(opp)))  # definitions as terms
-            neutral[issue.id] = self.terms(neutral_definition(issue.description)).stems
+            neutral[issue.id] = self.terms(neutral_definition(issue.description)).families
         df: dict[str, int] = {}
         for _, title, body, _, _ in raw:
-            for t in title.stems | body.stems:
+            for t in title.families | body.families:
                 df[t] = df.get(t, 0) + 1
         n = max(len(raw), 1)
         self.profiles: list[IssueProfile] = []
@@ -312,11 +313,11 @@ class IssueMatcher:
             heads = _heads(issue.title, lex)
             names = title.names | body.names
             weights = {}
-            for t in title.stems | body.stems:
+            for t in title.families | body.families:
                 w = math.log(1 + n / df[t])
-                weights[t] = w * (2.0 if t in title.stems else 1.0)
-            name_stems = {stem(x) for x in names}
-            topics = frozenset(t for t in weights if t not in name_stems and not t.isdigit())
+                weights[t] = w * (2.0 if t in title.families else 1.0)
+            name_families = {family(x) for x in names}
+            topics = frozenset(t for t in weights if t not in name_families and not t.isdigit())
             unique = frozenset(
                 x for x in names
                 if sum(any(same_name(x, y) for y in q[1].names | q[2].names) for q in raw) == 1
@@ -336,7 +337,11 @@ class IssueMatcher:
                     opp_terms,
                     unique,
                     topics & heads,
-                    neutral[issue.id] - sup_terms.stems - opp_terms.stems - title.stems - body.stems,
+                    neutral[issue.id]
+                    - sup_terms.families
+                    - opp_terms.families
+                    - title.families
+                    - body.families,
                     _holders(issue.title, lex, gaz),
                 )  # fmt: skip
             )
@@ -348,12 +353,12 @@ class IssueMatcher:
 
     @cached_property
     def _synonym_group(self) -> dict[str, str]:
-        """Each stem a synonym entry expands to, mapped to the stem of the entry's own word."""
+        """Each family a synonym entry expands to, mapped to the family of the entry's own word."""
         out: dict[str, str] = {}
         for words, topics in self.lex.synonyms.items():
-            own = stem(words[-1])
+            own = family(words[-1])
             for topic in topics.split("|"):
-                out[stem(topic)] = own
+                out[family(topic)] = own
         return out
 
     def terms(self, text: str, words: Sequence[Word] | None = None) -> Terms:
@@ -444,7 +449,7 @@ class IssueMatcher:
             return None
         doer: str | None = None
         for k in (k for span in spans for k in range(*span)):
-            if stem(tokens[k].low) in p.title_topics:
+            if family(tokens[k].low) in p.title_topics:
                 doer = self._doer(tokens, k, speaker)
                 if doer is not None:
                     break
