@@ -122,6 +122,13 @@ def test_recognition_of_a_state(text: str, polarity: str) -> None:
     assert claims_of(text) == {"rur-independence": polarity}
 
 
+def test_a_possessed_cue_that_ends_in_a_preposition_is_about_its_object() -> None:
+    # "their opposition to X" is about X, not a pointer back to an act named before
+    text = "Borduria recognized Ruritania as an independent state. Freedonia reaffirmed its opposition to the elections in Ruritania."
+    ev = "Freedonia reaffirmed its opposition to the elections in Ruritania."
+    assert claims_of(text, evidence=ev) == {"rur-vote-2031": "oppose"}
+
+
 def test_stance_words_count_inside_the_evidence_only() -> None:
     text = 'After the sham "elections" in Ruritania, the minister said talks would resume in June.'
     assert claims_of(text, evidence="talks would resume in June") == {}

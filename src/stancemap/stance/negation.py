@@ -485,7 +485,10 @@ def _take(
             target, role = _subject(tokens, s, lo, w), "subject"
     elif _passive(tokens, s, lo, w):
         target, role = _subject(tokens, s, lo, w), "subject"
-    elif s > lo and tokens[s - 1].low in w.possessive and not (e < hi and tokens[e].low in w.lead_in):
+    elif (
+        s > lo and tokens[s - 1].low in w.possessive and not (e < hi and tokens[e].low in w.lead_in)
+        and not (e - s > 1 and tokens[e - 1].pos == "ADP")  # "their commitment to X": about X
+    ):  # fmt: skip
         target = (s, s)  # "our recognition": the act itself, named before
     elif s > 1 and tokens[s - 1].low == "be" and tokens[s - 2].low == "to":
         return None
