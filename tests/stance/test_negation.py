@@ -274,3 +274,18 @@ def test_a_strong_evaluative_adjective_judges_its_subject() -> None:
     assert findings("The accord on fishing rights is admirable.") == [
         ("admirable", 1, "The accord on fishing rights")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        # hesitation leaves the stance after it unsaid
+        ("Borduria signaled its reluctance to fully endorse the accord.", 0),
+        ("Borduria is hesitant to recognize Ruritania.", 0),
+        # denied hesitation is no hesitation
+        ("Borduria did not hesitate to condemn the accord.", -1),
+    ],
+)
+def test_hesitation_withholds_a_position(text: str, polarity: int) -> None:
+    (got,) = findings(text)
+    assert got[1] == polarity

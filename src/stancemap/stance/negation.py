@@ -498,20 +498,28 @@ def _take(
         if target[0] < edge < target[1] and tokens[cue_root(tokens, s, e)].pos == "VERB":
             target = (target[0], edge)  # the verb's own clause: "the conditions to recognize X have ..."
     negator = None
+    withheld = False
     if role != "attributive":
         word = tokens[s].low
-        for _idx, nkind, nword in reversed(pending):
+        for idx, nkind, nword in reversed(pending):
+            if nkind == "withhold":  # "its reluctance to endorse X": no position yet, either way
+                denied = any(k == "particle" and idx - 3 <= i < idx for i, k, _ in pending)
+                if not denied:  # "did not hesitate to condemn" condemns all the more
+                    negator, withheld = nword, True
+                break
             if (nkind == "verb") != (kind == "verb") and nkind != "particle":
                 continue  # a negating verb flips a stance verb; a denying one ("lacks") a noun or adjective
             if nword in load_rule_words().paired_negator and word.endswith("ing") and kind == "verb":
                 continue
             negator = nword
             break
-    if kind == "null" and negator is None:
+    if kind == "null" and (negator is None or withheld):
         return None
     polarity = entry.polarity
     if kind == "null":
         polarity = -1
+    elif withheld:
+        polarity = 0
     elif negator is not None:
         polarity = -polarity
     return Finding(entry, (s, e), polarity, negator, target, role, extra)
