@@ -586,6 +586,24 @@ def test_an_own_act_is_not_backed_when_the_words_say_otherwise(text: str) -> Non
     assert _own_act_claims(text, "CHL") == {}
 
 
+def test_an_own_act_is_named_by_a_noun() -> None:
+    # the family of the act's word in another part of speech is another word: "close" is not "closure"
+    closure = parse_issues('''
+[[issue]]
+id = "chl-port-closure"
+title = "Chile's closing of its ports to Peruvian ships (2031)"
+description = """Chile closed its ports to ships from Peru in 2031.
+support: closes them or defends the closure. oppose: calls for reopening them."""
+''')
+    for text, expected in (
+        ("The closing of the ports to Peruvian ships will last until June, the minister said.", "support"),
+        ("Chile was close to realigning with Peru, the minister said.", None),
+    ):
+        article, st = statement(text, published=date(2031, 6, 1))
+        (out,) = attach_claims(article, [replace(st, actor="CHL")], closure, parsed_text(text))
+        assert {c.issue: c.polarity for c in out.claims}.get("chl-port-closure") == expected
+
+
 MIRROR = parse_issues('''
 [[issue]]
 id = "chl-copper-tariffs"

@@ -345,7 +345,8 @@ def _holder_claim(
     if hit is None or hit[0] not in held:
         return None
     profile, hits = hit
-    if not hits & profile.title_topics and len(matcher.distinct(hits)) < 2:
+    named = {family(w.low) for w in words if w.pos in ("NOUN", "PROPN")}  # "the bases", not "close to"
+    if not hits & profile.title_topics & named and len(matcher.distinct(hits)) < 2:
         return None  # the act itself ("the tariffs") or two of its words, not one word and a name
     if matcher.doers_issue(profile, *window, terms, speaker) is not None:
         return None  # the act the words name is another's: "Peru's tariffs"
