@@ -16,7 +16,8 @@ from collections.abc import Sequence
 
 from .lexicon import Entry, StanceLexicon
 from .negation import Finding
-from .tree import children, head_of, subject, subtree
+from .patterns import load_constructions
+from .tree import children, subject, subtree
 from .words import Word
 
 __all__ = ["BELONG", "belonging"]
@@ -24,18 +25,8 @@ __all__ = ["BELONG", "belonging"]
 #: The kind of a belonging finding (see ``stance_words.tsv`` for the other kinds).
 BELONG = "belong"
 
-#: Labels of a predicate noun after a copula ("is *part* of Y"), and of the verb's own object.
-_PREDICATE = frozenset({"attr", "oprd"})
-
-
-def _whole(tokens: Sequence[Word], k: int, prep: str) -> int | None:
-    """The object of ``prep`` under ``tokens[k]``: Y of "part of Y", "belongs to Y"."""
-    for c in children(tokens, k):
-        if tokens[c].dep == "prep" and tokens[c].low == prep:
-            objects = [o for o in children(tokens, c) if tokens[o].dep == "pobj"]
-            if objects:
-                return objects[0]
-    return None
+#: The constructions of ``data/stance_patterns.json`` that say a part belongs to a whole.
+_CONSTRUCTIONS = ("part_of", "belongs_to", "name_is_name")
 
 
 def _negator(tokens: Sequence[Word], *heads: int) -> str | None:
@@ -51,46 +42,26 @@ def _all_names(tokens: Sequence[Word], span: tuple[int, int]) -> bool:
     return bool(words) and all(t.pos == "PROPN" for t in words)
 
 
-def belonging(
-    tokens: Sequence[Word], lex: StanceLexicon, lo: int = 0, hi: int | None = None
-) -> list[Finding]:
-    """The belonging findings in ``tokens[lo:hi]``: the whole clause is the target, polarity
-    +1 (-1 when the verb is negated: "is not part of Y", "has never belonged to Y")."""
-    hi = len(tokens) if hi is None else hi
-    words = lex.words
+def belonging(tokens: Sequence[Word], lex: StanceLexicon) -> list[Finding]:
+    """The belonging findings in the words: the whole clause is the target, polarity +1 (-1 when
+    the verb is negated: "is not part of Y", "has never belonged to Y")."""
+    constructions = load_constructions(lex.words)
     out: list[Finding] = []
-    for k in range(lo, hi):
-        t = tokens[k]
-        verb: int | None
-        whole: int | None
-        if t.lemma in words.belonging and t.pos == "NOUN" and t.dep in _PREDICATE:
-            verb, whole = head_of(tokens, k), _whole(tokens, k, "of")  # "X is part of Y"
-        elif t.lemma in words.belonging and t.pos == "VERB":
-            verb, whole = k, _whole(tokens, k, "to")  # "X belongs to Y"
-        elif (
-            t.dep == "attr"
-            and t.pos == "PROPN"
-            and not any(tokens[c].dep == "det" for c in children(tokens, k))
-        ):
-            verb, whole = head_of(tokens, k), k  # "X is Y", of two names
-            if verb is None or tokens[verb].lemma != "be":
+    for name in _CONSTRUCTIONS:
+        for m in constructions[name].matches(tokens):
+            verb, whole = m["verb"], m["whole"]
+            cue = m.get("part", whole if name == "name_is_name" else verb)
+            subj = subject(tokens, verb)
+            if subj is None or subj >= cue:
                 continue
-        else:
-            continue
-        if verb is None or whole is None:
-            continue
-        subj = subject(tokens, verb)
-        if subj is None or subj >= k:
-            continue
-        start = subtree(tokens, subj)[0]
-        if whole == k and not (
-            _all_names(tokens, (start, subj + 1)) and _all_names(tokens, subtree(tokens, k))
-        ):
-            continue  # "X is Y" only of two names: not "the winner is Berg's party"
-        end = max(subtree(tokens, whole)[1], k + 1)
-        if not lo <= start < end <= hi:
-            continue
-        negator = _negator(tokens, verb, k)
-        entry = Entry((t.low,), 1, BELONG)
-        out.append(Finding(entry, (k, k + 1), -1 if negator else 1, negator, (start, end), "object"))
-    return out
+            start = subtree(tokens, subj)[0]
+            if name == "name_is_name":
+                if any(tokens[c].dep == "det" for c in children(tokens, whole)):
+                    continue
+                if not (_all_names(tokens, (start, subj + 1)) and _all_names(tokens, subtree(tokens, whole))):
+                    continue  # "X is Y" only of two names: not "the winner is Berg's party"
+            end = max(subtree(tokens, whole)[1], cue + 1)
+            negator = _negator(tokens, verb, cue)
+            entry = Entry((tokens[cue].low,), 1, BELONG)
+            out.append(Finding(entry, (cue, cue + 1), -1 if negator else 1, negator, (start, end), "object"))
+    return sorted(out, key=lambda f: f.cue)
