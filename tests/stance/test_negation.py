@@ -280,7 +280,7 @@ def test_a_strong_evaluative_adjective_judges_its_subject() -> None:
     ("text", "polarity"),
     [
         # hesitation leaves the stance after it unsaid
-        ("Borduria signaled its reluctance to fully endorse the accord.", 0),
+        ("Borduria showed some reluctance to endorse the accord in full.", 0),
         ("Borduria is hesitant to recognize Ruritania.", 0),
         # denied hesitation is no hesitation
         ("Borduria did not hesitate to condemn the accord.", -1),

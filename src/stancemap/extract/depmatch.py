@@ -15,11 +15,12 @@ each a string or ``{"IN": [...]}``. The root of each pattern must name its lemma
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
+
+from ..stance.patterns import grow, pattern_nodes
 
 __all__ = ["DepPattern", "compile_pattern"]
 
@@ -63,30 +64,13 @@ def _related(tok: Token, op: str) -> Iterator[Token]:
         raise ValueError(f"unsupported operator in a construction pattern: {op}")
 
 
-@dataclass(frozen=True)
-class _Node:
-    name: str
-    left: str | None
-    op: str | None
-    test: Predicate
-
-
 class DepPattern:
     """One compiled pattern: its root's lemma hashes and its nodes in order."""
 
     def __init__(self, pattern: list[dict[str, Any]], vocab: Vocab) -> None:
-        root = pattern[0]["RIGHT_ATTRS"].get("LEMMA")
-        if root is None:
-            raise ValueError(f"a construction's root must name its lemmas: {pattern[0]}")
+        root, self.nodes = pattern_nodes(pattern, _predicate)
         lemmas = root["IN"] if isinstance(root, dict) else [root]
         self.roots = frozenset(vocab.strings.add(x) for x in lemmas)
-        self.nodes = [
-            _Node(n["RIGHT_ID"], n.get("LEFT_ID"), n.get("REL_OP"), _predicate(n.get("RIGHT_ATTRS") or {}))
-            for n in pattern
-        ]
-        for node in self.nodes[1:]:
-            if node.op not in (">", "<", ">>", "<<") or node.left is None:
-                raise ValueError(f"unsupported operator in a construction pattern: {node.op}")
 
     def __call__(self, doc: Doc, lemmas: list[int]) -> list[dict[str, Token]]:
         """Every match in ``doc`` as anchors by name; ``lemmas`` is ``doc.to_array("LEMMA").tolist()``."""
@@ -94,20 +78,12 @@ class DepPattern:
         for i in [i for i, lemma in enumerate(lemmas) if lemma in self.roots]:
             tok = doc[i]
             if self.nodes[0].test(tok):
-                self._extend({self.nodes[0].name: tok}, 1, out)
+                grow(self.nodes, {self.nodes[0].name: tok}, _related, _index, out)
         return out
 
-    def _extend(self, anchors: dict[str, Token], k: int, out: list[dict[str, Token]]) -> None:
-        if k == len(self.nodes):
-            out.append(dict(anchors))
-            return
-        node = self.nodes[k]
-        taken = {t.i for t in anchors.values()}
-        for tok in _related(anchors[node.left or ""], node.op or ""):
-            if tok.i not in taken and node.test(tok):
-                anchors[node.name] = tok
-                self._extend(anchors, k + 1, out)
-                del anchors[node.name]
+
+def _index(tok: Token) -> int:
+    return tok.i
 
 
 def compile_pattern(pattern: list[dict[str, Any]], vocab: Vocab) -> DepPattern:

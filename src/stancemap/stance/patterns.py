@@ -13,17 +13,17 @@ attributes ``LEMMA``, ``LOWER``, ``ORTH``, ``POS``, ``TAG``, ``DEP``, each a str
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ..datafiles import read_json
 from .lexicon import WordClasses
 from .tree import children, head_of, subtree
 from .words import Word
 
-__all__ = ["Construction", "load_constructions"]
+__all__ = ["Construction", "PatternNode", "grow", "load_constructions", "pattern_nodes"]
 
 _ATTRS: dict[str, Callable[[Word], str]] = {
     "LEMMA": lambda w: w.lemma,
@@ -76,57 +76,87 @@ def _related(tokens: Sequence[Word], k: int, op: str) -> Iterator[int]:
         raise ValueError(f"unsupported operator in a stance pattern: {op}")
 
 
+Item = TypeVar("Item")  # what a pattern's nodes are matched against: a spaCy token, a Word
+
+
 @dataclass(frozen=True)
-class _Node:
+class PatternNode(Generic[Item]):
+    """One node of a compiled pattern: its name, the node it hangs from and how, and its test."""
+
     name: str
     left: str | None
     op: str | None
-    test: Predicate
+    test: Callable[[Item], bool]
+
+
+def pattern_nodes(
+    pattern: list[dict[str, Any]], predicate: Callable[[dict[str, Any]], Callable[[Item], bool]]
+) -> tuple[Any, list[PatternNode[Item]]]:
+    """The root's ``LEMMA`` value and the compiled nodes of a ``DependencyMatcher`` pattern.
+
+    Shared with the attribution constructions (``extract/depmatch.py``), which run the same
+    pattern language over spaCy tokens. Raises ValueError for what it cannot run.
+    """
+    root = pattern[0]["RIGHT_ATTRS"].get("LEMMA")
+    if root is None:
+        raise ValueError(f"a construction's root must name its lemmas: {pattern[0]}")
+    nodes = [
+        PatternNode(n["RIGHT_ID"], n.get("LEFT_ID"), n.get("REL_OP"), predicate(n.get("RIGHT_ATTRS") or {}))
+        for n in pattern
+    ]
+    for node in nodes[1:]:
+        if node.op not in (">", "<", ">>", "<<") or node.left is None:
+            raise ValueError(f"unsupported operator in a construction pattern: {node.op}")
+    return root, nodes
+
+
+def grow(
+    nodes: Sequence[PatternNode[Item]],
+    anchors: dict[str, Item],
+    related: Callable[[Item, str], Iterable[Item]],
+    key: Callable[[Item], int],
+    out: list[dict[str, Item]],
+) -> None:
+    """Every completion of a partial match (``anchors``: the first nodes) into ``out``."""
+    k = len(anchors)
+    if k == len(nodes):
+        out.append(dict(anchors))
+        return
+    node = nodes[k]
+    taken = {key(a) for a in anchors.values()}
+    for item in related(anchors[node.left or ""], node.op or ""):
+        if key(item) not in taken and node.test(item):
+            anchors[node.name] = item
+            grow(nodes, anchors, related, key, out)
+            del anchors[node.name]
 
 
 class Construction:
     """One compiled construction: its name, its root lemmas and its nodes in order."""
 
     def __init__(self, name: str, pattern: list[dict[str, Any]], classes: WordClasses) -> None:
-        root = pattern[0]["RIGHT_ATTRS"].get("LEMMA")
-        if root is None:
-            raise ValueError(f"a stance pattern's root must name its lemmas: {pattern[0]}")
+        root, self.nodes = pattern_nodes(pattern, lambda attrs: _predicate(attrs, classes))
         self.name = name
         self.roots = _allowed(root, classes)
-        self.nodes = [
-            _Node(
-                n["RIGHT_ID"],
-                n.get("LEFT_ID"),
-                n.get("REL_OP"),
-                _predicate(n.get("RIGHT_ATTRS") or {}, classes),
-            )
-            for n in pattern
-        ]
-        for node in self.nodes[1:]:
-            if node.op not in (">", "<", ">>", "<<") or node.left is None:
-                raise ValueError(f"unsupported operator in a stance pattern: {node.op}")
 
     def matches(self, tokens: Sequence[Word]) -> list[dict[str, int]]:
         """Every match in the words, as window indices by anchor name."""
-        out: list[dict[str, int]] = []
-        for k, w in enumerate(tokens):
-            if w.lemma in self.roots and self.nodes[0].test(w):
-                self._extend(tokens, {self.nodes[0].name: k}, 1, out)
-        return out
+        if not tokens:
+            return []
+        base = tokens[0].i
 
-    def _extend(
-        self, tokens: Sequence[Word], anchors: dict[str, int], n: int, out: list[dict[str, int]]
-    ) -> None:
-        if n == len(self.nodes):
-            out.append(dict(anchors))
-            return
-        node = self.nodes[n]
-        taken = set(anchors.values())
-        for j in _related(tokens, anchors[node.left or ""], node.op or ""):
-            if j not in taken and node.test(tokens[j]):
-                anchors[node.name] = j
-                self._extend(tokens, anchors, n + 1, out)
-                del anchors[node.name]
+        def related(w: Word, op: str) -> Iterator[Word]:
+            return (tokens[j] for j in _related(tokens, w.i - base, op))
+
+        found: list[dict[str, Word]] = []
+        for w in tokens:
+            if w.lemma in self.roots and self.nodes[0].test(w):
+                grow(self.nodes, {self.nodes[0].name: w}, related, _index, found)
+        return [{name: w.i - base for name, w in m.items()} for m in found]
+
+
+def _index(w: Word) -> int:
+    return w.i
 
 
 @lru_cache(maxsize=4)
