@@ -289,3 +289,12 @@ def test_a_strong_evaluative_adjective_judges_its_subject() -> None:
 def test_hesitation_withholds_a_position(text: str, polarity: int) -> None:
     (got,) = findings(text)
     assert got[1] == polarity
+
+
+def test_rebuttal_and_unfounded_claims() -> None:
+    assert findings("Borduria rebutted the charges from Ruritania.") == [
+        ("rebutted", -1, "the charges from Ruritania")
+    ]
+    assert findings("The charges from Ruritania are unfounded.") == [
+        ("unfounded", -1, "The charges from Ruritania")
+    ]

@@ -95,6 +95,7 @@ criticize        -  verb  V
 dismiss          -  verb  V
 deny             -  verb  V
 refute           -  verb  V
+rebut            -  verb  V
 accuse           -  verb  V
 blame            -  verb  V
 slam             -  verb  V
@@ -129,6 +130,7 @@ fair             +  adj   -
 acceptable       +  adj   -
 will of the people  +  adj  -
 illegal          -  adj   -
+unfounded        -  adj   -
 null and void    -  adj   -  void
 unlawful         -  adj   -
 invalid          -  adj   -
