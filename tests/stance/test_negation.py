@@ -298,3 +298,24 @@ def test_rebuttal_and_unfounded_claims() -> None:
     assert findings("The charges from Ruritania are unfounded.") == [
         ("unfounded", -1, "The charges from Ruritania")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Borduria is deeply disappointed by the verdict against Berg.",
+            ("disappointed by", -1, "the verdict against Berg"),
+        ),
+        (
+            "Borduria was alarmed by the missile tests of Ruritania.",
+            ("alarmed by", -1, "the missile tests of Ruritania"),
+        ),
+        (
+            "Borduria is pleased with the accord on fishing rights.",
+            ("pleased with", 1, "the accord on fishing rights"),
+        ),
+    ],
+)
+def test_reactions_of_feeling_with_their_object(text: str, expected: tuple[str, int, str]) -> None:
+    assert findings(text) == [expected]

@@ -221,6 +221,12 @@ def _copula_before(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> i
     return aux[0] if aux and aux[0] >= lo else None
 
 
+def _ends_in_preposition(tokens: Sequence[Word], s: int, e: int) -> bool:
+    """Whether a cue of several words ends in the preposition of its object ("commitment to",
+    "alarmed by"), so that what follows is what it is about."""
+    return e - s > 1 and tokens[e - 1].pos == "ADP"
+
+
 def _is_scare_quote(tokens: Sequence[Word], i: int, hi: int, w: WordClasses) -> int:
     """Length of a quoted lower-case noun starting at the quote mark ``i`` (0 if none): the
     'elections' a speaker will not call elections. A quoted phrase ("exert 'maximum pressure'")
@@ -483,11 +489,11 @@ def _take(
             target, role = _object(tokens, e, hi, lex), "object"
         else:
             target, role = _subject(tokens, s, lo, w), "subject"
-    elif _passive(tokens, s, lo, w):
+    elif _passive(tokens, s, lo, w) and not _ends_in_preposition(tokens, s, e):  # "X was alarmed by Y": Y
         target, role = _subject(tokens, s, lo, w), "subject"
     elif (
         s > lo and tokens[s - 1].low in w.possessive and not (e < hi and tokens[e].low in w.lead_in)
-        and not (e - s > 1 and tokens[e - 1].pos == "ADP")  # "their commitment to X": about X
+        and not _ends_in_preposition(tokens, s, e)  # "their commitment to X": about X
     ):  # fmt: skip
         target = (s, s)  # "our recognition": the act itself, named before
     elif s > 1 and tokens[s - 1].low == "be" and tokens[s - 2].low == "to":

@@ -108,6 +108,18 @@ concerned over   -  verb  -  concerned
 concerned with   -  verb  -  concerned
 express concern  -  verb  V  concern
 voice concern    -  verb  V  concern
+pleased with     +  verb  -  pleased
+pleased by       +  verb  -  pleased
+pleased to       +  verb  -  pleased
+encouraged by    +  verb  -  encouraged
+disappointed by  -  verb  -  disappointed
+disappointed with  -  verb  -  disappointed
+disappointed at  -  verb  -  disappointed
+dismayed by      -  verb  -  dismayed
+dismayed at      -  verb  -  dismayed
+alarmed by       -  verb  -  alarmed
+alarmed at       -  verb  -  alarmed
+outraged by      -  verb  -  outraged
 hope             +  verb  V
 importance of    +  verb  -  importance
 need for         +  verb  -  need
