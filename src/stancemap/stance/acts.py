@@ -69,7 +69,7 @@ def act_candidates(tokens: Sequence[Word], matcher: IssueMatcher) -> list[int]:
     object that has a topic word of some issue and no predicate said of it (a cheap first test,
     so that most statements need no more)."""
     lex = matcher.lex
-    verbs = _all_line_verbs(tuple(p.issue.description for p in matcher.profiles), lex.words, lex.negators)
+    verbs = _all_line_verbs(matcher)
     found = [
         k
         for k, t in enumerate(tokens)
@@ -77,7 +77,7 @@ def act_candidates(tokens: Sequence[Word], matcher: IssueMatcher) -> list[int]:
     ]  # fmt: skip  (a stance word is read by the stance rules, with its negation and its target)
     if not found:
         return []
-    topics = frozenset().union(*(p.topics for p in matcher.profiles))
+    topics = matcher.topics
     out = []
     for k in found:
         below = children(tokens, k)
@@ -94,12 +94,11 @@ def act_candidates(tokens: Sequence[Word], matcher: IssueMatcher) -> list[int]:
 
 
 @lru_cache(maxsize=16)
-def _all_line_verbs(
-    descriptions: tuple[str, ...], w: WordClasses, negators: tuple[tuple[str, str], ...]
-) -> frozenset[str]:
+def _all_line_verbs(matcher: IssueMatcher) -> frozenset[str]:
+    """The verbs of every issue's definition lines, once per matcher (one per issues file)."""
     out: set[str] = set()
-    for d in descriptions:
-        sup, opp = _line_verbs_of(d, w, negators)
+    for p in matcher.profiles:
+        sup, opp = _line_verbs(p.issue.description, matcher.lex)
         out |= sup | opp
     return frozenset(out)
 

@@ -401,9 +401,10 @@ def _claims_of(
             continue  # "gave us a lot of hope": a noun of stance in a phrase, with nothing it is about
         found: list[tuple[IssueProfile, set[str], str]] = []
         factor = 1  # the polarity of an act the target takes up
-        pointing = lex.is_anaphor(words) or _points_at_act(tokens, span, words, lex)
+        at_act = _points_at_act(tokens, span, words, lex)  # "the move", "the call"
+        pointing = at_act or lex.is_anaphor(words)
         pieces = [] if pointing else _pieces(tokens, span, lex)
-        act = _act_taken_up(tokens, span, words, acts, lex) if not (strict or k) else None
+        act = _act_taken_up(tokens, span, acts) if at_act and not (strict or k) else None
         if act is not None:
             found.append((act.profile, set(), f"takes up the act of {act.actor} before it"))
             factor = act.polarity
@@ -464,15 +465,10 @@ def _claims_of(
     return out
 
 
-def _act_taken_up(
-    tokens: Sequence[Word],
-    span: tuple[int, int],
-    words: Sequence[str],
-    acts: Sequence[Act],
-    lex: StanceLexicon,
-) -> Act | None:
-    """The act a target like "the move" or "this decision" takes up: the latest claim just before it."""
-    if not acts or not _points_at_act(tokens, span, words, lex):
+def _act_taken_up(tokens: Sequence[Word], span: tuple[int, int], acts: Sequence[Act]) -> Act | None:
+    """The act a target that points at one (:func:`_points_at_act`: "the move", "this decision")
+    takes up: the latest claim just before it."""
+    if not acts:
         return None
     start = tokens[span[0]].start
     near = [a for a in acts if start - _ACT_CHARS <= a.end <= start]

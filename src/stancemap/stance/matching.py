@@ -206,7 +206,7 @@ class IssueProfile:
             return True
         return self.has_name(terms.names) or bool(self.codes & terms.codes)
 
-    @property
+    @cached_property
     def name_families(self) -> frozenset[str]:
         return frozenset(family(n) for n in self.names)
 
@@ -350,6 +350,11 @@ class IssueMatcher:
         """Hits with a word and its synonyms counted once ("talks" also stands for "negotiation")."""
         group = self._synonym_group
         return {group.get(h, h) for h in hits}
+
+    @cached_property
+    def topics(self) -> frozenset[str]:
+        """The topic words of all the issues (a quick test of whether a text may name any)."""
+        return frozenset().union(*(p.topics for p in self.profiles))
 
     @cached_property
     def _synonym_group(self) -> dict[str, str]:
