@@ -52,11 +52,15 @@ def test_names_in_descriptors_and_honorifics() -> None:
 
 
 @pytest.mark.parametrize(
-    ("before", "embedded"),
-    [("Council of ", True), ("Bank for the ", True), ("Minister of Trade and ", True), ("Council ", False)],
+    ("name", "rest"),
+    [
+        ("the London-based Ruritanian Study Centre", "Ruritanian Study Centre"),
+        ("Paris-headquartered Alpha Group", "Alpha Group"),
+        ("the Based Institute", "the Based Institute"),
+    ],
 )
-def test_a_name_after_a_small_word_sits_inside_another(before: str, embedded: bool) -> None:
-    assert (load_function_words().embedded_after.search(before) is not None) is embedded
+def test_a_seat_before_a_name_is_no_part_of_it(name: str, rest: str) -> None:
+    assert load_function_words().seat.sub("", name) == rest
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,46 @@ def test_an_organization_named_after_a_country_is_not_that_country(extractor: Ex
     assert [s.actor for s in got] == ["ORG:Wine Growers Council of Portugal"]
 
 
+@pytest.mark.parametrize(
+    ("descriptor", "actor"),
+    [
+        # a demonym opening an organization's name does not make it the state's
+        ("secretary-general of the Danish Council of Policy Studies", "ORG:Danish Council of Policy Studies"),
+        # where it sits is not whom it speaks for
+        (
+            "deputy head of the Lisbon-based Chilean Institute for Water Law",
+            "ORG:Chilean Institute for Water Law",
+        ),
+    ],
+)
+def test_a_state_named_inside_an_organizations_name_is_not_its_actor(
+    extractor: Extractor, descriptor: str, actor: str
+) -> None:
+    got = run(extractor, f'"The quota ignores the farmers," said Lena Ostrova, {descriptor}.')
+    assert [s.actor for s in got] == [actor]
+
+
+def test_opposition_lawmakers_speak_for_no_state(extractor: Extractor) -> None:
+    text = (
+        "Kenya raises park fees\n\n"
+        "Parliament voted on Monday to double park fees. Opposition lawmakers called the vote illegal."
+    )
+    assert [s.actor.startswith("PERSON:") for s in run(extractor, text)] == [True]
+
+
+def test_an_autonomous_administration_speaks_for_no_state(extractor: Extractor) -> None:
+    text = (
+        "The Autonomous Administration in northern Chile, a civilian authority allied with the "
+        "U.S.-backed militia, rejected the charter on Monday."
+    )
+    assert [s.actor.startswith(("ORG:", "PERSON:")) for s in run(extractor, text)] == [True]
+
+
+def test_the_head_of_a_sub_national_government_speaks_for_it(extractor: Extractor) -> None:
+    text = '"We will hold our own vote," Milorad Dodik said on Monday.'
+    assert [s.actor for s in run(extractor, text)] == ["ORG:Republika Srpska"]
+
+
 def test_an_outlet_relays_the_states_it_reports(extractor: Extractor) -> None:
     text = "Reuters reported on Tuesday that Chile, Peru and Ecuador had rejected the proposed quota."
     got = run(extractor, text)

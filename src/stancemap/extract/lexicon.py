@@ -247,8 +247,8 @@ class FunctionWords:
     honorific: re.Pattern[str]
     #: Articles ("the", "a"), which say nothing of which office a role is.
     articles: frozenset[str]
-    #: The end of a name's text before another name it holds ("Council of", "Bank for the").
-    embedded_after: re.Pattern[str]
+    #: A first word of a name that says where the organization sits ("London-based").
+    seat: re.Pattern[str]
     #: Adverbs that make "with" add a companion to the subject ("together with", "along with").
     companion_adverbs: frozenset[str]
     #: The end of a descriptor before the organization it ties its person to ("a spokesman for").
@@ -305,7 +305,7 @@ def load_function_words() -> FunctionWords:
         name_run=re.compile(rf"(?:{name})(?:\s+(?:(?:{alternation(by_class['name_glue'])})\s+)*{name})*"),
         honorific=re.compile(rf"^(?:{alternation(honorifics)})\.?\s+", re.IGNORECASE),
         articles=words("article"),
-        embedded_after=re.compile(rf"\b({alternation(by_class['embedding_glue'])})\s+(the\s+)?$"),
+        seat=re.compile(rf"^(?:the\s+)?\S+(?:{alternation(by_class['seat_suffix'])})\s+", re.IGNORECASE),
         companion_adverbs=words("companion_adverb"),
         affiliated_before=re.compile(rf"\b(?:{alternation(by_class['affiliation_prep'])})\s+(?:the\s+)?$"),
     )

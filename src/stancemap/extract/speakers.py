@@ -94,6 +94,13 @@ class _Participant:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
+def _org_name(name: str) -> str:
+    """An organization's name without the place it sits ("the London-based X") or a possessive
+    ending ("X's national assembly")."""
+    name = load_function_words().seat.sub("", name.strip())
+    return name.removesuffix("'s").removesuffix("’s")
+
+
 def _key(word: str) -> str:
     return fold(word).lower().strip(".,'’")
 
@@ -307,7 +314,7 @@ class Discourse:
                 continue
             if any(w.lower() in self.words.organs or w.lower() in self.words.offices for w in name.split()):
                 continue
-            clean = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+            clean = re.sub(r"^the\s+", "", _org_name(name), flags=re.IGNORECASE)
             return Verdict(ActorRef(f"ORG:{clean}", clean), self.text[lo:hi].strip(" ,"), "org")
         return None
 
@@ -340,12 +347,12 @@ class Discourse:
         head is not a state institution, and that names a state only inside it.
         """
         for m in load_function_words().name_run.finditer(text):
-            name = m.group().strip()
+            name = _org_name(m.group())
             words = name.split()
             if len(words) < 2 or name.lower().startswith(("the ", "a ")) and len(words) < 3:
                 continue
-            if self.gaz.lookup(name, on=self.article.published) is not None and not self._embedded(name):
-                continue
+            if self._known_whole(name):
+                continue  # "the Russian Federation", "the European Commission": the actor itself
             heads = [w.lower().strip(".,'’") for w in words if w[:1].isupper()]
             if not any(h in self.words.org_heads for h in heads):
                 continue  # a region, a title or a show, not an organization
@@ -358,13 +365,15 @@ class Discourse:
             return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
         return None
 
-    def _embedded(self, name: str) -> bool:
-        """True when every actor a name holds sits inside it after a small word (``Council of X``)."""
-        found = [m for m in self.gaz.find(name, on=self.article.published) if m.via != "official"]
-        if not found:
-            return False
-        small = load_function_words().embedded_after
-        return all(m.start > 0 and small.search(name[: m.start]) for m in found)
+    def _known_whole(self, name: str) -> bool:
+        """True when the gazetteer knows all of ``name`` as one actor or organ.
+
+        A state named only inside a longer name ("the Ruritanian Council of Policy Studies",
+        "the Committee for a Free Ruritania") leaves it an organization of its own.
+        """
+        bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).removesuffix("'s").removesuffix("’s")
+        found = [m for m in self.gaz.find(bare, on=self.article.published) if m.via != "official"]
+        return any(m.start == 0 and m.end >= len(bare) for m in found) or self.gaz.body(bare) is not None
 
     # -- the article as a whole -----------------------------------------------------------------
 

@@ -46,6 +46,11 @@ def _speaks_for_no_one(title: str | None, lex: Lexicon) -> bool:
     return any(w in lex.nonofficial for w in words)
 
 
+def _head_phrase(source: str) -> str:
+    """A source without what an appositive or a relative clause adds after its first comma."""
+    return source.split(",", 1)[0]
+
+
 def _title_of(source: str, person: str | None) -> str | None:
     title = source
     if person:
@@ -155,6 +160,9 @@ class _Builder:
         title = _title_of(source, person)
         if person is not None and not title:
             title = self.appositive_title(a.source[0])
+        if person is None and _speaks_for_no_one(_head_phrase(source), self.lex):
+            # "the autonomous administration in X", "opposition lawmakers": no state (spec §2)
+            return _one(self.unknown(source))
         if person is None and a.members:
             seen: dict[str, Speaker] = {}
             for lo, hi in a.members:
@@ -231,7 +239,9 @@ class _Builder:
             group = self.memory.group
             if group is not None:  # "the diplomats": the group the article has been quoting
                 return [Speaker.of(group)]
-            if self.discourse.home is not None and head in self.discourse.words.offices:
+            office = head in self.discourse.words.offices
+            if self.discourse.home is not None and office and not _speaks_for_no_one(source, self.lex):
+                # "opposition lawmakers" speak for their party, not for the state (spec §2)
                 return [Speaker(self.discourse.home, None, source)]  # "lawmakers" in a story about one state
             return _one(self.unknown(source))
         if kind == "person" and not plural:

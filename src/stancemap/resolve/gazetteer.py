@@ -402,7 +402,7 @@ class Gazetteer:
         if not offices or len({o.person for o in offices}) > 1:
             return None
         best = max(offices, key=lambda o: (o.start, o.order))
-        return ActorRef(best.code, self.names.get(best.code, best.code)), best.role
+        return ActorRef(best.code, self._name_of(best.code)), best.role
 
     def body(self, text: str) -> str | None:
         """The state organ a text names ("Foreign Ministry", "MFA", "White House"), or None."""
@@ -432,6 +432,11 @@ class Gazetteer:
 
     # -- helpers --------------------------------------------------------------------------------
 
+    def _name_of(self, code: str) -> str:
+        """The readable name of an official's code: a sub-national government's (``ORG:<name>``,
+        spec §2) is its own name."""
+        return self.names.get(code, code.removeprefix("ORG:"))
+
     def _person_actor(self, person: str, on: date | None) -> ActorRef | None:
         offices = self._offices[person]
         if on is not None:
@@ -444,7 +449,7 @@ class Gazetteer:
             if len(codes) != 1:
                 return None
             code = codes.pop()
-        return ActorRef(code, self.names.get(code, code))
+        return ActorRef(code, self._name_of(code))
 
     def _sender(self, text: str, head: re.Match[str]) -> ActorRef | None:
         words = _mention_words()
