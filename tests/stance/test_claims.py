@@ -136,6 +136,13 @@ def test_stance_words_count_inside_the_evidence_only() -> None:
     assert claims_of("Ruritania's so-called elections") == {"rur-vote-2031": "oppose"}
 
 
+def test_a_quoted_fragment_is_read_with_the_reported_clause_that_holds_it() -> None:
+    # the sentence runs past "U.S.": the verb of the clause before the quotation is read
+    text = 'Borduria said it stood prepared to endorse a U.S. plan to hold "the May elections in Ruritania."'
+    got = claims_of(text, evidence="the May elections in Ruritania.", source="Borduria")
+    assert got == {"rur-vote-2031": "support"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -128,6 +128,28 @@ def test_a_word_that_only_qualifies_the_title_head_is_not_enough() -> None:
     assert _best_of(HEADS, "the tariffs on Chilean copper") == "bor-tariffs"
 
 
+def test_a_modifier_inside_a_proper_name_is_no_topic_word() -> None:
+    # "State" in "Secretary of State Ana Rios" is part of a title, not the state of the issue;
+    # the head of a name still says what it is (the Ruritanian *Sea*)
+    from stancemap.resolve import load_gazetteer
+
+    from .conftest import parsed
+
+    issues = parse_issues("""
+[[issue]]
+id = "chl-courts"
+title = "Chile's new state courts"
+description = "The state courts Chile set up in 2031. support: backs them."
+""")
+    m = IssueMatcher(issues, load_stance_lexicon(), load_gazetteer())
+    text = "He called on Secretary of State Ana Rios to visit Chile soon."
+    assert m.best(m.terms(text, parsed(text)), [], None) is None
+    plain = "He called on the state to visit Chile soon."
+    assert m.best(m.terms(plain, parsed(plain)), [], None) is not None
+    headline = "Chile State Courts Open Their Doors"
+    assert "state" not in m.terms(headline, parsed(headline)).named
+
+
 def test_a_target_about_other_places_is_not_the_issue() -> None:
     assert _best_of(HEADS, "military cooperation between Chile and Peru") == "chl-per-arms"
     assert _best_of(HEADS, "economic cooperation between Japan and Canada") is None

@@ -65,3 +65,14 @@ def test_claims_are_the_same_when_an_article_is_parsed_in_pieces() -> None:
     whole = claims(Settings())
     assert len(whole) >= 12 and all(p == "oppose" for _, _, p in whole)
     assert claims(Settings(max_doc_chars=1000)) == whole
+
+
+def test_a_sentence_is_one_tree_of_the_parse_not_a_run_up_to_a_full_stop() -> None:
+    from .conftest import parsed_text
+
+    text = 'Chile met Peru. Lima said it would accept a U.S. offer for "a short truce." Talks end today.'
+    words = parsed_text(text)
+    quote = text.index('"a short')
+    start, end = words.sentence(quote, quote + 5)
+    assert text[start:end].startswith("Lima said it would accept a U.S. offer")
+    assert text[start:end].rstrip('".').endswith("a short truce")

@@ -28,7 +28,6 @@ from .words import ParsedText, Word, plain_words
 
 __all__ = ["attach_claims", "claims_for"]
 
-_SENT_END = re.compile(r"[.!?][\"”’']?\s|\n")
 _CONTEXT_CHARS = 500
 _POLARITY: dict[int, Polarity] = {1: "support", -1: "oppose", 0: "neutral"}
 _SIGN = {v: k for k, v in _POLARITY.items()}
@@ -87,16 +86,6 @@ class Act:
     actor: str
 
 
-def _sentence(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
-    """Start and end of the sentence around ``text[start:end]``."""
-    s = floor
-    for m in _SENT_END.finditer(text, floor, start):
-        s = m.end()
-    m2 = _SENT_END.search(text, end)
-    e = m2.start() + 1 if m2 else len(text)
-    return s, max(e, end)
-
-
 @lru_cache(maxsize=4)
 def _clause_break(concessive: frozenset[str]) -> re.Pattern[str]:
     """A semicolon or colon, or a concessive word ("but", "while" ...) that starts a clause."""
@@ -104,10 +93,11 @@ def _clause_break(concessive: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"[;:]\s|,?\s(?:{words})\s", re.IGNORECASE)
 
 
-def _window(article: Article, st: Statement, lex: StanceLexicon) -> tuple[int, int]:
+def _window(article: Article, st: Statement, lex: StanceLexicon, parsed: ParsedText) -> tuple[int, int]:
     """Characters to read for a statement: the evidence, its reporting verb before, a summary's sentence."""
     ev = st.evidence
-    sent_start, sent_end = _sentence(article.text, ev.start, ev.end, article.body_start)
+    sent_start, sent_end = parsed.sentence(ev.start, ev.end)
+    sent_start = max(sent_start, min(article.body_start, ev.start))
     start, end = ev.start, ev.end
     before = [x.start for x in (st.source, st.cue) if x is not None and x.end <= ev.start]
     unframed = st.source is None and st.cue is None  # a quotation the text around attributes
@@ -248,7 +238,7 @@ def claims_for(
 ) -> list[Claim]:
     """The claims of one statement; ``acts`` are the claims read before it in the article."""
     lex = matcher.lex
-    ws, we = _window(article, st, lex)
+    ws, we = _window(article, st, lex, parsed)
     tokens = parsed.within(ws, we)
     ev = st.evidence
     inside = (

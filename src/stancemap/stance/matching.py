@@ -70,6 +70,8 @@ def same_name(a: str, b: str) -> bool:
 
 #: Dependencies of a noun phrase: a word so attached is a noun even when tagged as a verb.
 _NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+#: Parts of speech that a name never holds capitalized: a sign of a title-case line.
+_NOT_IN_NAMES = frozenset({"VERB", "AUX", "PRON", "ADV", "SCONJ", "CCONJ"})
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ class Terms:
         # so does a verb with a clause for its complement ("claimed to have come from X")
         governing = {t.head for t in tokens if t.dep in ("ccomp", "xcomp") and t.head != t.i}
         saying |= {k for k, t in enumerate(tokens) if t.pos == "VERB" and t.i in governing}
+        parts = _name_parts(tokens)
         i = 0
         while i < len(tokens):
             t = tokens[i]
@@ -125,7 +128,7 @@ class Terms:
                 if not part or not part[0].isalnum() or part in lex.stopwords:
                     continue
                 cap = t.text.split("-")[k][:1].isupper() if k < len(t.text.split("-")) else False
-                (in_names if cap and t.low in long_names else families).add(family(part))
+                (in_names if cap and (t.low in long_names or i in parts) else families).add(family(part))
                 named = i > 0 or first or part in known
                 if cap and named and len(part) > 2 and part not in lex.words.not_name:
                     names.add(part)
@@ -146,6 +149,21 @@ class Terms:
         only_named = frozenset(in_names - families)
         every = frozenset(families | only_named)
         return cls(every, frozenset(names), frozenset(places), frozenset(codes), years, only_named)
+
+
+def _name_parts(tokens: Sequence[Word]) -> set[int]:
+    """The words of parsed text that only modify a proper name's head ("Secretary of *State*
+    Marco Rubio", "the *Security* Council"): names, not the common nouns they are spelled like.
+
+    English names put their head last, and a common-noun head still says what the thing is
+    (the Chagos *Islands*, the Security *Council*); the words before it do not. Not in a
+    title-case line, where the tagger takes most capitalized words for proper nouns ("EU
+    Tariffs Vote Delayed"): there a verb or function word is capitalized inside the line.
+    """
+    if any(t.capitalized and t.pos in _NOT_IN_NAMES for t in tokens[1:]):
+        return set()
+    proper = [t.pos == "PROPN" and t.capitalized for t in tokens]
+    return {k for k in range(len(tokens) - 1) if proper[k] and proper[k + 1]}
 
 
 @dataclass(frozen=True)

@@ -175,6 +175,33 @@ class ParsedText:
             found = self._made[k] = Word(k, s, e, text, norm(text), lem, pos, tag, dep, h)
         return found
 
+    def _root(self, k: int) -> int:
+        rows = self.rows
+        for _ in range(len(rows)):
+            head = rows[k][6]
+            if head == k:
+                break
+            k = head
+        return k
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The characters of the parsed sentences that ``text[start:end]`` lies in.
+
+        A sentence is the words under one root of the dependency parse: abbreviations
+        ("U.S.", "Gen.") and quotation marks do not cut it, as a pattern on full stops would.
+        """
+        rows = self.rows
+        if not rows:
+            return start, end
+        lo = max(0, min(bisect_left(self.starts, start), len(rows) - 1))
+        hi = max(lo, min(bisect_left(self.starts, end) - 1, len(rows) - 1))
+        first, last = self._root(lo), self._root(hi)
+        while lo > 0 and self._root(lo - 1) == first:
+            lo -= 1
+        while hi + 1 < len(rows) and self._root(hi + 1) == last:
+            hi += 1
+        return min(rows[lo][0], start), max(rows[hi][1], end)
+
     def within(self, start: int, end: int) -> list[Word]:
         """The words that lie wholly within ``text[start:end]``, in order."""
         lo = bisect_left(self.starts, start)
