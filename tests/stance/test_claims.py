@@ -263,6 +263,36 @@ def test_backing_a_state_by_name_claims_none_of_its_issues() -> None:
     assert all(c.issue is None for c in out.claims)
 
 
+AID = parse_issues("""
+[[issue]]
+id = "chl-aid"
+title = "Naval support for Chile"
+description = "Ships, training and money given to Chile's navy. support: backs it. oppose: rejects it."
+
+[[issue]]
+id = "bol-aid"
+title = "Arms supplies to Bolivia"
+description = "Weapons sent to Bolivia. support: backs them. oppose: rejects them."
+""")
+
+
+@pytest.mark.parametrize(
+    ("text", "issues"),
+    [
+        # the verb is the title's head and its object names the issue's place
+        ("Peru will keep supporting Chile in the months ahead.", {"chl-aid": "support"}),
+        # the verb alone names no issue, nor does a place whose issue has another head
+        ("Peru will keep supporting Bolivia in the months ahead.", {None: "support"}),
+    ],
+)
+def test_a_stance_verb_that_heads_an_issue_title_names_it_with_its_object(
+    text: str, issues: dict[str | None, str]
+) -> None:
+    article, st = statement(text)
+    (out,) = attach_claims(article, [st], AID, parsed_text(article.text), use_gazetteer=True)
+    assert {c.issue: c.polarity for c in out.claims} == issues
+
+
 def test_backing_a_person_by_name_claims_the_issue_naming_them() -> None:
     assert claims_of("Borduria voiced its support for Kowalczyk.") == {"rur-pretender": "support"}
 

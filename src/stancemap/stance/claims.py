@@ -421,6 +421,8 @@ def _claims_of(
                 if f.extra is not None and k == 0 and kind in {"adj", "pred"}:
                     probe = matcher.terms(target_text + " " + _span_text(article, tokens, f.extra))
                 hit = matcher.best(probe, ctx, published, names_ok)
+                if hit is None and kind == "verb" and not (strict or k):
+                    hit = _named_by_cue(matcher, tokens, f, probe, published)
                 if hit is not None and not (strict or k):
                     found.append((hit[0], hit[1], ""))
                 elif hit is None and not (strict or k) and lex.words.pronoun & set(words):
@@ -453,6 +455,25 @@ def _claims_of(
             text = reason + detail + (f"; {note}" if note else "")
             out.append((prio, Claim(target_text, _POLARITY[pol], profile.issue.id, text), profile))
     return out
+
+
+def _named_by_cue(
+    matcher: IssueMatcher, tokens: Sequence[Word], f: Finding, target: Terms, published: date | None
+) -> tuple[IssueProfile, set[str]] | None:
+    """The one issue that the stance verb and its object name together, as the issue's title
+    names it with the verb's noun: "continue to *support* Ukraine" is "*support* for Ukraine".
+
+    Only when the verb's word is the head of that issue's title and the object names one of
+    the issue's places, and no other issue is so named: the verb alone is a stance on anything.
+    """
+    cue = {family(t.lemma) for t in tokens[f.cue[0] : f.cue[1]] if t.pos in ("VERB", "NOUN")}
+    if not cue & matcher.heads or not target.names:
+        return None
+    named = [
+        p for p in matcher.profiles
+        if cue & p.heads and p.has_name(target.names) and matcher.allowed(p, target, published)
+    ]  # fmt: skip
+    return (named[0], cue & named[0].heads) if len(named) == 1 else None
 
 
 def _act_taken_up(tokens: Sequence[Word], span: tuple[int, int], acts: Sequence[Act]) -> Act | None:

@@ -187,6 +187,8 @@ class IssueProfile:
     #: The actors whose own act the issue is, by its title ("*US* tariffs on X", "*Turkey's*
     #: purchase of Y"): what such an actor says of it, with no stance of its own, backs it.
     holders: frozenset[str] = frozenset()
+    #: The heads of the title, even those that are no topic word ("*support* for X").
+    heads: frozenset[str] = frozenset()
 
     def specific(self, hits: set[str], target: Terms | None = None, distinct: int | None = None) -> bool:
         """Whether topic hits are enough to claim the issue: the head of its title, two of
@@ -361,6 +363,7 @@ class IssueMatcher:
                     - title.families
                     - body.families,
                     _holders(issue.title, lex, gaz),
+                    heads,
                 )  # fmt: skip
             )
 
@@ -373,6 +376,11 @@ class IssueMatcher:
     def topics(self) -> frozenset[str]:
         """The topic words of all the issues (a quick test of whether a text may name any)."""
         return frozenset().union(*(p.topics for p in self.profiles))
+
+    @cached_property
+    def heads(self) -> frozenset[str]:
+        """The heads of all the issues' titles, stance words among them ("*support* for X")."""
+        return frozenset().union(*(p.heads for p in self.profiles))
 
     @cached_property
     def _synonym_group(self) -> dict[str, str]:
