@@ -319,3 +319,8 @@ def test_rebuttal_and_unfounded_claims() -> None:
 )
 def test_reactions_of_feeling_with_their_object(text: str, expected: tuple[str, int, str]) -> None:
     assert findings(text) == [expected]
+
+
+def test_what_someone_is_urged_to_do_is_the_object_cue_and_all() -> None:
+    got = findings("The council urged both parties to agree to a timetable for the vote in Ruritania.")
+    assert got[0] == ("urged", 1, "both parties to agree to a timetable for the vote in Ruritania")

@@ -134,7 +134,9 @@ def _object(tokens: Sequence[Word], i: int, hi: int, lex: StanceLexicon) -> tupl
         if end > start:
             found = lex.entry_at(tokens, end)
             verb_cue = found is not None and found[0].kind in _VERBAL
-            if verb_cue and not _is_attributive_verb(tokens, end, w):
+            # "urged X to agree to Y": what X is urged to do is the object, cue and all
+            urged = tokens[end - 1].low == "to" and t.dep == "xcomp" and end - 1 > start
+            if verb_cue and not urged and not _is_attributive_verb(tokens, end, w):
                 break
         end += 1
     joiners = load_rule_words().trailing_joiner
