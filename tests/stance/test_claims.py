@@ -257,6 +257,28 @@ def test_urging_an_end_to_the_object_opposes_it() -> None:
     assert claims_of(text) == {"rur-vote-2031": "oppose"}
 
 
+TRUCE = parse_issues("""
+[[issue]]
+id = "rur-truce"
+title = "The truce in the Ruritania war"
+description = "The ten-day truce in the war in Ruritania. support: backs it. oppose: rejects it."
+""")
+
+
+@pytest.mark.parametrize(
+    ("text", "issues"),
+    [
+        ("Borduria urged the two sides to end the truce in Ruritania.", {"rur-truce": "oppose"}),
+        # ending the war is no stance against the truce, nor plainly one for it
+        ("Borduria urged the two sides to end the war in Ruritania.", {}),
+    ],
+)
+def test_ending_only_what_an_issue_qualifies_claims_no_issue(text: str, issues: dict[str, str]) -> None:
+    article, st = statement(text)
+    (out,) = attach_claims(article, [st], TRUCE, parsed_text(article.text), use_gazetteer=False)
+    assert {c.issue: c.polarity for c in out.claims if c.issue} == issues
+
+
 def test_backing_a_state_by_name_claims_none_of_its_issues() -> None:
     article, st = statement("Borduria supports Ruritania.")
     (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=True)

@@ -447,6 +447,8 @@ def _claims_of(
         for profile, hits, note in found:
             # "urged them to cease the cooperation": against the cooperation
             ending = _reverses(words, hits, lex)
+            if ending and hits and not hits & profile.heads:
+                continue  # ending what the issue is not about ("ending the war" for a ceasefire): unclear
             pol = (-polarity if ending else polarity) if k else _map_polarity(profile, f, whole, lex, ending)
             pol *= factor
             if pol < 0 and actor in profile.holders and note.startswith("refers back"):
