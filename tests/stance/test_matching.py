@@ -150,6 +150,30 @@ description = "The state courts Chile set up in 2031. support: backs them."
     assert "state" not in m.terms(headline, parsed(headline)).named
 
 
+def test_one_word_is_no_match_when_the_target_names_another_issues_person() -> None:
+    from stancemap.resolve import load_gazetteer
+
+    issues = parse_issues("""
+[[issue]]
+id = "unsc-chile"
+title = "The Security Council's action on Chile's arsenal"
+description = "The Council's meeting on Chile's weapons. support: calls for it."
+
+[[issue]]
+id = "kow-claim"
+title = "The claim of Ivan Kowalczyk to lead Ruritania"
+description = "Kowalczyk's claim to be interim president. support: backs him."
+""")
+    m = IssueMatcher(issues, load_stance_lexicon(), load_gazetteer())
+
+    def best(text: str) -> str | None:
+        hit = m.best(m.terms(text), [(m.terms("Chile"), 0.5)], None)
+        return hit[0].issue.id if hit else None
+
+    assert best("the recent actions of Ivan Kowalczyk") is None
+    assert best("the recent actions of the council") == "unsc-chile"
+
+
 def test_a_target_about_other_places_is_not_the_issue() -> None:
     assert _best_of(HEADS, "military cooperation between Chile and Peru") == "chl-per-arms"
     assert _best_of(HEADS, "economic cooperation between Japan and Canada") is None

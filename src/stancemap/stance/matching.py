@@ -452,11 +452,41 @@ class IssueMatcher:
                 continue
             if not p.named_in(target) and not any(p.named_in(t) for t, _ in context):
                 continue
+            if (
+                len(self.distinct(hits)) == 1
+                and not p.has_name(target.names)
+                and self._others_named(p, target)
+            ):
+                continue  # "the actions of X" where X is another issue's person: one word is no match
             words = len(hits - p.unique_names) > 0
             s = (int(words), 3.0 * p.score(target) + sum(w * p.score(t) for t, w in context))
             if best is None or s > best[0]:
                 best = (s, p, hits)
         return (best[1], best[2]) if best else None
+
+    @cached_property
+    def _persons(self) -> dict[str, frozenset[str]]:
+        """The names of each issue that the gazetteer knows as no state, organization or place:
+        people ("Kowalczyk") and the like."""
+        out: dict[str, frozenset[str]] = {}
+        for p in self.profiles:
+            known = {
+                w.lower() for n in p.names if self.gaz is not None
+                for m in self.gaz.find(n.title()) if m.via in {"name", "alias", "seat", "demonym"}
+                for w in m.text.split()
+            }  # fmt: skip
+            out[p.issue.id] = frozenset(n for n in p.names if n not in known)
+        return out
+
+    def _others_named(self, p: IssueProfile, target: Terms) -> bool:
+        """Whether the target names a person of another issue whom ``p`` does not name."""
+        own = self._persons[p.issue.id]
+        return any(
+            same_name(n, m)
+            for q in self.profiles if q is not p
+            for m in self._persons[q.issue.id] - own
+            for n in target.names
+        )  # fmt: skip
 
     def doers_issue(
         self,
