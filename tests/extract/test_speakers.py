@@ -191,3 +191,8 @@ def test_a_headline_verb_is_no_part_of_a_name(nlp: Any) -> None:
     text = "Kowalczyk Says Talks Will Resume in May"
     people, _ = find_mentions(nlp(text), load_lexicon())
     assert [text[p.name[0] : p.name[1]] for p in people][:1] == ["Kowalczyk"]
+
+
+def test_a_special_administrative_region_speaks_as_its_government(extractor: Extractor) -> None:
+    text = "Hong Kong authorities on Monday called the new curfew rules lawful and necessary."
+    assert [s.actor for s in run(extractor, text)] == ["ORG:Hong Kong government"]

@@ -374,3 +374,11 @@ def test_find_names_joined_by_hyphens_and_longest_first(gaz: Gazetteer, text: st
 
 def test_a_name_broken_across_lines_is_not_the_name(gaz: Gazetteer) -> None:
     assert [m.text for m in gaz.find("the Czech\nRepublic and Czechia")] == ["Czech", "Czechia"]
+
+
+def test_a_region_that_is_part_of_a_state_speaks_as_its_government(gaz: Gazetteer) -> None:
+    hong_kong = gaz.lookup("Hong Kong")
+    assert hong_kong is not None and hong_kong.code == "HKG"  # a place, found as any country
+    assert gaz.speaker(hong_kong).code == "ORG:Hong Kong government"
+    china = gaz.lookup("China")
+    assert china is not None and gaz.speaker(china) == china

@@ -534,11 +534,12 @@ class _Builder:
             if when is None and self.article.published is not None:
                 # News reports what was said lately: without a day in the text, the article's own.
                 when, basis = self.article.published, "article"
+            actor = self.gaz.speaker(sp.actor)  # "Hong Kong" speaks as its government (spec §2)
             st = Statement(
                 article=self.article.name,
-                actor=sp.actor.code,
-                actor_name=sp.actor.name,
-                body=sp.actor.body,
+                actor=actor.code,
+                actor_name=actor.name,
+                body=actor.body,
                 speaker=sp.speaker,
                 speaker_title=sp.title,
                 kind=kind,

@@ -148,6 +148,8 @@ class _MentionWords:
     body_phrase: re.Pattern[str]
     #: A form of address before a name ("Mr.", "H.E.").
     honorific: re.Pattern[str]
+    #: Words of an official name that make a country part of a state (a special administrative region).
+    sub_national: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +170,7 @@ def _mention_words() -> _MentionWords:
         honorific=re.compile(
             rf"^(?:{alternation(words['honorific'] + words['style'])})\.?\s+", re.IGNORECASE
         ),
+        sub_national=words["sub_national"],
     )
 
 
@@ -192,6 +195,7 @@ class Gazetteer:
     _last: dict[str, set[str]] = field(default_factory=dict)  # key of a last name -> persons
     _bodies: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     _states: frozenset[str] = frozenset()  # codes from countries.tsv
+    _sub_national: frozenset[str] = frozenset()  # codes of countries that are part of a state
     _capitals: dict[str, ActorRef] = field(default_factory=dict)  # key of a capital -> its state
     #: Movements and governments in de facto control of a state, with the dates of that control.
     _de_facto: list[tuple[re.Pattern[str], str, date, date | None]] = field(default_factory=list)
@@ -207,9 +211,13 @@ class Gazetteer:
         entries: list[tuple[str, ActorRef, str]] = []
         states: list[str] = []
         capitals: list[tuple[str, ActorRef]] = []
+        part_of = re.compile(alternation(_mention_words().sub_national), re.IGNORECASE)
+        sub_national: set[str] = set()
         for row in _rows("countries.tsv"):
             code, name = row["code"], row["name"]
             states.append(code)
+            if part_of.search(f"{name}|{row['aliases']}"):
+                sub_national.add(code)
             names[code] = name
             ref = ActorRef(code, name)
             entries.append((name, ref, "name"))
@@ -224,7 +232,7 @@ class Gazetteer:
             entries.append((name, ref, "name"))
             entries += [(a, ref, "alias") for a in _split(row["aliases"])]
             entries += [(o, ActorRef(code, name, o), "organ") for o in _split(row["organs"])]
-        gaz = cls(names=names, _states=frozenset(states))
+        gaz = cls(names=names, _states=frozenset(states), _sub_national=frozenset(sub_national))
         for capital, ref in capitals:
             gaz._capitals.setdefault(_key(capital), ref)
         for form, ref, via in entries:
@@ -425,6 +433,14 @@ class Gazetteer:
         """
         text = _strip_the(mention.strip(_EDGE))
         return self._capitals.get(_key(text)) if text[:1].isupper() else None
+
+    def speaker(self, ref: ActorRef) -> ActorRef:
+        """The actor a speaker of ``ref`` speaks for: the state or organization itself, but for a
+        region that is part of a state (Hong Kong), its government as an organization (spec §2)."""
+        if ref.code not in self._sub_national:
+            return ref
+        name = f"{self.names[ref.code]} government"
+        return ActorRef(f"ORG:{name}", name, ref.body)
 
     def actor(self, code: str) -> ActorRef | None:
         """The actor with this code, or None."""
