@@ -279,6 +279,22 @@ def test_ending_only_what_an_issue_qualifies_claims_no_issue(text: str, issues: 
     assert {c.issue: c.polarity for c in out.claims if c.issue} == issues
 
 
+@pytest.mark.parametrize(
+    ("text", "issues"),
+    [
+        # what another state did is its stance, which the speaker only reports
+        ("France recognized the elections in Ruritania last week.", {}),
+        # what it ought to do is the speaker's own demand
+        ("It is now for France to recognize the elections in Ruritania.", {"rur-vote-2031": "support"}),
+        ("We recognized the elections in Ruritania last week.", {"rur-vote-2031": "support"}),
+    ],
+)
+def test_another_states_stance_is_not_the_speakers(text: str, issues: dict[str, str]) -> None:
+    article, st = statement(text)
+    (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=True)
+    assert {c.issue: c.polarity for c in out.claims if c.issue} == issues
+
+
 def test_backing_a_state_by_name_claims_none_of_its_issues() -> None:
     article, st = statement("Borduria supports Ruritania.")
     (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=True)

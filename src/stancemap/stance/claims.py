@@ -24,6 +24,7 @@ from .lexicon import StanceLexicon, family, load_stance_lexicon
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
 from .rulewords import load_rule_words
+from .tree import children
 from .words import ParsedText, Word, plain_words
 
 __all__ = ["attach_claims", "claims_for"]
@@ -281,6 +282,8 @@ def claims_for(
             others = not own_source and any(t.low in lex.words.others and not t.capitalized for t in subject)
             if others and not any(t.low in lex.words.own for t in subject):
                 f = replace(f, polarity=0)  # the speaker reports what other countries would do
+            elif not own_source and _reported(tokens, f) and _another_actor(matcher, subject, st.actor):
+                continue  # "..., but the Ruritanian side refused": that side's stance, not the speaker's
         earlier = [a for a in acts if a.end <= ev.start and a.actor != st.actor]
         results = _claims_of(
             article, tokens, f, matcher, lex, context, published, last, we, earlier, st.actor
@@ -307,6 +310,25 @@ def claims_for(
         if act is not None:
             claims.append(act)
     return claims
+
+
+def _reported(tokens: Sequence[Word], f: Finding) -> bool:
+    """Whether a verb cue states what its subject did or does ("the other side refused"), not
+    what it ought to do ("it is for X to accept it", "X must accept it"): finite, with no modal."""
+    k = f.cue[0]
+    if tokens[k].tag not in ("VBD", "VBZ", "VBP"):
+        return False
+    return not any(tokens[c].tag == "MD" for c in children(tokens, k))
+
+
+def _another_actor(matcher: IssueMatcher, subject: Sequence[Word], actor: str) -> bool:
+    """Whether a subject names a state or organization other than the speaker's, and not the
+    speaker's too: what that one accepts or rejects is its own stance, which the speaker reports."""
+    if matcher.gaz is None or not subject or any(t.low in matcher.lex.words.own for t in subject):
+        return False
+    text = " ".join(t.text for t in subject)
+    codes = {m.actor.code for m in matcher.gaz.find(text) if m.via in {"name", "alias", "seat", "demonym"}}
+    return bool(codes) and actor not in codes
 
 
 def _holder_claim(
