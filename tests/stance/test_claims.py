@@ -295,6 +295,29 @@ def test_another_states_stance_is_not_the_speakers(text: str, issues: dict[str, 
     assert {c.issue: c.polarity for c in out.claims if c.issue} == issues
 
 
+RADAR = parse_issues("""
+[[issue]]
+id = "chl-radar"
+title = "Chile's purchase of a Peruvian radar system"
+description = "Chile's purchase and testing of the Peruvian radar system. support: backs it. oppose: rejects it."
+""")
+
+
+@pytest.mark.parametrize(
+    ("said", "issues"),
+    [
+        ("the system poses a threat to the region.", {"chl-radar": "oppose"}),
+        # a definite noun that is no word of the issue the text names takes up nothing of it
+        ("the weather poses a threat to the region.", {}),
+    ],
+)
+def test_a_definite_noun_takes_up_the_thing_the_text_before_names(said: str, issues: dict[str, str]) -> None:
+    text = f"Chile tested its new Peruvian radar system on Monday. Borduria said {said}"
+    article, st = statement(text, evidence=said.rstrip("."), kind="indirect")
+    (out,) = attach_claims(article, [st], RADAR, parsed_text(article.text), use_gazetteer=True)
+    assert {c.issue: c.polarity for c in out.claims if c.issue} == issues
+
+
 def test_backing_a_state_by_name_claims_none_of_its_issues() -> None:
     article, st = statement("Borduria supports Ruritania.")
     (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=True)

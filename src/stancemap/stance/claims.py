@@ -451,6 +451,11 @@ def _claims_of(
                     back = _refer_back(article, tokens, span, matcher, context, published, last, f.cue)
                     if back is not None:
                         found.append(back)
+                elif hit is None and not (strict or k) and _definite_noun(tokens, span, words, lex):
+                    # "the system": the thing of the issue the text before names, by its own word
+                    back = matcher.from_context(context, published)
+                    if back is not None and family(words[-1]) in back[0].topics:
+                        found.append((back[0], back[1], "takes up a thing the text before names"))
         if k == 0 and actor:
             # "Canada's tariffs" belong to the mirror issue that Canada holds
             said = [span] if f.extra is None else [span, f.extra]  # "X is a tariff abuser": its predicate
@@ -520,6 +525,18 @@ def _points_at_act(
     if words[0] not in lex.words.determiner or words[0] in lex.words.indefinite:
         return False
     return not any(t.capitalized for t in tokens[span[0] + 1 : span[1]])
+
+
+def _definite_noun(
+    tokens: Sequence[Word], span: tuple[int, int], words: Sequence[str], lex: StanceLexicon
+) -> bool:
+    """Whether a target is a definite noun alone ("the system", "these weapons"), which takes
+    up a thing the text has named before."""
+    if len(words) != 2 or span[1] - span[0] != 2:
+        return False
+    det, noun = tokens[span[0]], tokens[span[0] + 1]
+    definite = det.low in lex.words.determiner and det.low not in lex.words.indefinite
+    return definite and noun.pos == "NOUN" and not noun.capitalized
 
 
 def _refer_back(
