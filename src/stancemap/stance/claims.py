@@ -453,9 +453,9 @@ def _claims_of(
                         found.append(back)
                 elif hit is None and not (strict or k) and _definite_noun(tokens, span, words, lex):
                     # "the system": the thing of the issue the text before names, by its own word
-                    back = matcher.from_context(context, published)
-                    if back is not None and family(words[-1]) in back[0].topics:
-                        found.append((back[0], back[1], "takes up a thing the text before names"))
+                    named = matcher.from_context(context, published)
+                    if named is not None and family(words[-1]) in named[0].topics:
+                        found.append((named[0], named[1], "takes up a thing the text before names"))
         if k == 0 and actor:
             # "Canada's tariffs" belong to the mirror issue that Canada holds
             said = [span] if f.extra is None else [span, f.extra]  # "X is a tariff abuser": its predicate
