@@ -306,9 +306,9 @@ description = "Chile's purchase and testing of the Peruvian radar system. suppor
 @pytest.mark.parametrize(
     ("said", "issues"),
     [
-        ("the system poses a threat to the region.", {"chl-radar": "oppose"}),
+        ("the system is a grave danger to the region.", {"chl-radar": "oppose"}),
         # a definite noun that is no word of the issue the text names takes up nothing of it
-        ("the weather poses a threat to the region.", {}),
+        ("the weather is a grave danger to the region.", {}),
     ],
 )
 def test_a_definite_noun_takes_up_the_thing_the_text_before_names(said: str, issues: dict[str, str]) -> None:
