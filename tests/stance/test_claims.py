@@ -318,6 +318,26 @@ def test_a_definite_noun_takes_up_the_thing_the_text_before_names(said: str, iss
     assert {c.issue: c.polarity for c in out.claims if c.issue} == issues
 
 
+DUTIES = parse_issues("""
+[[issue]]
+id = "chl-duties"
+title = "Peruvian tariffs on Chilean goods"
+description = "Duties Peru put on imports from Chile. support: backs them. oppose: rejects them."
+
+[[issue]]
+id = "bol-duties"
+title = "Peruvian tariffs on Bolivian goods"
+description = "Duties Peru put on imports from Bolivia. support: backs them. oppose: rejects them."
+""")
+
+
+def test_each_name_of_a_list_takes_the_words_before_the_first() -> None:
+    # "the new tariffs on Chile and Bolivia" is about the tariffs on Chile and those on Bolivia
+    article, st = statement("We condemn the new tariffs on Chile and Bolivia.")
+    (out,) = attach_claims(article, [st], DUTIES, parsed_text(article.text), use_gazetteer=True)
+    assert {c.issue: c.polarity for c in out.claims} == {"chl-duties": "oppose", "bol-duties": "oppose"}
+
+
 def test_backing_a_state_by_name_claims_none_of_its_issues() -> None:
     article, st = statement("Borduria supports Ruritania.")
     (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=True)

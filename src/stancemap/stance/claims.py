@@ -430,8 +430,14 @@ def _claims_of(
                 found.append(back)
         else:
             ctx = [(whole, 1.5), (matcher.terms(cue_text, tokens[f.cue[0] : f.cue[1]]), 1.0), *context]
+            head: Terms | None = None
             for piece in pieces:
                 terms = matcher.terms(_span_text(article, tokens, piece), tokens[piece[0] : piece[1]])
+                if head is not None and _names_only(tokens, piece):
+                    # "tariffs on A, B and C": each name after the first takes its words
+                    terms = replace(head, names=terms.names, places=terms.places, codes=terms.codes)
+                elif head is None and terms.names:
+                    head = terms
                 hit = matcher.best(terms, ctx, published, names_ok)
                 if hit is None or any(hit[0] is g[0] for g in found):
                     continue
@@ -525,6 +531,12 @@ def _points_at_act(
     if words[0] not in lex.words.determiner or words[0] in lex.words.indefinite:
         return False
     return not any(t.capitalized for t in tokens[span[0] + 1 : span[1]])
+
+
+def _names_only(tokens: Sequence[Word], span: tuple[int, int]) -> bool:
+    """Whether a piece of a target is nothing but a proper name ("Canada", "South Ossetia")."""
+    words = [t for t in tokens[span[0] : span[1]] if t.is_word and t.low not in ("the", "and")]
+    return bool(words) and all(t.pos == "PROPN" for t in words)
 
 
 def _definite_noun(
