@@ -338,6 +338,14 @@ def test_each_name_of_a_list_takes_the_words_before_the_first() -> None:
     assert {c.issue: c.polarity for c in out.claims} == {"chl-duties": "oppose", "bol-duties": "oppose"}
 
 
+def test_a_holder_speaking_of_its_act_on_several_places_backs_it_on_each() -> None:
+    # the doer named ("Peru's president") is no place the tariffs are on
+    article, st = statement("Peru's president is keeping the new tariffs on Chile and Bolivia in place.")
+    st = replace(st, actor="PER", actor_name="Peru")
+    (out,) = attach_claims(article, [st], DUTIES, parsed_text(article.text), use_gazetteer=True)
+    assert {c.issue: c.polarity for c in out.claims} == {"chl-duties": "support", "bol-duties": "support"}
+
+
 def test_backing_a_state_by_name_claims_none_of_its_issues() -> None:
     article, st = statement("Borduria supports Ruritania.")
     (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=True)

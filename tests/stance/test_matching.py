@@ -59,6 +59,13 @@ def _best(text: str) -> str | None:
     return hit[0].issue.id if hit else None
 
 
+def _matcher_of(toml: str) -> IssueMatcher:
+    """A matcher, with the gazetteer, over the issues of a TOML text."""
+    from stancemap.resolve import load_gazetteer
+
+    return IssueMatcher(parse_issues(toml), load_stance_lexicon(), load_gazetteer())
+
+
 def test_a_place_opening_an_issue_title_is_one_of_its_names() -> None:
     # "Chile's" opens the title: still a name of the issue, so a target naming Chile may match it
     assert _best("the rapid growth of Chile's nuclear weapons arsenal") == "chl-arsenal"
@@ -131,17 +138,14 @@ def test_a_word_that_only_qualifies_the_title_head_is_not_enough() -> None:
 def test_a_modifier_inside_a_proper_name_is_no_topic_word() -> None:
     # "State" in "Secretary of State Ana Rios" is part of a title, not the state of the issue;
     # the head of a name still says what it is (the Ruritanian *Sea*)
-    from stancemap.resolve import load_gazetteer
-
     from .conftest import parsed
 
-    issues = parse_issues("""
+    m = _matcher_of("""
 [[issue]]
 id = "chl-courts"
 title = "Chile's new state courts"
 description = "The state courts Chile set up in 2031. support: backs them."
 """)
-    m = IssueMatcher(issues, load_stance_lexicon(), load_gazetteer())
     text = "He called on Secretary of State Ana Rios to visit Chile soon."
     assert m.best(m.terms(text, parsed(text)), [], None) is None
     plain = "He called on the state to visit Chile soon."
@@ -151,9 +155,7 @@ description = "The state courts Chile set up in 2031. support: backs them."
 
 
 def test_one_word_is_no_match_when_the_target_names_another_issues_person() -> None:
-    from stancemap.resolve import load_gazetteer
-
-    issues = parse_issues("""
+    m = _matcher_of("""
 [[issue]]
 id = "unsc-chile"
 title = "The Security Council's action on Chile's arsenal"
@@ -164,7 +166,6 @@ id = "kow-claim"
 title = "The claim of Ivan Kowalczyk to lead Ruritania"
 description = "Kowalczyk's claim to be interim president. support: backs him."
 """)
-    m = IssueMatcher(issues, load_stance_lexicon(), load_gazetteer())
 
     def best(text: str) -> str | None:
         hit = m.best(m.terms(text), [(m.terms("Chile"), 0.5)], None)
@@ -177,6 +178,25 @@ description = "Kowalczyk's claim to be interim president. support: backs him."
 def test_a_target_about_other_places_is_not_the_issue() -> None:
     assert _best_of(HEADS, "military cooperation between Chile and Peru") == "chl-per-arms"
     assert _best_of(HEADS, "economic cooperation between Japan and Canada") is None
+
+
+def test_a_list_of_places_allows_the_issue_of_each() -> None:
+    # "tariffs on Chile, Peru and Bolivia" names another issue's place and this one's too
+    m = _matcher_of("""
+[[issue]]
+id = "chl-tariffs"
+title = "Bordurian tariffs on Chilean goods"
+description = "Duties on imports from Chile. support: backs them."
+
+[[issue]]
+id = "per-tariffs"
+title = "Bordurian tariffs on Peruvian goods"
+description = "Duties on imports from Peru. support: backs them."
+""")
+    listed = m.terms("the tariffs on Chile, Peru and Bolivia")
+    assert all(m.allowed(p, listed, None) for p in m.profiles)
+    only_peru = m.terms("the tariffs on Peru")
+    assert [p.issue.id for p in m.profiles if m.allowed(p, only_peru, None)] == ["per-tariffs"]
 
 
 def test_a_name_counts_once_not_also_as_a_word() -> None:

@@ -300,11 +300,9 @@ def claims_for(
     seen = {c.target for c in claims}
     claims += [c for c in unmatched if c.target not in seen and c.polarity != "neutral"][:2]
     if held and not any(c.issue for c in claims):
-        own = _holder_claim(
+        claims += _holder_claims(
             ev.text, ev_words, ev_terms, held, matcher, context[1:], published, st.actor, (tokens, [inside])
         )
-        if own is not None:
-            claims.append(own)
     if acting and not any(c.issue for c in claims):
         act = act_claim(tokens, acting, st, matcher, context, published)
         if act is not None:
@@ -331,7 +329,7 @@ def _another_actor(matcher: IssueMatcher, subject: Sequence[Word], actor: str) -
     return bool(codes) and actor not in codes
 
 
-def _holder_claim(
+def _holder_claims(
     text: str,
     words: Sequence[Word],
     terms: Terms,
@@ -341,30 +339,40 @@ def _holder_claim(
     published: date | None,
     speaker: str,
     window: tuple[Sequence[Word], list[tuple[int, int]]],
-) -> Claim | None:
-    """Support for an issue that is the speaker's own act, when the speaker talks of it plainly.
+) -> list[Claim]:
+    """Support for the issues that are the speaker's own act, when the speaker talks of it plainly.
 
     An actor speaking of its own act ("US tariffs on X" and the US on those tariffs) speaks for
     it unless it says otherwise: a statement with no stance cue of its own backs the act. A
     negation, a verb that ends something, or a question leaves it unsaid; so does evidence
     whose best issue is another one, or that names another doer of the act (``window``: the
-    words read around the statement, and the evidence's span in them).
+    words read around the statement, and the evidence's span in them). The same act on each
+    of several places the evidence names ("tariffs on A, B and C") is backed on each.
     """
     lex = matcher.lex
     if any(lex.negator_at(w) or w.low in lex.ending for w in words) or (words and words[-1].text == "?"):
-        return None
+        return []
+    terms = matcher.without(terms, text, speaker)  # the doer named ("U.S. President X") is no place
     hit = matcher.best(terms, context, published)
     if hit is None or hit[0] not in held:
-        return None
+        return []
     profile, hits = hit
     named = {family(w.low) for w in words if w.pos in ("NOUN", "PROPN")}  # "the bases", not "close to"
     if not hits & profile.title_topics & named and len(matcher.distinct(hits)) < 2:
-        return None  # the act itself ("the tariffs") or two of its words, not one word and a name
+        return []  # the act itself ("the tariffs") or two of its words, not one word and a name
     if matcher.doers_issue(profile, *window, terms, speaker) is not None:
-        return None  # the act the words name is another's: "Peru's tariffs"
-    why = f"the issue is the speaker's own act (its title names {'/'.join(sorted(profile.holders))})"
+        return []  # the act the words name is another's: "Peru's tariffs"
+    alike = [
+        q for q in held
+        if q is not profile and q.title_topics == profile.title_topics and q.has_name(terms.names)
+        and matcher.allowed(q, terms, published)
+    ]  # fmt: skip
     target = " ".join(text.split())[:200]  # the evidence, as one line: the claim has no target of its own
-    return Claim(target, "support", profile.issue.id, f"{why}; issue words {sorted(hits)}")
+    out = []
+    for p in (profile, *alike):
+        why = f"the issue is the speaker's own act (its title names {'/'.join(sorted(p.holders))})"
+        out.append(Claim(target, "support", p.issue.id, f"{why}; issue words {sorted(p.topic_hits(terms))}"))
+    return out
 
 
 def _claims_of(

@@ -410,6 +410,22 @@ class IssueMatcher:
             found = cache[text] = Terms.of(cut, self.lex, self.gaz, text)
         return found
 
+    def without(self, terms: Terms, text: str, code: str) -> Terms:
+        """The terms of ``text`` without the names of the actor ``code`` (the doer who speaks of
+        its own act: "*U.S.* President X is keeping the tariffs on Y" is about Y)."""
+        if self.gaz is None:
+            return terms
+        found = [m for m in self.gaz.find(text) if m.actor.code == code]
+        own = {w.lower() for m in found for w in m.text.split()}
+        if not own:
+            return terms
+        return replace(
+            terms,
+            names=terms.names - own,
+            places=terms.places - own,
+            codes=terms.codes - {"@" + code},
+        )
+
     def allowed(self, p: IssueProfile, target: Terms, published: date | None) -> bool:
         """Whether a target may belong to an issue: no other place named instead, no other year."""
         hits = p.topic_hits(target, names_ok=False)
@@ -418,8 +434,8 @@ class IssueMatcher:
             if any(q is not p and q.has_name([x]) and q.topic_hits(target, False) & hits
                    for q in self.profiles)
         }  # fmt: skip
-        if places and not p.has_name(places):
-            return False
+        if places and not p.has_name(target.places):
+            return False  # another issue's place, and none of this one's ("tariffs on A, B and C" has both)
         other_places = target.places and target.codes and p.codes and not target.codes & p.codes
         if other_places and not p.has_name(target.names):
             return False  # the target is about other places: "cooperation between A and B"
