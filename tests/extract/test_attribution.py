@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from stancemap.extract.attribution import Attribution
 
 
@@ -416,11 +418,19 @@ def test_transcript_answers_follow_the_speaker_and_questions_are_no_statements(n
     assert ("direct", "We will open it when Borduria withdraws its troops.", None, None, True) in got
 
 
-def test_along_with_lists_every_party(nlp: Any) -> None:
-    text = "Ruritania, along with Borduria and Syldavia, called for an urgent meeting."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania, along with Borduria and Syldavia, called for an urgent meeting.",
+        # the parser hangs "along with ..." on the verb, not on the subject
+        "Chile, along with Peru and Bolivia, called for an urgent meeting of the council.",
+    ],
+)
+def test_along_with_lists_every_party(nlp: Any, text: str) -> None:
     doc = nlp(text)
     (a,) = [Attribution.from_dict(d) for d in doc._.sm_attributions]
-    assert [text[lo:hi] for lo, hi in a.members] == ["Ruritania", "Borduria", "Syldavia"]
+    assert len(a.members) == 3
+    assert text[a.members[0][0] : a.members[0][1]] == text.split(",")[0]
 
 
 def test_a_construction_needs_a_source_that_names_someone(nlp: Any) -> None:

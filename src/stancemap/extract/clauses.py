@@ -209,7 +209,12 @@ def _partners(subject: Token) -> list[Token]:
         return []
     out = []
     companions = load_function_words().companion_adverbs
-    for prep in subject.children:
+    verb = subject.head
+    # the parser may hang "along with B" on the verb, between the subject and it
+    between = (
+        [c for c in verb.children if subject.i < c.i < verb.i] if subject.dep_.startswith("nsubj") else []
+    )
+    for prep in [*subject.children, *between]:
         inner = next((c for c in prep.children if c.lower_ == "with"), None)
         with_ = prep if prep.lower_ == "with" else inner
         if prep.dep_ != "prep" or with_ is None:
@@ -218,7 +223,12 @@ def _partners(subject: Token) -> list[Token]:
             continue
         if with_ is not prep and prep.lower_ not in companions:
             continue
-        out += [c for c in with_.children if c.dep_ == "pobj" and c.ent_type_ != "PERSON"]
+        objects = [c for c in with_.children if c.dep_ == "pobj" and c.ent_type_ != "PERSON"]
+        # "along with B and C": each conjunct is a partner
+        out += objects + [
+            t for o in objects for t in o.subtree
+            if t.dep_ == "conj" and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ != "PERSON"
+        ]  # fmt: skip
     return out
 
 
