@@ -104,3 +104,30 @@ def test_an_act_urged_on_another_is_not_the_speakers() -> None:
     # the subject of "to impose" is the one urged to do it
     text = "Borduria urged Freedonia to impose sanctions and visa bans on Ruritania."
     assert not any("speaker's act" in r for r in reasons_of(text, "Borduria"))
+
+
+MEETING = parse_issues('''
+[[issue]]
+id = "rur-council"
+title = "Council action on Ruritania's border closure"
+description = """The closed Council meeting on Ruritania's closure of the Bordurian border.
+support: calls, requests or backs the meeting.
+oppose: rejects the meeting or calls it an abuse of the Council."""
+''')
+
+
+def test_a_verb_a_line_uses_only_to_judge_is_still_the_other_lines_act() -> None:
+    # "calls it an abuse" judges the meeting; calling the meeting is the act the support line names,
+    # and what the object is about may hang from the verb after it ("... on Monday to discuss X")
+    text = "Borduria called a closed meeting on Monday of the Council to discuss Ruritania's border closure."
+    article = Article(name="t.txt", text=text, source="test", published=date(2031, 6, 1))
+    st = Statement(
+        article="t.txt",
+        actor="BOR",
+        actor_name="Borduria",
+        kind="summary",
+        evidence=Span(0, len(text), text),
+        source=Span(0, 8, "Borduria"),
+    )
+    (out,) = attach_claims(article, [st], MEETING, parsed_text(text), use_gazetteer=False)
+    assert {c.issue: c.polarity for c in out.claims if c.issue} == {"rur-council": "support"}
