@@ -21,6 +21,9 @@ SENTENCES = [
     "Ruritania belongs to Borduria and always will, the envoy said.",
     "North Ruritania is Borduria, and it has never been part of Freedonia.",
     "The ministry played its part in the talks, which belong to the past.",
+    "Borduria is threatening retaliation against Lima if hit by new duties.",
+    "Borduria threatens Peru with retaliation if the duties are imposed.",
+    "If they close the border, we will retaliate at once.",
 ]
 
 

@@ -23,6 +23,7 @@ from .belonging import BELONG, belonging
 from .lexicon import StanceLexicon, family, load_stance_lexicon
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
+from .reprisal import reprisals
 from .rulewords import load_rule_words
 from .tree import children
 from .words import ParsedText, Word, plain_words
@@ -247,8 +248,10 @@ def claims_for(
         next((k for k, t in enumerate(tokens) if t.end > ev.end), len(tokens)),
     )
     # a cue before the evidence counts only when it governs the evidence (its reporting verb)
+    threats = reprisals(tokens, lex)  # "retaliation if X": the condition, not the word's own object
+    stances = [f for f in find_stances(tokens, lex, inside) if not any(f.cue[0] == t.cue[0] for t in threats)]
     findings = [
-        f for f in [*find_stances(tokens, lex, inside), *belonging(tokens, lex)]
+        f for f in [*stances, *belonging(tokens, lex), *threats]
         if st.kind == "summary" or f.cue[0] >= inside[0] or f.target[1] > inside[0]
         or f.target[0] == f.target[1]
     ]  # fmt: skip

@@ -138,6 +138,7 @@ class WordClasses:
     deontic_to: frozenset[str] = frozenset()
     belonging: frozenset[str] = frozenset()
     territory_topic: frozenset[str] = frozenset()
+    reprisal: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, rows: Iterable[Sequence[str]]) -> WordClasses:
