@@ -199,6 +199,26 @@ description = "Duties on imports from Peru. support: backs them."
     assert [p.issue.id for p in m.profiles if m.allowed(p, only_peru, None)] == ["per-tariffs"]
 
 
+def test_two_issues_a_target_fits_alike_are_no_choice_but_an_abstention() -> None:
+    m = _matcher_of("""
+[[issue]]
+id = "chl-sanctions"
+title = "Sanctions on Chile over its border closure"
+description = "Sanctions on Chile over the border it closed. support: imposes them."
+
+[[issue]]
+id = "per-sanctions"
+title = "Sanctions on Peru over its mining law"
+description = "Sanctions on Peru over its new mining law. support: imposes them."
+""")
+    target = m.terms("hit by sanctions")
+    assert m.best(target, [(m.terms("talks between Chile and Peru went on late"), 0.5)], None) is None
+    # the text around tells them apart, or the target names one of them
+    chile = [(m.terms("Chile closed the border after talks with Peru"), 0.5)]
+    assert m.best(target, chile, None)[0].issue.id == "chl-sanctions"  # type: ignore[index]
+    assert m.best(m.terms("sanctions on Peru"), [], None)[0].issue.id == "per-sanctions"  # type: ignore[index]
+
+
 def test_a_name_counts_once_not_also_as_a_word() -> None:
     # "Chile" in a title is a name of the issue: it earns the name's credit and the
     # code's, not a third time the weight of a rare word (which outweighed the title's topic)

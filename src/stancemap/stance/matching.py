@@ -460,6 +460,7 @@ class IssueMatcher:
         ``names_ok`` (recognizing a named entity). Topic words beat names, then the score decides.
         """
         best: tuple[tuple[int, float], IssueProfile, set[str]] | None = None
+        second: tuple[tuple[int, float], IssueProfile, set[str]] | None = None
         for p in self.profiles:
             hits = p.topic_hits(target, names_ok)
             if not p.specific(hits, target, len(self.distinct(hits))):
@@ -477,8 +478,14 @@ class IssueMatcher:
             words = len(hits - p.unique_names) > 0
             s = (int(words), 3.0 * p.score(target) + sum(w * p.score(t) for t, w in context))
             if best is None or s > best[0]:
-                best = (s, p, hits)
-        return (best[1], best[2]) if best else None
+                best, second = (s, p, hits), best
+            elif second is None or s > second[0]:
+                second = (s, p, hits)
+        if best is None:
+            return None
+        if second is not None and _too_close(best, second, target):
+            return None  # two issues the target fits alike, told apart by the context only a little
+        return best[1], best[2]
 
     @cached_property
     def _persons(self) -> dict[str, frozenset[str]]:
@@ -591,6 +598,28 @@ class IssueMatcher:
             if best is None or s > best[0]:
                 best = (s, p, hits)
         return (best[1], best[2]) if best else None
+
+
+#: How much more the context must favour the best of two issues that a target fits by the same
+#: words alone, for the choice not to be a guess.
+CLOSE = 1.1
+
+
+def _too_close(
+    best: tuple[tuple[int, float], IssueProfile, set[str]],
+    second: tuple[tuple[int, float], IssueProfile, set[str]],
+    target: Terms,
+) -> bool:
+    """Whether two candidate issues are too alike to choose between: the same words of the target
+    fit both, the target names neither's own places, the context scores them within ``CLOSE``, and
+    they are no mirror pair, which whose act it is decides."""
+    (kind_a, a), p, hits = best
+    (kind_b, b), q, other = second
+    if kind_a != kind_b or hits != other or p.has_name(target.names) or q.has_name(target.names):
+        return False
+    if p.holders and q.holders and p.holders != q.holders and p.title_topics & q.title_topics:
+        return False  # mirror issues ("A's tariffs on B", "B's tariffs on A"): the doer decides (doers_issue)
+    return a < CLOSE * b
 
 
 def _predicated_of(tokens: Sequence[Word], k: int) -> int | None:
