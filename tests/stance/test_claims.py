@@ -346,6 +346,19 @@ def test_a_holder_speaking_of_its_act_on_several_places_backs_it_on_each() -> No
     assert {c.issue: c.polarity for c in out.claims} == {"chl-duties": "support", "bol-duties": "support"}
 
 
+@pytest.mark.parametrize(
+    ("said", "issues"),
+    [
+        ("Borduria will retaliate if the elections in Ruritania go ahead.", {"rur-vote-2031": "oppose"}),
+        # a condition that names nothing of an issue points back at none
+        ("Borduria will retaliate if they turn hostile toward it.", {}),
+    ],
+)
+def test_a_reprisal_under_a_condition_opposes_the_conditions_issue(said: str, issues: dict[str, str]) -> None:
+    text = f"Ruritania set the elections for May. {said}"
+    assert {k: v for k, v in claims_of(text, evidence=said).items() if k} == issues
+
+
 def test_backing_a_state_by_name_claims_none_of_its_issues() -> None:
     article, st = statement("Borduria supports Ruritania.")
     (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=True)

@@ -23,7 +23,7 @@ from .belonging import BELONG, belonging
 from .lexicon import StanceLexicon, family, load_stance_lexicon
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
-from .reprisal import reprisals
+from .reprisal import REPRISAL, reprisals
 from .rulewords import load_rule_words
 from .tree import children
 from .words import ParsedText, Word, plain_words
@@ -464,7 +464,9 @@ def _claims_of(
                     hit = _named_by_cue(matcher, tokens, f, probe, published)
                 if hit is not None and not (strict or k):
                     found.append((hit[0], hit[1], ""))
-                elif hit is None and not (strict or k) and lex.words.pronoun & set(words):
+                elif (
+                    hit is None and not (strict or k) and kind != REPRISAL and lex.words.pronoun & set(words)
+                ):
                     back = _refer_back(article, tokens, span, matcher, context, published, last, f.cue)
                     if back is not None:
                         found.append(back)

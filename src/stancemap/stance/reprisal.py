@@ -17,7 +17,10 @@ from .patterns import load_constructions
 from .tree import children, subtree
 from .words import Word
 
-__all__ = ["reprisals"]
+__all__ = ["REPRISAL", "reprisals"]
+
+#: The kind of a reprisal finding: its target is a clause, which points back at nothing.
+REPRISAL = "reprisal"
 
 #: The constructions of ``data/stance_patterns.json`` of a reprisal under a condition.
 _CONSTRUCTIONS = ("reprisal_if_verb", "reprisal_if_object", "reprisal_if_with")
@@ -36,6 +39,6 @@ def reprisals(tokens: Sequence[Word], lex: StanceLexicon) -> list[Finding]:
             seen.add(cond)
             start, end = subtree(tokens, cond)
             start = max(start, mark + 1)
-            entry = Entry((tokens[cue].low,), -1, "verb")
+            entry = Entry((tokens[cue].low,), -1, REPRISAL)
             out.append(Finding(entry, (cue, cue + 1), -1, None, (start, end), "object"))
     return sorted(out, key=lambda f: f.cue)
