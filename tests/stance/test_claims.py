@@ -359,6 +359,19 @@ def test_a_reprisal_under_a_condition_opposes_the_conditions_issue(said: str, is
     assert {k: v for k, v in claims_of(text, evidence=said).items() if k} == issues
 
 
+@pytest.mark.parametrize(
+    ("said", "issues"),
+    [
+        ("Borduria firmly rejects them.", {"rur-vote-2031": "oppose"}),
+        # a pronoun deep in the target is the subject of a clause of its own, pointing at nothing
+        ("Borduria hopes for calm in the region, after what they did on Sunday.", {}),
+    ],
+)
+def test_a_target_points_back_when_it_opens_with_a_pronoun(said: str, issues: dict[str, str]) -> None:
+    text = f"Ruritania held the presidential elections on 3 May. {said}"
+    assert {k: v for k, v in claims_of(text, evidence=said).items() if k} == issues
+
+
 def test_backing_a_state_by_name_claims_none_of_its_issues() -> None:
     article, st = statement("Borduria supports Ruritania.")
     (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=True)

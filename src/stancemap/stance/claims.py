@@ -464,9 +464,7 @@ def _claims_of(
                     hit = _named_by_cue(matcher, tokens, f, probe, published)
                 if hit is not None and not (strict or k):
                     found.append((hit[0], hit[1], ""))
-                elif (
-                    hit is None and not (strict or k) and kind != REPRISAL and lex.words.pronoun & set(words)
-                ):
+                elif hit is None and not (strict or k) and kind != REPRISAL and _led_by_pronoun(words, lex):
                     back = _refer_back(article, tokens, span, matcher, context, published, last, f.cue)
                     if back is not None:
                         found.append(back)
@@ -550,6 +548,13 @@ def _names_only(tokens: Sequence[Word], span: tuple[int, int]) -> bool:
     """Whether a piece of a target is nothing but a proper name ("Canada", "South Ossetia")."""
     words = [t for t in tokens[span[0] : span[1]] if t.is_word and t.low not in ("the", "and")]
     return bool(words) and all(t.pos == "PROPN" for t in words)
+
+
+def _led_by_pronoun(words: Sequence[str], lex: StanceLexicon) -> bool:
+    """Whether a target opens with a pronoun ("it", "them as illegal", "it and its results"),
+    which points back; one further in ("stopping X, following what they called Y") is the
+    subject of a clause of its own."""
+    return bool(words) and words[0] in lex.words.pronoun
 
 
 def _definite_noun(
