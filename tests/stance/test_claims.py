@@ -347,29 +347,24 @@ def test_a_holder_speaking_of_its_act_on_several_places_backs_it_on_each() -> No
 
 
 @pytest.mark.parametrize(
-    ("said", "issues"),
+    ("before", "said", "issues"),
     [
-        ("Borduria will retaliate if the elections in Ruritania go ahead.", {"rur-vote-2031": "oppose"}),
+        # a reprisal under a condition opposes the condition's issue
+        ("Ruritania set the elections for May.", "Borduria will retaliate if the elections in Ruritania go ahead.",
+         {"rur-vote-2031": "oppose"}),
         # a condition that names nothing of an issue points back at none
-        ("Borduria will retaliate if they turn hostile toward it.", {}),
-    ],
-)
-def test_a_reprisal_under_a_condition_opposes_the_conditions_issue(said: str, issues: dict[str, str]) -> None:
-    text = f"Ruritania set the elections for May. {said}"
-    assert {k: v for k, v in claims_of(text, evidence=said).items() if k} == issues
-
-
-@pytest.mark.parametrize(
-    ("said", "issues"),
-    [
-        ("Borduria firmly rejects them.", {"rur-vote-2031": "oppose"}),
+        ("Ruritania set the elections for May.", "Borduria will retaliate if they turn hostile toward it.", {}),
+        # a target points back when it opens with a pronoun
+        ("Ruritania held the presidential elections on 3 May.", "Borduria firmly rejects them.",
+         {"rur-vote-2031": "oppose"}),
         # a pronoun deep in the target is the subject of a clause of its own, pointing at nothing
-        ("Borduria hopes for calm in the region, after what they did on Sunday.", {}),
+        ("Ruritania held the presidential elections on 3 May.",
+         "Borduria hopes for calm in the region, after what they did on Sunday.", {}),
     ],
-)
-def test_a_target_points_back_when_it_opens_with_a_pronoun(said: str, issues: dict[str, str]) -> None:
-    text = f"Ruritania held the presidential elections on 3 May. {said}"
-    assert {k: v for k, v in claims_of(text, evidence=said).items() if k} == issues
+)  # fmt: skip
+def test_what_a_target_points_back_at(before: str, said: str, issues: dict[str, str]) -> None:
+    got = claims_of(f"{before} {said}", evidence=said)
+    assert {k: v for k, v in got.items() if k} == issues
 
 
 def test_backing_a_state_by_name_claims_none_of_its_issues() -> None:
