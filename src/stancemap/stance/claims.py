@@ -327,9 +327,8 @@ def _another_actor(matcher: IssueMatcher, subject: Sequence[Word], actor: str) -
     speaker's too: what that one accepts or rejects is its own stance, which the speaker reports."""
     if matcher.gaz is None or not subject or any(t.low in matcher.lex.words.own for t in subject):
         return False
-    text = " ".join(t.text for t in subject)
-    codes = {m.actor.code for m in matcher.gaz.find(text) if m.via in {"name", "alias", "seat", "demonym"}}
-    return bool(codes) and actor not in codes
+    codes = matcher.terms(" ".join(t.text for t in subject), subject).codes  # its names' actors, cached
+    return bool(codes) and "@" + actor not in codes
 
 
 def _holder_claims(
