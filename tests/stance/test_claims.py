@@ -360,6 +360,9 @@ def test_a_holder_speaking_of_its_act_on_several_places_backs_it_on_each() -> No
         # a pronoun deep in the target is the subject of a clause of its own, pointing at nothing
         ("Ruritania held the presidential elections on 3 May.",
          "Borduria hopes for calm in the region, after what they did on Sunday.", {}),
+        # one urged to act is no object: the act is, and it names nothing of the issue
+        ("Ruritania held the presidential elections on 3 May.",
+         "Borduria called on them to show their skill in growing the economy.", {}),
     ],
 )  # fmt: skip
 def test_what_a_target_points_back_at(before: str, said: str, issues: dict[str, str]) -> None:

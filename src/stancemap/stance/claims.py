@@ -552,8 +552,9 @@ def _names_only(tokens: Sequence[Word], span: tuple[int, int]) -> bool:
 def _led_by_pronoun(words: Sequence[str], lex: StanceLexicon) -> bool:
     """Whether a target opens with a pronoun ("it", "them as illegal", "it and its results"),
     which points back; one further in ("stopping X, following what they called Y") is the
-    subject of a clause of its own."""
-    return bool(words) and words[0] in lex.words.pronoun
+    subject of a clause of its own, and one urged to act ("called on them to show restraint")
+    is no object: the act it is urged to is, and names its own content."""
+    return bool(words) and words[0] in lex.words.pronoun and words[1:2] != ["to"]
 
 
 def _definite_noun(
