@@ -717,7 +717,7 @@ HEADERS = {
 # (verbs whose object is judged: stems), means (words that name a way forward), possessive,
 # topic_intro, strip_end, lead_in (prepositions before a target), determiner, coordinator,
 # preposition (before a participle: the participle is a modifier), quote_intro, anaphor_skip; and
-# for claims.py and matching.py: others (a subject that reports what other countries do), own
+# for claims.py, matching.py and terms.py: others (a subject that reports what other countries do), own
 # (the speaker's own side), pronoun (targets that refer back), concessive (a clause break before a
 # reporting verb), not_name (capitalized words that are no place), place_noun (nouns after a place
 # name that keep it a place: "the Ruritania region"), act_noun (nouns of an act that "the move" or
