@@ -136,8 +136,8 @@ def test_a_word_that_only_qualifies_the_title_head_is_not_enough() -> None:
 
 
 def test_a_modifier_inside_a_proper_name_is_no_topic_word() -> None:
-    # "State" in "Secretary of State Ana Rios" is part of a title, not the state of the issue;
-    # the head of a name still says what it is (the Ruritanian *Sea*)
+    # "State" in "Secretary of State Ana Rios" is part of a title, not the state of the issue
+    # (the head of a name still counts as a word: see test_terms.py)
     from .conftest import parsed
 
     m = _matcher_of("""
