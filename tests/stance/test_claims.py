@@ -122,6 +122,15 @@ def test_recognition_of_a_state(text: str, polarity: str) -> None:
     assert claims_of(text) == {"rur-independence": polarity}
 
 
+def test_a_name_that_only_places_the_object_is_no_recognition_of_it() -> None:
+    # "recognizes Freedonia" is about Freedonia; border posts built in a region of Freedonia are not
+    assert claims_of("Borduria does not recognize Freedonia.") == {"fre-vote-2031": "oppose"}
+    got = claims_of(
+        "Borduria does not recognize the border posts built last week in this region of Freedonia."
+    )
+    assert "fre-vote-2031" not in got
+
+
 def test_a_possessed_cue_that_ends_in_a_preposition_is_about_its_object() -> None:
     # "their opposition to X" is about X, not a pointer back to an act named before
     text = "Borduria recognized Ruritania as an independent state. Freedonia reaffirmed its opposition to the elections in Ruritania."

@@ -418,7 +418,7 @@ def _claims_of(
         whole = matcher.terms(target_text, tokens[span[0] : span[1]])
         if kind == BELONG:  # "X is part of Y" is about Y's territory (see belonging.py)
             whole = matcher.terms(f"{target_text} {' '.join(sorted(lex.words.territory_topic))}")
-        names_ok = recognition or (backing and not whole.codes)
+        names_ok = (recognition or (backing and not whole.codes)) and _name_is_object(tokens, span)
         if not words and all(t.pos == "NOUN" and t.dep == "pobj" for t in tokens[f.cue[0] : f.cue[1]]):
             continue  # "gave us a lot of hope": a noun of stance in a phrase, with nothing it is about
         found: list[tuple[IssueProfile, set[str], str]] = []
@@ -541,6 +541,16 @@ def _points_at_act(
     if words[0] not in lex.words.determiner or words[0] in lex.words.indefinite:
         return False
     return not any(t.capitalized for t in tokens[span[0] + 1 : span[1]])
+
+
+def _name_is_object(tokens: Sequence[Word], span: tuple[int, int]) -> bool:
+    """Whether the head of a target is a name ("recognizes *Kosovo* as a state"), not a name
+    inside a phrase that only places its head ("border posts built in a province of *X*")."""
+    if span[1] <= span[0]:
+        return False
+    lo, hi = tokens[span[0]].i, tokens[span[1] - 1].i
+    heads = [t for t in tokens[span[0] : span[1]] if t.is_word and not lo <= t.head <= hi]
+    return not heads or heads[0].pos == "PROPN"
 
 
 def _names_only(tokens: Sequence[Word], span: tuple[int, int]) -> bool:
