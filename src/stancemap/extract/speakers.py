@@ -371,7 +371,7 @@ class Discourse:
         A state named only inside a longer name ("the Ruritanian Council of Policy Studies",
         "the Committee for a Free Ruritania") leaves it an organization of its own.
         """
-        bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).removesuffix("'s").removesuffix("’s")
+        bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)  # a possessive is gone (_org_name)
         found = [m for m in self.gaz.find(bare, on=self.article.published) if m.via != "official"]
         return any(m.start == 0 and m.end >= len(bare) for m in found) or self.gaz.body(bare) is not None
 

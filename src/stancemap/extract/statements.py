@@ -239,9 +239,7 @@ class _Builder:
             group = self.memory.group
             if group is not None:  # "the diplomats": the group the article has been quoting
                 return [Speaker.of(group)]
-            office = head in self.discourse.words.offices
-            if self.discourse.home is not None and office and not _speaks_for_no_one(source, self.lex):
-                # "opposition lawmakers" speak for their party, not for the state (spec §2)
+            if self.discourse.home is not None and head in self.discourse.words.offices:
                 return [Speaker(self.discourse.home, None, source)]  # "lawmakers" in a story about one state
             return _one(self.unknown(source))
         if kind == "person" and not plural:
