@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from stancemap.models import Article, Span, Statement
+from stancemap.models import Article, Issue, Span, Statement
 from stancemap.stance.claims import attach_claims
 from stancemap.stance.issues import parse_issues
 
@@ -82,10 +83,24 @@ def statement(
     return article, st
 
 
-def claims_of(text: str, **kw: object) -> dict[str | None, str]:
+def claims_of(
+    text: str,
+    issues: Sequence[Issue] = ISSUES,
+    use_gazetteer: bool = False,
+    actor: str | None = None,
+    **kw: object,
+) -> dict[str | None, str]:
+    """The claims of one statement over ``text`` (see :func:`statement`), by issue, from ``actor``."""
     article, st = statement(text, **kw)  # type: ignore[arg-type]
-    (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=False)
+    if actor is not None:
+        st = replace(st, actor=actor)
+    (out,) = attach_claims(article, [st], issues, parsed_text(article.text), use_gazetteer=use_gazetteer)
     return {c.issue: c.polarity for c in out.claims}
+
+
+def issued(claims: dict[str | None, str]) -> dict[str | None, str]:
+    """Only the claims matched to an issue."""
+    return {k: v for k, v in claims.items() if k}
 
 
 @pytest.mark.parametrize(
@@ -283,9 +298,7 @@ description = "The ten-day truce in the war in Ruritania. support: backs it. opp
     ],
 )
 def test_ending_only_what_an_issue_qualifies_claims_no_issue(text: str, issues: dict[str, str]) -> None:
-    article, st = statement(text)
-    (out,) = attach_claims(article, [st], TRUCE, parsed_text(article.text), use_gazetteer=False)
-    assert {c.issue: c.polarity for c in out.claims if c.issue} == issues
+    assert issued(claims_of(text, TRUCE)) == issues
 
 
 @pytest.mark.parametrize(
@@ -299,9 +312,7 @@ def test_ending_only_what_an_issue_qualifies_claims_no_issue(text: str, issues: 
     ],
 )
 def test_another_states_stance_is_not_the_speakers(text: str, issues: dict[str, str]) -> None:
-    article, st = statement(text)
-    (out,) = attach_claims(article, [st], ISSUES, parsed_text(article.text), use_gazetteer=True)
-    assert {c.issue: c.polarity for c in out.claims if c.issue} == issues
+    assert issued(claims_of(text, use_gazetteer=True)) == issues
 
 
 RADAR = parse_issues("""
@@ -322,9 +333,8 @@ description = "Chile's purchase and testing of the Peruvian radar system. suppor
 )
 def test_a_definite_noun_takes_up_the_thing_the_text_before_names(said: str, issues: dict[str, str]) -> None:
     text = f"Chile tested its new Peruvian radar system on Monday. Borduria said {said}"
-    article, st = statement(text, evidence=said.rstrip("."), kind="indirect")
-    (out,) = attach_claims(article, [st], RADAR, parsed_text(article.text), use_gazetteer=True)
-    assert {c.issue: c.polarity for c in out.claims if c.issue} == issues
+    got = claims_of(text, RADAR, use_gazetteer=True, evidence=said.rstrip("."), kind="indirect")
+    assert issued(got) == issues
 
 
 DUTIES = parse_issues("""
@@ -342,17 +352,15 @@ description = "Duties Peru put on imports from Bolivia. support: backs them. opp
 
 def test_each_name_of_a_list_takes_the_words_before_the_first() -> None:
     # "the new tariffs on Chile and Bolivia" is about the tariffs on Chile and those on Bolivia
-    article, st = statement("We condemn the new tariffs on Chile and Bolivia.")
-    (out,) = attach_claims(article, [st], DUTIES, parsed_text(article.text), use_gazetteer=True)
-    assert {c.issue: c.polarity for c in out.claims} == {"chl-duties": "oppose", "bol-duties": "oppose"}
+    got = claims_of("We condemn the new tariffs on Chile and Bolivia.", DUTIES, use_gazetteer=True)
+    assert got == {"chl-duties": "oppose", "bol-duties": "oppose"}
 
 
 def test_a_holder_speaking_of_its_act_on_several_places_backs_it_on_each() -> None:
     # the doer named ("Peru's president") is no place the tariffs are on
-    article, st = statement("Peru's president is keeping the new tariffs on Chile and Bolivia in place.")
-    st = replace(st, actor="PER", actor_name="Peru")
-    (out,) = attach_claims(article, [st], DUTIES, parsed_text(article.text), use_gazetteer=True)
-    assert {c.issue: c.polarity for c in out.claims} == {"chl-duties": "support", "bol-duties": "support"}
+    text = "Peru's president is keeping the new tariffs on Chile and Bolivia in place."
+    got = claims_of(text, DUTIES, use_gazetteer=True, actor="PER")
+    assert got == {"chl-duties": "support", "bol-duties": "support"}
 
 
 @pytest.mark.parametrize(
@@ -375,8 +383,7 @@ def test_a_holder_speaking_of_its_act_on_several_places_backs_it_on_each() -> No
     ],
 )  # fmt: skip
 def test_what_a_target_points_back_at(before: str, said: str, issues: dict[str, str]) -> None:
-    got = claims_of(f"{before} {said}", evidence=said)
-    assert {k: v for k, v in got.items() if k} == issues
+    assert issued(claims_of(f"{before} {said}", evidence=said)) == issues
 
 
 def test_backing_a_state_by_name_claims_none_of_its_issues() -> None:
@@ -410,9 +417,7 @@ description = "Weapons sent to Bolivia. support: backs them. oppose: rejects the
 def test_a_stance_verb_that_heads_an_issue_title_names_it_with_its_object(
     text: str, issues: dict[str | None, str]
 ) -> None:
-    article, st = statement(text)
-    (out,) = attach_claims(article, [st], AID, parsed_text(article.text), use_gazetteer=True)
-    assert {c.issue: c.polarity for c in out.claims} == issues
+    assert claims_of(text, AID, use_gazetteer=True) == issues
 
 
 def test_backing_a_person_by_name_claims_the_issue_naming_them() -> None:
