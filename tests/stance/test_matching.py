@@ -219,6 +219,32 @@ description = "Sanctions on Peru over its new mining law. support: imposes them.
     assert m.best(m.terms("sanctions on Peru"), [], None)[0].issue.id == "per-sanctions"  # type: ignore[index]
 
 
+def test_text_names_an_issue_by_its_titles_object_not_by_its_holder_or_description() -> None:
+    m = _matcher_of("""
+[[issue]]
+id = "bra-sanctions-chl"
+title = "Brazilian sanctions on Chile over the border closure"
+description = "Sanctions by Brazil on Chile over the border it closed. support: imposes them."
+
+[[issue]]
+id = "per-sanctions"
+title = "Sanctions on Peru over its mining law"
+description = "Sanctions on Peru, which Brazil and Argentina asked for. support: imposes them."
+
+[[issue]]
+id = "bra-sanctions-bol"
+title = "Brazilian sanctions on Bolivia"
+description = "Sanctions by Brazil on Bolivia over its gas exports. support: imposes them."
+""")
+    target = m.terms("hit by sanctions")
+    # a story on Chile that names Brazil, the holder of another issue and a place of the
+    # description of a third, and words of that issue's description: only Chile's is named
+    chile = [(m.terms("Chile warned Brazil, whose gas exports it buys, about the mining law"), 0.5)]
+    assert m.best(target, chile, None)[0].issue.id == "bra-sanctions-chl"  # type: ignore[index]
+    # naming only the holder names none of its issues
+    assert m.best(target, [(m.terms("Brazil voted on Friday"), 0.5)], None) is None
+
+
 def test_a_name_counts_once_not_also_as_a_word() -> None:
     # "Chile" in a title is a name of the issue: it earns the name's credit and the
     # code's, not a third time the weight of a rare word (which outweighed the title's topic)

@@ -78,6 +78,9 @@ class IssueProfile:
     holders: frozenset[str] = frozenset()
     #: The heads of the title, even those that are no topic word ("*support* for X").
     heads: frozenset[str] = frozenset()
+    #: The names and codes of what the issue is about: its title's places and people but its
+    #: holder's ("*X*" in "U.S. sanctions on X"); empty when the title names no other.
+    objects: frozenset[str] = frozenset()
 
     def specific(self, hits: set[str], target: Terms | None = None, distinct: int | None = None) -> bool:
         """Whether topic hits are enough to claim the issue: the head of its title, two of
@@ -114,6 +117,17 @@ class IssueProfile:
         if not self.names and not self.codes:
             return True
         return self.has_name(terms.names) or bool(self.codes & terms.codes)
+
+    def object_named_in(self, terms: Terms) -> bool:
+        """Whether the terms name what the issue is about: a place or person of its title other
+        than its holder's (``objects``). "U.S. sanctions on X" is not what a story names by
+        naming the U.S. alone, nor "sanctions on Iran" one that names only the U.S. of its
+        description."""
+        if not self.objects:
+            return self.named_in(terms)
+        return any(same_name(n, m) for n in terms.names for m in self.objects) or bool(
+            self.objects & terms.codes
+        )
 
     @cached_property
     def name_families(self) -> frozenset[str]:
@@ -194,6 +208,14 @@ def _holders(title: str, lex: StanceLexicon, gaz: Gazetteer | None) -> frozenset
     return frozenset(codes)
 
 
+def _objects(issue: Issue, title: Terms, holders: frozenset[str], gaz: Gazetteer | None) -> frozenset[str]:
+    """The names and codes of an issue's title that are not its holders'."""
+    own = {"@" + c for c in holders}
+    if gaz is not None and holders:
+        own |= {w.lower() for m in gaz.find(issue.title) if m.actor.code in holders for w in m.text.split()}
+    return (title.names | title.codes) - own
+
+
 class IssueMatcher:
     """Matches targets to the issues of a run."""
 
@@ -220,6 +242,7 @@ class IssueMatcher:
         self.profiles: list[IssueProfile] = []
         for issue, title, body, sup_terms, opp_terms in raw:
             heads = _heads(issue.title, lex)
+            holders = _holders(issue.title, lex, gaz)
             names = title.names | body.names
             weights = {}
             for t in title.families | body.families:
@@ -251,8 +274,9 @@ class IssueMatcher:
                     - opp_terms.families
                     - title.families
                     - body.families,
-                    _holders(issue.title, lex, gaz),
+                    holders,
                     heads,
+                    _objects(issue, title, holders, gaz),
                 )  # fmt: skip
             )
 
@@ -356,7 +380,7 @@ class IssueMatcher:
                 continue
             if not self.allowed(p, target, published):
                 continue
-            if not p.named_in(target) and not any(p.named_in(t) for t, _ in context):
+            if not p.named_in(target) and not any(p.object_named_in(t) for t, _ in context):
                 continue
             if (
                 len(self.distinct(hits)) == 1
