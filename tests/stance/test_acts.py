@@ -131,3 +131,30 @@ def test_a_verb_a_line_uses_only_to_judge_is_still_the_other_lines_act() -> None
     )
     (out,) = attach_claims(article, [st], MEETING, parsed_text(text), use_gazetteer=False)
     assert {c.issue: c.polarity for c in out.claims if c.issue} == {"rur-council": "support"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freedonia said it will maintain the joint border patrol with Ruritania.",
+        "Freedonia said on Tuesday that it would keep the joint patrol on the Ruritanian border.",
+        "Freedonia announced that it will continue to fund the joint patrol on the Ruritanian border.",
+    ],
+)
+def test_keeping_something_up_backs_it(text: str) -> None:
+    # a verb of keeping up (WordNet's continue / uphold / preserve / keep / maintain), or the plain
+    # act it goes on with, done by the speaker: "it" in what the speaker says it will do
+    assert claims_of(text, "Freedonia", actor="FRE") == {"rur-patrol": "support"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negated, another's, or only under a condition
+        "Freedonia said it will not maintain the joint border patrol with Ruritania.",
+        "Freedonia said Ruritania will maintain the joint border patrol.",
+        "Freedonia said it would maintain the joint border patrol only if Ruritania paid for it.",
+    ],
+)
+def test_keeping_up_no_act_of_the_speaker(text: str) -> None:
+    assert "rur-patrol" not in claims_of(text, "Freedonia", actor="FRE")

@@ -19,7 +19,7 @@ from ..models import Claim, Polarity, Statement
 from ..resolve import Gazetteer
 from .lexicon import StanceLexicon, WordClasses, family, word_matches
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
-from .tree import children, clause_subject, conditional, head_of, subtree
+from .tree import children, clause_subject, conditional, head_of, subject, subtree
 from .words import Word, plain_words
 
 __all__ = ["act_candidates", "act_claim"]
@@ -74,32 +74,56 @@ def _line_verbs_of(
 
 
 def act_candidates(tokens: Sequence[Word], matcher: IssueMatcher) -> list[int]:
-    """The verbs that may be a speaker's act: one that some issue's definition lines use, with an
-    object that has a topic word of some issue and no predicate said of it (a cheap first test,
-    so that most statements need no more)."""
+    """The verbs that may be a speaker's act: one that some issue's definition lines use, or one
+    of keeping something up, with an object that has a topic word of some issue and no predicate
+    said of it (a cheap first test, so that most statements need no more)."""
     lex = matcher.lex
     verbs = _all_line_verbs(matcher)
     found = [
         k
         for k, t in enumerate(tokens)
-        if t.pos == "VERB" and family(t.low) in verbs and lex.entry_at(tokens, k) is None
+        if t.pos == "VERB"
+        and (family(t.low) in verbs or t.lemma in lex.words.keeping)
+        and lex.entry_at(tokens, k) is None
     ]  # fmt: skip  (a stance word is read by the stance rules, with its negation and its target)
     if not found:
         return []
     topics = matcher.topics
     out = []
     for k in found:
-        below = children(tokens, k)
-        objects = [c for c in below if tokens[c].dep == "dobj"]
-        if not objects or any(tokens[c].dep in _SMALL_CLAUSE for c in below):
-            continue  # "called the subsidies unbearable" judges them; it does no act
-        lo, hi = subtree(tokens, objects[0])
+        obj = _object(tokens, k, lex, verbs)
+        if obj is None:
+            continue
+        lo, hi = subtree(tokens, obj)
         words = [t.low for t in tokens[lo:hi] if t.is_word]
         if lex.is_anaphor(words):
             continue  # "rejected those claims" points back; it names nothing itself
         if any(family(w) in topics for w in words):
             out.append(k)
     return out
+
+
+def _object(tokens: Sequence[Word], k: int, lex: StanceLexicon, verbs: frozenset[str]) -> int | None:
+    """What the act of the verb ``tokens[k]`` is done to: its direct object, with no predicate
+    said of it ("called the subsidies unbearable" judges them; it does no act). A verb of keeping
+    something up keeps up what it governs, or what the plain act it goes on with is done to
+    ("continue to exert *pressure*"); an act a definition line names, a stance word or an ending
+    verb there is read by its own rule."""
+    below = children(tokens, k)
+    if any(tokens[c].dep in _SMALL_CLAUSE for c in below):
+        return None
+    objects = [c for c in below if tokens[c].dep == "dobj"]
+    if objects:
+        return objects[0]
+    if tokens[k].lemma not in lex.words.keeping:
+        return None
+    done = [c for c in below if tokens[c].dep == "xcomp" and tokens[c].pos == "VERB"]
+    if not done:
+        return None
+    v = done[0]
+    if family(tokens[v].low) in verbs or tokens[v].low in lex.ending or lex.entry_at(tokens, v) is not None:
+        return None
+    return _object(tokens, v, lex, frozenset())
 
 
 @lru_cache(maxsize=16)
@@ -132,15 +156,30 @@ def _is_speaker(
     subj = clause_subject(tokens, k)  # "urged Russia *to veto* it": Russia's act, not the speaker's
     if subj is None:
         return False
-    lo, hi = subtree(tokens, subj)
-    first, last = tokens[lo], tokens[hi - 1]
-    if st.source is not None and first.start < st.source.end and st.source.start < last.end:
+    if _names_source(tokens, subj, st):
         return True
+    if tokens[subj].low in lex.words.pronoun and tokens[subj].dep == "nsubj":
+        # "X said *it* will keep Y": the subject of what the speaker says it will do is the speaker
+        verb = head_of(tokens, subj)
+        if verb is not None and tokens[verb].dep == "ccomp":
+            said = head_of(tokens, verb)
+            above = None if said is None else subject(tokens, said)
+            if above is not None and _names_source(tokens, above, st):
+                return True
+    lo, hi = subtree(tokens, subj)
     if tokens[subj].low in lex.words.own:
         return st.kind == "direct" or (st.kind == "indirect" and tokens[subj].low != "we")
     if gaz is None:
         return False
     return any(h.actor.code == st.actor for h in gaz.find(" ".join(t.text for t in tokens[lo:hi])))
+
+
+def _names_source(tokens: Sequence[Word], k: int, st: Statement) -> bool:
+    """Whether the phrase headed by ``tokens[k]`` is the statement's own mention of its speaker."""
+    if st.source is None:
+        return False
+    lo, hi = subtree(tokens, k)
+    return tokens[lo].start < st.source.end and st.source.start < tokens[hi - 1].end
 
 
 def act_claim(
@@ -163,7 +202,9 @@ def act_claim(
         verb = tokens[k]
         if conditional(tokens, k) or _negated(tokens, k):
             continue
-        obj = next(c for c in children(tokens, k) if tokens[c].dep == "dobj")
+        obj = _object(tokens, k, lex, _all_line_verbs(matcher))
+        if obj is None:
+            continue
         lo, hi = subtree(tokens, obj)
         words = tokens[lo:hi]
         text = " ".join(t.text for t in words)
@@ -178,10 +219,15 @@ def act_claim(
             continue
         profile, hits = hit
         polarity = _polarity(profile, family(verb.low), lex)
-        if not polarity or not _is_speaker(tokens, k, st, lex, matcher.gaz):
+        kept = not polarity and verb.lemma in lex.words.keeping
+        if not (polarity or kept) or not _is_speaker(tokens, k, st, lex, matcher.gaz):
             continue
-        side: Polarity = "support" if polarity > 0 else "oppose"
-        why = f"the speaker's act '{verb.text}', which the issue's {side} line names"
+        side: Polarity = "support" if polarity > 0 or kept else "oppose"
+        why = (
+            f"the speaker keeps it up ('{verb.text}')"
+            if kept
+            else f"the speaker's act '{verb.text}', which the issue's {side} line names"
+        )
         return Claim(text[:200], side, profile.issue.id, f"{why}; issue words {sorted(hits)}")
     return None
 

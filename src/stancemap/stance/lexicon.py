@@ -139,6 +139,7 @@ class WordClasses:
     belonging: frozenset[str] = frozenset()
     territory_topic: frozenset[str] = frozenset()
     reprisal: frozenset[str] = frozenset()
+    keeping: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, rows: Iterable[Sequence[str]]) -> WordClasses:
