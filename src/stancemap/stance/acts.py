@@ -22,7 +22,7 @@ from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .tree import children, clause_subject, conditional, head_of, subject, subtree
 from .words import Word, plain_words
 
-__all__ = ["act_candidates", "act_claim"]
+__all__ = ["act_candidates", "act_claim", "is_source"]
 
 #: The labels a verb's chain climbs to reach the verb whose subject and negation it shares:
 #: "threatened *to impose* them", "imposed and *extended* them".
@@ -123,7 +123,7 @@ def _object(tokens: Sequence[Word], k: int, lex: StanceLexicon, verbs: frozenset
     v = done[0]
     if family(tokens[v].low) in verbs or tokens[v].low in lex.ending or lex.entry_at(tokens, v) is not None:
         return None
-    return _object(tokens, v, lex, frozenset())
+    return _object(tokens, v, lex, verbs)
 
 
 @lru_cache(maxsize=16)
@@ -156,7 +156,7 @@ def _is_speaker(
     subj = clause_subject(tokens, k)  # "urged Russia *to veto* it": Russia's act, not the speaker's
     if subj is None:
         return False
-    if _names_source(tokens, subj, st):
+    if is_source(tokens[slice(*subtree(tokens, subj))], st):
         return True
     if tokens[subj].low in lex.words.pronoun and tokens[subj].dep == "nsubj":
         # "X said *it* will keep Y": the subject of what the speaker says it will do is the speaker
@@ -164,7 +164,7 @@ def _is_speaker(
         if verb is not None and tokens[verb].dep == "ccomp":
             said = head_of(tokens, verb)
             above = None if said is None else subject(tokens, said)
-            if above is not None and _names_source(tokens, above, st):
+            if above is not None and is_source(tokens[slice(*subtree(tokens, above))], st):
                 return True
     lo, hi = subtree(tokens, subj)
     if tokens[subj].low in lex.words.own:
@@ -174,12 +174,10 @@ def _is_speaker(
     return any(h.actor.code == st.actor for h in gaz.find(" ".join(t.text for t in tokens[lo:hi])))
 
 
-def _names_source(tokens: Sequence[Word], k: int, st: Statement) -> bool:
-    """Whether the phrase headed by ``tokens[k]`` is the statement's own mention of its speaker."""
-    if st.source is None:
-        return False
-    lo, hi = subtree(tokens, k)
-    return tokens[lo].start < st.source.end and st.source.start < tokens[hi - 1].end
+def is_source(words: Sequence[Word], st: Statement) -> bool:
+    """Whether some of ``words`` are the statement's own mention of its speaker."""
+    src = st.source
+    return src is not None and any(t.start < src.end and src.start < t.end for t in words)
 
 
 def act_claim(

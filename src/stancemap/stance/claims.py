@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..models import Article, Claim, Issue, Polarity, Statement
 from ..resolve import Gazetteer, load_gazetteer
-from .acts import act_candidates, act_claim
+from .acts import act_candidates, act_claim, is_source
 from .belonging import BELONG, belonging
 from .lexicon import StanceLexicon, family, load_stance_lexicon
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
@@ -279,9 +279,7 @@ def claims_for(
             subject = tokens[slice(*subject_of(tokens, f))]
             # "other states would ...", not "the United States": a name is no such group, and
             # the speaker's own subject ("the G7 nations reaffirmed their support") is no other
-            own_source = st.source is not None and any(
-                t.start < st.source.end and st.source.start < t.end for t in subject
-            )
+            own_source = is_source(subject, st)
             others = not own_source and any(t.low in lex.words.others and not t.capitalized for t in subject)
             if others and not any(t.low in lex.words.own for t in subject):
                 f = replace(f, polarity=0)  # the speaker reports what other countries would do

@@ -208,14 +208,6 @@ def _holders(title: str, lex: StanceLexicon, gaz: Gazetteer | None) -> frozenset
     return frozenset(codes)
 
 
-def _objects(issue: Issue, title: Terms, holders: frozenset[str], gaz: Gazetteer | None) -> frozenset[str]:
-    """The names and codes of an issue's title that are not its holders'."""
-    own = {"@" + c for c in holders}
-    if gaz is not None and holders:
-        own |= {w.lower() for m in gaz.find(issue.title) if m.actor.code in holders for w in m.text.split()}
-    return (title.names | title.codes) - own
-
-
 class IssueMatcher:
     """Matches targets to the issues of a run."""
 
@@ -276,7 +268,7 @@ class IssueMatcher:
                     - body.families,
                     holders,
                     heads,
-                    _objects(issue, title, holders, gaz),
+                    self._objects(title, issue.title, holders),
                 )  # fmt: skip
             )
 
@@ -323,21 +315,25 @@ class IssueMatcher:
             found = cache[text] = Terms.of(cut, self.lex, self.gaz, text)
         return found
 
-    def without(self, terms: Terms, text: str, code: str) -> Terms:
-        """The terms of ``text`` without the names of the actor ``code`` (the doer who speaks of
+    def without(self, terms: Terms, text: str, *codes: str) -> Terms:
+        """The terms of ``text`` without the names of the actors ``codes`` (the doer who speaks of
         its own act: "*U.S.* President X is keeping the tariffs on Y" is about Y)."""
         if self.gaz is None:
             return terms
-        found = [m for m in self.gaz.find(text) if m.actor.code == code]
-        own = {w.lower() for m in found for w in m.text.split()}
+        own = {w.lower() for m in self.gaz.find(text) if m.actor.code in codes for w in m.text.split()}
         if not own:
             return terms
         return replace(
             terms,
             names=terms.names - own,
             places=terms.places - own,
-            codes=terms.codes - {"@" + code},
+            codes=terms.codes - {"@" + c for c in codes},
         )
+
+    def _objects(self, title: Terms, text: str, holders: frozenset[str]) -> frozenset[str]:
+        """The names and codes of an issue's title that are not its holders'."""
+        rest = self.without(title, text, *holders)
+        return rest.names | rest.codes
 
     def allowed(self, p: IssueProfile, target: Terms, published: date | None) -> bool:
         """Whether a target may belong to an issue: no other place named instead, no other year."""
