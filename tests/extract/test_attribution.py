@@ -263,6 +263,20 @@ def test_light_verb_with_noun_of_saying(nlp: Any) -> None:
     assert got[0][1:4] == ("a warning to Borduria over the troops", "Ruritania", "issued")
 
 
+def test_a_noun_of_saying_reports_through_its_own_verb_past_a_time_adverbial(nlp: Any) -> None:
+    # the day belongs to the light verb; what was said is the clause of the noun's verb
+    text = "The Bordurian cabinet issued a statement Friday saying the ministers are alarmed by the vote."
+    got = attributions(nlp, text)
+    assert got == [
+        ("indirect", "the ministers are alarmed by the vote", "The Bordurian cabinet", "issued", False)
+    ]
+
+
+def test_an_agent_inside_the_reported_clause_is_not_the_speaker(nlp: Any) -> None:
+    got = attributions(nlp, "Ruritania issued a statement saying it was deeply troubled by the ruling.")
+    assert [g[2] for g in got] == ["Ruritania"]
+
+
 def test_noun_of_saying_drawn_from_its_speaker(nlp: Any) -> None:
     got = attributions(nlp, "The Bordurian decision drew sharp criticism from Ruritania.")
     assert got and got[0][2] == "Ruritania" and got[0][1].startswith("The Bordurian decision drew")

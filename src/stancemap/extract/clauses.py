@@ -32,6 +32,8 @@ __all__ = [
 ]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+#: Dependents that carry a clause of its own: what a verb of saying reports, not who says it.
+_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
 
 
 def chars(span: Span | Iterable[Token]) -> Chars:
@@ -59,8 +61,10 @@ def subject_of(verb: Token) -> Token | None:
         found = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i not in quoted), None)
         found = found or _reporting_subject(verb, quoted)
     if found is None:
+        # the verb's own agent, not one inside what it reports ("saying it was hit by X")
+        content = {t for c in verb.children if c.dep_ in _CLAUSES for t in c.subtree}
         for tok in verb.subtree:
-            if tok.dep_ == "agent" and tok.i not in quoted:
+            if tok.dep_ == "agent" and tok.i not in quoted and tok not in content:
                 objs = [c for c in tok.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]

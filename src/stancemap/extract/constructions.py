@@ -232,10 +232,25 @@ def _light_noun(a: Anchors, lex: Lexicon, index: QuoteIndex) -> Attribution | No
     to_whom = any(c.dep_ in ("prep", "dative") and c.i > noun.i for c in cue.children)
     if not to_whom and not any(c.dep_ in _COMPLEMENTS for c in noun.children):
         return None  # "made an improbable remark": neither what was said nor to whom is here
-    toks = _after(cue, set(subject.subtree))
+    toks = _said_by(noun, lex) or _after(cue, set(subject.subtree))
     if not _span_ok(toks, index):
         return None
     return attribution_for(cue, lex, cue.doc, chars(toks), "indirect", index)
+
+
+def _said_by(noun: Token, lex: Lexicon) -> list[Token]:
+    """What a noun of saying reports through a verb of its own: ``a statement saying X``.
+
+    The clause is the content even when a time adverbial of the light verb stands between
+    the noun and it ("issued a statement Tuesday saying X"), which the noun phrase's own
+    span would stop at.
+    """
+    for verb in noun.children:
+        if verb.dep_ == "acl" and verb.i > noun.i and lex.is_cue(verb.lemma_):
+            for clause in verb.children:
+                if clause.dep_ == "ccomp" and clause.i > verb.i:
+                    return contiguous(list(clause.subtree))
+    return []
 
 
 #: Dependents by which a noun of saying carries what was said, or to whom or on what.
