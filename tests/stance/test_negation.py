@@ -213,6 +213,9 @@ def polarities(text: str) -> list[tuple[str, int, str | None]]:
             "Borduria recognized the vote in Ruritania and did not condemn it.",
             [("recognized", 1, None), ("condemn", 1, "not")],
         ),
+        # a particle on an adverb negates the adverb's verb
+        ("Borduria will no longer recognize the council in Ruritania.", [("recognize", -1, "no")]),
+        ("Borduria no longer backs the junta in Ruritania.", [("backs", -1, "no")]),
     ],
 )
 def test_negation_reaches_by_the_parse(text: str, expected: list[tuple[str, int, str | None]]) -> None:

@@ -105,7 +105,7 @@ def in_scope(tokens: Sequence[Word], negator: int, target: int, verb: bool, coor
     (refuse, lack) what hangs under the verb itself (``verb=True``). The path up from the target
     may not cross a closed label, nor a nominal-only label to a verb unless the negation is
     coordinated (neither ... nor). A negating determiner of a subject negates the subject's
-    predicate ("no state recognizes ...").
+    predicate ("no state recognizes ..."), and a particle on an adverb the adverb's verb.
     """
     scope = load_scope()
     top: int | None = negator if verb else head_of(tokens, negator)
@@ -113,6 +113,10 @@ def in_scope(tokens: Sequence[Word], negator: int, target: int, verb: bool, coor
         return False
     if not verb and tokens[top].dep in scope.subject and tokens[negator].dep == "det":
         top = head_of(tokens, top)
+        if top is None:
+            return False
+    elif not verb and tokens[top].pos == "ADV" and tokens[top].dep == "advmod":
+        top = head_of(tokens, top)  # "will no longer recognize X": the adverb's verb
         if top is None:
             return False
     x = target
