@@ -255,6 +255,26 @@ def test_the_object_of_a_verb_stays_in_its_own_clause() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Borduria hopes to settle the dispute over fishing rights during talks in Ruritania.",
+            [("hopes", 1, "settle the dispute over fishing rights")],
+        ),
+        (
+            "Ruritania backed the proposal despite objections from the opposition.",
+            [("backed", 1, "the proposal")],
+        ),
+    ],
+)
+def test_a_phrase_of_time_or_concession_on_the_verb_is_not_the_object(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    # it tells when, or in spite of what, the act is done: not what it is about
+    assert findings(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "scare"),
     [
         # a quoted noun is a label the speaker will not own

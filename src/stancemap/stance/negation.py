@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from ..datafiles import read_words
 from .lexicon import Entry, StanceLexicon, WordClasses, load_stance_lexicon
 from .rulewords import load_rule_words
 from .tree import NOT_PHRASE, children, conditional, cue_root, head_of, in_scope, subject_phrase, subtree
@@ -121,6 +123,8 @@ def _object(tokens: Sequence[Word], i: int, hi: int, lex: StanceLexicon) -> tupl
             break
         if end > start and any(tuple(x.low for x in tokens[end : end + len(p)]) == p for p in w.topic_intro):
             break
+        if end > start and _verb_adjunct(tokens, end):
+            break  # "hopes to resolve X during talks in Y": when, not what
         if t.low in {"and", ","} and end + 1 < hi and end > start:
             nxt = tokens[end + 1]
             found = lex.entry_at(tokens, end + 1)
@@ -143,6 +147,22 @@ def _object(tokens: Sequence[Word], i: int, hi: int, lex: StanceLexicon) -> tupl
     while end > start and (tokens[end - 1].text == "," or tokens[end - 1].low in joiners):
         end -= 1
     return (start, end)
+
+
+@lru_cache(maxsize=1)
+def _adjunct_preps() -> frozenset[str]:
+    """The temporal and concessive prepositions (the attribution stage's list, ``during``, ``despite``)."""
+    return read_words("stancemap.extract", "adjunct_preps.txt")
+
+
+def _verb_adjunct(tokens: Sequence[Word], k: int) -> bool:
+    """Whether ``tokens[k]`` opens a phrase of time or concession on a verb: it tells when or
+    in spite of what the act is done, never what the act is about."""
+    t = tokens[k]
+    if t.dep != "prep" or t.low not in _adjunct_preps():
+        return False
+    h = head_of(tokens, k)
+    return h is not None and tokens[h].pos == "VERB"
 
 
 def _is_attributive_verb(tokens: Sequence[Word], i: int, w: WordClasses) -> bool:
