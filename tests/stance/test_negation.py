@@ -275,6 +275,47 @@ def test_a_phrase_of_time_or_concession_on_the_verb_is_not_the_object(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Borduria rejected criticism of the levy on Ruritanian grain.",
+            [("rejected", 1, "the levy on Ruritanian grain")],
+        ),
+        (
+            "Borduria dismissed concerns about the levy on Ruritanian grain.",
+            [("dismissed", 1, "the levy on Ruritanian grain")],
+        ),
+        (
+            "Borduria welcomed opposition to the levy on Ruritanian grain.",
+            [("welcomed", -1, "the levy on Ruritanian grain")],
+        ),
+        (
+            "Borduria condemned the recognition of the council in Ruritania.",
+            [("condemned", -1, "the council in Ruritania")],
+        ),
+    ],
+)
+def test_a_stance_toward_a_stance_is_one_toward_what_it_is_about(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    assert findings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Borduria backed the levy amid growing concerns about its cost.", [("backed", 1, "the levy")]),
+        ("Borduria signed the accord despite criticism of its terms.", []),
+    ],
+)
+def test_a_stance_noun_in_a_phrase_of_time_or_concession_is_the_setting_not_a_position(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    # the reporter's setting of the act ("amid concerns"), not what its doer holds
+    assert findings(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "scare"),
     [
         # a quoted noun is a label the speaker will not own

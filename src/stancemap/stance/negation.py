@@ -165,6 +165,14 @@ def _verb_adjunct(tokens: Sequence[Word], k: int) -> bool:
     return h is not None and tokens[h].pos == "VERB"
 
 
+def _circumstance(tokens: Sequence[Word], k: int) -> bool:
+    """Whether the noun ``tokens[k]`` is the object of a phrase of time or concession on a verb
+    ("backed it amid concerns about X", "despite criticism of Y"): the setting the reporter
+    gives the act, not a position of its doer."""
+    h = head_of(tokens, k)
+    return tokens[k].pos == "NOUN" and tokens[k].dep == "pobj" and h is not None and _verb_adjunct(tokens, h)
+
+
 def _is_attributive_verb(tokens: Sequence[Word], i: int, w: WordClasses) -> bool:
     """A participle used as a modifier rather than as a verb: after a determiner, a preposition or
     a possessive, or after an adverb that follows one of those or a coordinator ("its recognized
@@ -342,6 +350,8 @@ def find_stances(
             continue
         s, e, entry = cue_at[j]
         root = cue_root(tokens, s, e)
+        if _circumstance(tokens, root):
+            continue
         paired = load_rule_words().paired_negator
         pending = [
             n for n in negators
@@ -355,7 +365,7 @@ def find_stances(
         if finding.polarity and finding.role != "attributive" and conditional(tokens, root):
             finding = replace(finding, polarity=0, conditional=True)
         findings.append(finding)
-    return _for_reasons(tokens, _nest(findings), lex)
+    return _for_reasons(tokens, _nest(_of_stances(tokens, findings)), lex)
 
 
 def _for_reasons(tokens: Sequence[Word], findings: list[Finding], lex: StanceLexicon) -> list[Finding]:
@@ -406,6 +416,45 @@ def _topic_of(tokens: Sequence[Word], e: int, hi: int) -> tuple[int, int] | None
 def _verdict(lemma: str, lex: StanceLexicon) -> int:
     """-1 for a verb that reproaches someone for a reason, +1 for one that commends, else 0."""
     return -1 if lemma in lex.words.reproach else 1 if lemma in lex.words.commend else 0
+
+
+def _of_stances(tokens: Sequence[Word], findings: list[Finding]) -> list[Finding]:
+    """A verb's stance toward another's stance, named by a noun at the head of its object, is a
+    stance toward what that noun is about: rejecting criticism of X backs X, welcoming opposition
+    to X opposes it ("dismissed concern about X": - times - is +)."""
+    out = list(findings)
+    for f in findings:
+        if f.role != "object" or f.entry.kind not in _VERBAL or f not in out:
+            continue
+        root = cue_root(tokens, *f.cue)
+        for g in findings:
+            if (
+                g is f
+                or g.role != "object"
+                or g.entry.kind != "verb"
+                or not f.target[0] <= g.cue[0] <= f.target[1]
+            ):
+                continue
+            noun = cue_root(tokens, *g.cue)
+            if tokens[noun].pos != "NOUN" or not _heads_object(tokens, noun, root):
+                continue
+            out[out.index(f)] = replace(f, target=g.target, polarity=f.polarity * g.polarity, extra=None)
+            out.remove(g)
+            break
+    return out
+
+
+def _heads_object(tokens: Sequence[Word], noun: int, verb: int) -> bool:
+    """Whether ``noun`` is the verb's object, or that of a preposition on it ("objected to X")."""
+    h = head_of(tokens, noun)
+    if h == verb:
+        return tokens[noun].dep in ("dobj", "nsubjpass")
+    return (
+        h is not None
+        and tokens[noun].dep == "pobj"
+        and tokens[h].dep == "prep"
+        and head_of(tokens, h) == verb
+    )
 
 
 def _nest(findings: list[Finding]) -> list[Finding]:

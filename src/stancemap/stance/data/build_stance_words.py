@@ -92,6 +92,7 @@ disapprove       -  verb  V
 disapproval      -  verb  -
 object to        -  verb  V
 criticize        -  verb  V
+criticism of     -  verb  N  criticism
 dismiss          -  verb  V
 deny             -  verb  V
 refute           -  verb  V
@@ -101,8 +102,8 @@ blame            -  verb  V
 slam             -  verb  V
 warn against    -  verb  V  warn
 warn of          -  verb  V  warn
-concern about    -  verb  -  concern
-concern over     -  verb  -  concern
+concern about    -  verb  N  concern
+concern over     -  verb  N  concern
 concerned about  -  verb  -  concerned
 concerned over   -  verb  -  concerned
 concerned with   -  verb  -  concerned
