@@ -316,6 +316,19 @@ def test_a_stance_noun_in_a_phrase_of_time_or_concession_is_the_setting_not_a_po
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        'Borduria raised what its envoy called "an outrageous levy" on Ruritanian grain.',
+        'Borduria raised what the envoy said was "an outrageous levy" on Ruritanian grain.',
+    ],
+)
+def test_an_adjective_said_of_a_free_relative_judges_its_own_noun(text: str) -> None:
+    # "what" only stands in for the thing; the noun the adjective qualifies names it
+    ((cue, polarity, target),) = findings(text)
+    assert (cue, polarity) == ("outrageous", -1) and target.startswith("an outrageous levy")
+
+
+@pytest.mark.parametrize(
     ("text", "scare"),
     [
         # a quoted noun is a label the speaker will not own

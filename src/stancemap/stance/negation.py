@@ -207,6 +207,13 @@ def _passive(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> bool:
     return not any(tokens[k].dep == "aux" and tokens[k].low == "to" for k in kids)
 
 
+def _says_what(tokens: Sequence[Word], k: int) -> bool:
+    """Whether the copula or consider-verb ``tokens[k]`` is said of a free relative ("what he
+    called a sham", "what she said was a nasty tariff"): "what" only stands in for the thing,
+    which the noun after the verb names."""
+    return any(tokens[c].tag == "WP" and tokens[c].dep in ("nsubj", "dobj") for c in children(tokens, k))
+
+
 def _consider_verb(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> int | None:
     """Index of the consider/call/view verb whose small clause word ``i`` completes ("does not
     consider the vote legitimate", "called it a sham"), from the parse."""
@@ -523,6 +530,8 @@ def _take(
     if kind in {"adj", "pred", "norm", "neutral"}:
         cons = _consider_verb(tokens, s, lo, w)
         cop = _copula_before(tokens, s, lo, w)
+        if kind == "adj" and any(x is not None and _says_what(tokens, x) for x in (cons, cop)):
+            cons = cop = None  # "what it called 'a nasty tariff'": the adjective's own noun names it
         topic = _topic_of(tokens, e, hi) if kind == "neutral" else None
         if kind == "neutral" and entry.words[-1] in load_rule_words().neutral_object_prep:
             end = e
