@@ -301,6 +301,27 @@ def test_ending_only_what_an_issue_qualifies_claims_no_issue(text: str, issues: 
     assert issued(claims_of(text, TRUCE)) == issues
 
 
+PARTIES = parse_issues("""
+[[issue]]
+id = "rur-fre-truce"
+title = "The truce between Ruritania and Freedonia"
+description = "The truce in the border war. support: backs it. oppose: rejects it."
+
+[[issue]]
+id = "fre-mining-accord"
+title = "The Freedonia mining agreement"
+description = "An agreement on mining rights in Freedonia. support: backs it. oppose: rejects it."
+""")
+
+
+def test_the_parties_of_a_relation_are_one_target_not_a_list() -> None:
+    # "between A and B" names the two sides of one truce: "B could hold ... if both agree" is no target
+    text = (
+        "Borduria hopes a truce between Ruritania and Freedonia could hold within days if both sides agree."
+    )
+    assert issued(claims_of(text, PARTIES)) == {"rur-fre-truce": "support"}
+
+
 @pytest.mark.parametrize(
     ("text", "issues"),
     [

@@ -37,6 +37,7 @@ class RuleWords:
     #: Words and phrases, as written.
     title_break: tuple[str, ...]
     title_skip: frozenset[str]
+    joint_prep: frozenset[str]
 
 
 @lru_cache(maxsize=1)
