@@ -277,6 +277,24 @@ def test_an_agent_inside_the_reported_clause_is_not_the_speaker(nlp: Any) -> Non
     assert [g[2] for g in got] == ["Ruritania"]
 
 
+def test_a_reported_clause_that_runs_on_into_a_quotation_is_reported_too(nlp: Any) -> None:
+    text = (
+        "The Bordurian envoy told reporters it had spent years trying to prevent their transfer to Ruritania,"
+        ' "including by repeatedly offering to take them in ourselves."'
+    )
+    got = attributions(nlp, text)
+    assert ("indirect", "it had spent years trying to prevent their transfer to Ruritania") in [
+        g[:2] for g in got
+    ]
+    assert ("direct", "including by repeatedly offering to take them in ourselves.") in [g[:2] for g in got]
+    # a clause whose verb is inside the quotation is the quotation's
+    got = attributions(
+        nlp,
+        'The senator said that for farmers under 20, "the jobless rate is far higher than anyone admits."',
+    )
+    assert [g[0] for g in got] == ["direct"]
+
+
 def test_noun_of_saying_drawn_from_its_speaker(nlp: Any) -> None:
     got = attributions(nlp, "The Bordurian decision drew sharp criticism from Ruritania.")
     assert got and got[0][2] == "Ruritania" and got[0][1].startswith("The Bordurian decision drew")

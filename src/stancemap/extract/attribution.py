@@ -219,6 +219,7 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     doc.user_data["sm_quoted"] = frozenset(t.i for t in doc if index.containing(t.idx) is not None)
     out: list[Attribution] = []
     used_cues: set[int] = set()
+    quoting: set[int] = set()  # cues of a quotation, which may report a clause of their own too
     unsaid: list[Attribution] = []  # questions put to someone ("was asked whether"): nobody named asks
     relatives: set[int] = set()  # cues of "..., which Y denied"
     according = _according_to(doc, index)
@@ -230,9 +231,16 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
                 out.append(Attribution(kind="direct", content=(quote.start, quote.end), follows=True))
             continue
         used_cues.add(verb.i)
+        quoting.add(verb.i)
         out.append(_attribution_for(verb, lex, doc, (quote.start, quote.end), "direct", index))
     for tok in doc:
-        if tok.i in used_cues or index.containing(tok.idx) is not None:
+        if (tok.i in used_cues and tok.i not in quoting) or index.containing(tok.idx) is not None:
+            continue
+        if tok.i in quoting:
+            # 'X told VOA it had worked to avoid Y, "including by ..."': the clause before the quotation
+            reported = _before_quotation(tok, lex, index)
+            if reported:
+                out.append(_attribution_for(tok, lex, doc, _chars(reported), "indirect", index))
             continue
         noun = _noun_cue(tok, lex) or _stance_noun(tok, lex)
         if noun is not None:
@@ -287,6 +295,27 @@ def _find(doc: Doc, lex: Lexicon) -> list[Attribution]:
     out = [a for a in out if a.source is not None or a.content not in sourced]
     unique = {(a.content, a.source): a for a in sorted(out, key=lambda a: a.content, reverse=True)}
     return sorted(unique.values(), key=lambda a: a.content)
+
+
+def _before_quotation(cue: Token, lex: Lexicon, index: _QuoteIndex) -> list[Token]:
+    """The reported clause of a quotation's cue, when it runs on into that quotation: its words
+    up to the quotation (at least ``MIN_QUOTE_WORDS``, its verb among them), or nothing."""
+    subject = _subject(cue)
+    if subject is None or subject.tag_ in ("WDT", "WP"):
+        return []
+    content, _ = _content_of(cue, lex, subject)
+    if not content or content[0].i < cue.i or index.containing(_clause_head(content).idx) is not None:
+        return []  # 'said that for X, "the rate is Y"': the clause's verb is in the quotation
+    before: list[Token] = []
+    for t in content:
+        if index.containing(t.idx) is not None:
+            break
+        before.append(t)
+    if len(before) == len(content):
+        return []  # no quotation in it: not this case
+    while before and (before[-1].is_punct or before[-1].is_space):
+        before.pop()
+    return before if sum(t.is_alpha for t in before) >= MIN_QUOTE_WORDS else []
 
 
 def _clause_head(content: list[Token]) -> Token:
