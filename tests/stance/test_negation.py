@@ -316,6 +316,24 @@ def test_a_stance_noun_in_a_phrase_of_time_or_concession_is_the_setting_not_a_po
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Bordurian envoy said it had worked for years to avoid their transfer to Ruritania.",
+            [("avoid", -1, "their transfer to Ruritania")],
+        ),
+        ("Borduria blocked the resolution on Ruritania.", [("blocked", -1, "the resolution on Ruritania")]),
+        (
+            "Borduria did not block the resolution on Ruritania.",
+            [("block", 1, "the resolution on Ruritania")],
+        ),
+    ],
+)
+def test_hindering_something_opposes_it(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert findings(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         'Borduria raised what its envoy called "an outrageous levy" on Ruritanian grain.',

@@ -92,6 +92,10 @@ disapprove       -  verb  V
 disapproval      -  verb  -
 object to        -  verb  V
 criticize        -  verb  V
+prevent          -  verb  V
+avoid            -  verb  V
+block            -  verb  V
+thwart           -  verb  V
 criticism of     -  verb  N  criticism
 dismiss          -  verb  V
 deny             -  verb  V
