@@ -74,6 +74,17 @@ def test_summary_gives_one_statement_per_actor(extractor: Extractor) -> None:
     assert {s.kind for s in got} == {"summary"}
 
 
+def test_a_body_and_a_named_person_of_another_actor_speak_each_for_their_own(extractor: Extractor) -> None:
+    text = "The Chilean Embassy and EU envoy to Peru Anna Berg said on Monday that they reject the vote."
+    got = run(extractor, text)
+    assert {brief(s) for s in got} == {("CHL", None, "summary"), ("EU", "Anna Berg", "summary")}
+    # one actor's body and its own official are one speaker
+    got = run(
+        extractor, "The Chilean Embassy and Chilean envoy Anna Berg said on Monday that they reject the vote."
+    )
+    assert [s.actor for s in got] == ["CHL"]
+
+
 def test_heading_names_the_speaker_of_a_following_quote(extractor: Extractor) -> None:
     text = (
         "Reactions came from around the world.\n\n"

@@ -185,6 +185,10 @@ class _Builder:
             by_actor = {sp.actor.code: sp for sp in each if not sp.actor.code.startswith(UNSCORED)}
             if len(by_actor) >= 2 and len(by_actor) == len(each):
                 return list(by_actor.values())
+        if person is not None:
+            beside = self.beside_person(source, person)
+            if beside:  # "The X Embassy and Y's ambassador Z said": a party each
+                return beside
         if person is None:
             listed = self.listed(source)
             if listed:
@@ -302,6 +306,20 @@ class _Builder:
                 break
             seen.setdefault(m.actor.code, Speaker(m.actor, None, None))
         return list(seen.values()) if len(seen) >= 2 else None
+
+    def beside_person(self, source: str, person: str) -> list[Speaker] | None:
+        """The parties of a source that joins a body of one actor and a named person of another
+        ("The X Embassy and Y Ambassador Z"), which the parse may not show as a coordination:
+        each side of the joiner names its own actor, the person's side through the person."""
+        on = self.article.published
+        at = source.find(person)
+        for m in re.finditer(r"\s+(?:and|as well as)\s+", source[: max(at, 0)]):
+            first, second = source[: m.start()], source[m.end() :]
+            title = _title_of(second, person)
+            body, own = self.gaz.lookup(first, on=on), self.gaz.lookup(title or "", on=on)
+            if body is not None and own is not None and own.code != body.code:
+                return [Speaker(body, None, None), Speaker(own, person, title)]
+        return None
 
     def person_in(self, a: Attribution, source: str) -> str | None:
         """The person named in a source: the first PERSON entity, else a known or trailing name.
