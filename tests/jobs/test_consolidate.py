@@ -86,6 +86,19 @@ def test_disagreeing_statements_make_a_mixed_stance() -> None:
     assert p.stance == "mixed" and not p.changed
 
 
+def test_a_mixed_positions_best_evidence_shows_the_side_it_takes_more_often() -> None:
+    rows = [
+        row(when=date(2020, 1, 1), text="we reject the vote as illegal and void"),
+        row(article="a2", when=date(2020, 1, 2), text="the vote has no legal effect for us at all"),
+        # one odd statement, though a named speaker's own words and the longest
+        row("NATO", "support", article="a3", when=date(2020, 1, 3), speaker="Anna Berg",
+            text="we welcome the vote and everything that it stands for, said the spokeswoman today"),
+        row(article="a4", when=date(2020, 1, 4), text="we reject it, really and truly, today"),
+    ]  # fmt: skip
+    (p,) = consolidate(rows)
+    assert p.stance == "mixed" and p.best["polarity"] == "oppose"
+
+
 def test_a_single_change_over_time_is_the_latest_stance_and_marked() -> None:
     rows = [
         row(when=date(2020, 1, 1), text="we reject the vote as illegal and void"),

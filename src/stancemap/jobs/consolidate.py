@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -148,6 +148,14 @@ def _merge_reports(rows: Sequence[dict[str, Any]]) -> list[_Statement]:
     return merged
 
 
+def _more_often(statements: Sequence[_Statement]) -> str | None:
+    """The polarity a mixed position takes more often (None on a tie): its best evidence shows
+    that side, not one odd statement that happens to be a named speaker's own words."""
+    counts = Counter(s.polarity for s in statements if s.polarity != "neutral")
+    (top, n), *rest = counts.most_common() or [(None, 0)]
+    return top if not rest or rest[0][1] < n else None
+
+
 def _stance(statements: Sequence[_Statement]) -> tuple[str, bool, str | None]:
     """(stance, changed, previous stance) from statements in date order."""
     taking = [s for s in statements if s.polarity != "neutral"]
@@ -234,7 +242,7 @@ def _position(issue: str, actor: str, rows: Sequence[dict[str, Any]]) -> Positio
     own = [s for s in merged if s.own_words]
     basis = own or merged
     stance, changed, previous = _stance(basis)
-    wanted = stance if stance in ("support", "oppose", "neutral") else None
+    wanted = stance if stance in ("support", "oppose", "neutral") else _more_often(basis)
     candidates = [s for s in basis if wanted is None or s.polarity == wanted] or basis
     best_statement = min(
         candidates, key=lambda s: (_row_rank(s.best_row()), -(s.date or date.min).toordinal())
