@@ -151,9 +151,10 @@ def _merge_reports(rows: Sequence[dict[str, Any]]) -> list[_Statement]:
 def _more_often(statements: Sequence[_Statement]) -> str | None:
     """The polarity a mixed position takes more often (None on a tie): its best evidence shows
     that side, not one odd statement that happens to be a named speaker's own words."""
-    counts = Counter(s.polarity for s in statements if s.polarity != "neutral")
-    (top, n), *rest = counts.most_common() or [(None, 0)]
-    return top if not rest or rest[0][1] < n else None
+    ranked = Counter(s.polarity for s in statements if s.polarity != "neutral").most_common()
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _stance(statements: Sequence[_Statement]) -> tuple[str, bool, str | None]:
