@@ -85,6 +85,20 @@ def test_a_body_and_a_named_person_of_another_actor_speak_each_for_their_own(ext
     assert [s.actor for s in got] == ["CHL"]
 
 
+def test_they_after_a_summary_takes_up_all_its_parties(extractor: Extractor) -> None:
+    text = (
+        "Norway, Chile and Japan strongly condemned the decision to expel the envoys. "
+        "They say it breaks the treaty."
+    )
+    got = run(extractor, text)
+    said = [s for s in got if s.evidence.text.startswith("it breaks")]
+    assert {s.actor for s in said} == {"NOR", "CHL", "JPN"} and {s.kind for s in said} == {"summary"}
+    # a person named since is the one "they" may point to: no longer the summary's parties
+    text = text.replace("They say", "The envoys' lawyer, Anna Berg, spoke to them. They say")
+    got = run(extractor, text)
+    assert {s.actor for s in got if s.evidence.text.startswith("it breaks")} <= {"PERSON:Anna Berg"}
+
+
 def test_heading_names_the_speaker_of_a_following_quote(extractor: Extractor) -> None:
     text = (
         "Reactions came from around the world.\n\n"

@@ -241,6 +241,8 @@ class FunctionWords:
     impersonal_pronouns: frozenset[str]
     #: Pronouns that stand for a group named elsewhere ("among those who ...").
     group_pronouns: frozenset[str]
+    #: A subject pronoun that takes up every party of a summary just before it ("They said").
+    plural_pronouns: frozenset[str]
     #: A capitalized name inside a descriptor, with the small words names are built with.
     name_run: re.Pattern[str]
     #: A form of address before a name ("Mr.", "Dr"), from the gazetteer's ``mention_words.tsv``.
@@ -302,6 +304,7 @@ def load_function_words() -> FunctionWords:
         vague=words("vague"),
         impersonal_pronouns=words("impersonal_pronoun"),
         group_pronouns=words("group_pronoun"),
+        plural_pronouns=words("plural_pronoun"),
         name_run=re.compile(rf"(?:{name})(?:\s+(?:(?:{alternation(by_class['name_glue'])})\s+)*{name})*"),
         honorific=re.compile(rf"^(?:{alternation(honorifics)})\.?\s+", re.IGNORECASE),
         articles=words("article"),

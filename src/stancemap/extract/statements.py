@@ -214,6 +214,10 @@ class _Builder:
         if person is not None:
             return _one(self.named(person, ref, title, a.source[0]))
         if source.lower() in load_function_words().pronouns:
+            if source.lower() in load_function_words().plural_pronouns:
+                joint = self.joint_before(a.source[0])
+                if joint:  # "A, B and C condemned X. They say ...": all of them
+                    return joint
             return _one(self.pronoun(a, source))
         possessed = load_function_words().possessed.match(source)
         if possessed is not None and person is None:
@@ -489,13 +493,9 @@ class _Builder:
         heading = self.heading_since_last(a)
         if heading is not None:
             return [Speaker(heading, None, None)]
-        tail = self.out[-1] if self.out else None
-        if tail is not None and tail.kind == "summary" and tail.source is not None and tail.cue is not None:
-            between = self.text[tail.evidence.end : a.content[0]]
-            if between.count("\n\n") <= 1 and between.count("\n") <= 2:
-                # a joint statement quoted on: it stays with every one of its authors
-                joint = [st for st in self.out if st.kind == "summary" and st.evidence == tail.evidence]
-                return [Speaker.of(st) for st in joint]
+        joint = self.joint_before(a.content[0])
+        if joint:  # a joint statement quoted on: it stays with every one of its authors
+            return joint
         if last is None:
             return None
         # a continuation must follow closely: the same or the next paragraph
@@ -503,6 +503,20 @@ class _Builder:
         if between.count("\n\n") > 1 or between.count("\n") > 2:
             return None
         return [Speaker.of(last)]
+
+    def joint_before(self, at: int) -> list[Speaker] | None:
+        """The parties of the summary that is the latest statement before ``at``, in the same or
+        the next paragraph, when no person has been named since (else None)."""
+        tail = self.out[-1] if self.out else None
+        if tail is None or tail.kind != "summary" or tail.source is None or tail.cue is None:
+            return None
+        between = self.text[tail.evidence.end : at]
+        if between.count("\n\n") > 1 or between.count("\n") > 2:
+            return None
+        if self.discourse.antecedent(at, tail.evidence.end) is not None:
+            return None
+        joint = [st for st in self.out if st.kind == "summary" and st.evidence == tail.evidence]
+        return [Speaker.of(st) for st in joint]
 
     def add(self, a: Attribution) -> None:
         if a.kind != "direct" and self.in_boilerplate(a.content):
