@@ -45,3 +45,38 @@ def test_a_reprisal_under_a_condition_stands_against_the_condition(
     text: str, expected: list[tuple[str, int, str]]
 ) -> None:
     assert found(text) == expected
+
+
+_TARIFFS = """
+[[issue]]
+id = "chl-duties-per"
+title = "Chilean tariffs on Peruvian goods (2031)"
+description = "The tariffs Chile put on imports from Peru. support: imposes or defends them; oppose: condemns them."
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "answers"),
+    [
+        ("Ana Torres retaliated by announcing new tariffs on Chilean wine.", True),
+        ("Ana Torres did not retaliate, saying that talks with Chile were under way.", False),
+        ("Ana Torres said that farmers retaliated by blocking the roads.", False),
+        ("Ana Torres retaliated against the duties on copper.", False),
+    ],
+)
+def test_a_plain_reprisal_answers_the_act_of_another_done_to_the_speaker(text: str, answers: bool) -> None:
+    from stancemap.models import Span, Statement
+    from stancemap.resolve import load_gazetteer
+    from stancemap.stance.issues import parse_issues
+    from stancemap.stance.matching import IssueMatcher
+    from stancemap.stance.reprisal import answered
+
+    lex = load_stance_lexicon()
+    (profile,) = IssueMatcher(parse_issues(_TARIFFS), lex, load_gazetteer()).profiles
+    st = Statement(
+        article="t.txt", actor="PER", actor_name="Peru", kind="indirect",
+        evidence=Span(0, len(text), text), source=Span(0, 10, "Ana Torres"),
+    )  # fmt: skip
+    assert (answered(parsed(text), st, lex, [(profile, "CHL")]) is profile) is answers
+    # only an act whose holder is another and whose object is the speaker
+    assert answered(parsed(text), st, lex, [(profile, "PER")]) is None

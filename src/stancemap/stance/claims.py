@@ -23,7 +23,7 @@ from .belonging import BELONG, belonging
 from .lexicon import StanceLexicon, family, load_stance_lexicon
 from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
-from .reprisal import REPRISAL, reprisals
+from .reprisal import REPRISAL, answered, reprisals
 from .rulewords import load_rule_words
 from .tree import children, head_of
 from .words import ParsedText, Word, plain_words
@@ -318,6 +318,11 @@ def claims_for(
         act = act_claim(tokens, acting, st, matcher, context, published)
         if act is not None:
             claims.append(act)
+    supported = [(a.profile, a.actor) for a in acts if a.end <= ev.start and a.polarity > 0]
+    profile = answered(tokens, st, lex, supported)
+    if profile is not None and not any(c.issue == profile.issue.id for c in claims):
+        why = "a reprisal against the act of its holder told before"
+        claims.append(Claim(_span_text(article, tokens, inside), "oppose", profile.issue.id, why))
     return claims
 
 

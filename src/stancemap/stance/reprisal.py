@@ -1,4 +1,5 @@
-"""Reprisal under a condition: "we will retaliate if they impose sanctions" is against sanctions.
+"""Reprisals: under a condition, "we will retaliate if they impose sanctions" is against sanctions;
+done, "Borduria retaliated by ..." is against the act of another it answers.
 
 A threat to answer in kind ("retaliate", "retaliation"; WordNet 3.0: "action taken in return for
 an injury or offense") that hangs on an "if" clause names what the speaker stands against: the
@@ -11,13 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..models import Statement
+from .acts import is_source
 from .lexicon import Entry, StanceLexicon
+from .matching import IssueProfile
 from .negation import Finding
 from .patterns import load_constructions
-from .tree import children, subtree
+from .tree import children, clause_subject, conditional, subtree
 from .words import Word
 
-__all__ = ["REPRISAL", "reprisals"]
+__all__ = ["REPRISAL", "answered", "reprisals"]
 
 #: The kind of a reprisal finding: its target is a clause, which points back at nothing.
 REPRISAL = "reprisal"
@@ -42,3 +46,32 @@ def reprisals(tokens: Sequence[Word], lex: StanceLexicon) -> list[Finding]:
             entry = Entry((tokens[cue].low,), -1, REPRISAL)
             out.append(Finding(entry, (cue, cue + 1), -1, None, (start, end), "object"))
     return sorted(out, key=lambda f: f.cue)
+
+
+def answered(
+    tokens: Sequence[Word], st: Statement, lex: StanceLexicon, acts: Sequence[tuple[IssueProfile, str]]
+) -> IssueProfile | None:
+    """The issue of the act a speaker's plain reprisal answers: "X retaliated by raising duties"
+    opposes the latest act, told before it, that another actor did to X (an issue whose title
+    makes that actor its holder and X its object: "Y's tariffs on X"). ``acts`` are the issues
+    and actors of the supporting claims read before, in text order.
+
+    Only a reprisal verb with no object of its own ("retaliate against/for" is a stance word),
+    not negated, with no condition, and the speaker for its subject counts.
+    """
+    for k, t in enumerate(tokens):
+        if t.pos != "VERB" or t.lemma not in lex.words.reprisal or conditional(tokens, k):
+            continue
+        if any(lex.negator_at(tokens[c]) for c in children(tokens, k)):
+            continue  # "will not retaliate"
+        entry = lex.entry_at(tokens, k)
+        if entry is not None and len(entry[0].words) > 1:
+            continue  # "retaliated against X": a stance word, with its own object
+        subj = clause_subject(tokens, k)
+        if subj is None or not is_source(tokens[slice(*subtree(tokens, subj))], st):
+            continue
+        code = "@" + st.actor
+        for profile, actor in reversed(acts):
+            if actor != st.actor and actor in profile.holders and code in profile.objects:
+                return profile
+    return None
