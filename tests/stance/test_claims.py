@@ -763,6 +763,7 @@ def test_an_actor_speaking_plainly_of_its_own_act_backs_it() -> None:
     [
         "The tariffs on Peruvian copper will not stay in place after June.",  # negated
         "The government will lift the tariffs on Peruvian copper in June.",  # ended
+        "A new treaty would make the tariffs on Peruvian copper vanish.",  # ended: gone
         "Will the tariffs on Peruvian copper stay in place after June?",  # asked
         "Copper prices rose by a tenth in June.",  # not the act
     ],
