@@ -25,7 +25,7 @@ from .matching import IssueMatcher, IssueProfile, Terms, split_definition
 from .negation import Finding, find_stances, norm_object, subject_of
 from .reprisal import REPRISAL, answered, reprisals
 from .rulewords import load_rule_words
-from .tree import children, head_of
+from .tree import children, target_pieces
 from .words import ParsedText, Word, plain_words
 
 __all__ = ["attach_claims", "claims_for"]
@@ -117,30 +117,6 @@ def _span_text(article: Article, tokens: Sequence[Word], span: tuple[int, int]) 
     if span[1] <= span[0]:
         return ""
     return article.text[tokens[span[0]].start : tokens[span[1] - 1].end]
-
-
-def _pieces(tokens: Sequence[Word], span: tuple[int, int], lex: StanceLexicon) -> list[tuple[int, int]]:
-    """A target split at its conjunctions and commas ("the independence and integrity of X"),
-    but not within the parties of a relation ("a truce between A and B")."""
-    out: list[tuple[int, int]] = []
-    s = span[0]
-    for k in range(span[0], span[1]):
-        if (tokens[k].low in lex.words.coordinator or tokens[k].low == ",") and not _joins_parties(tokens, k):
-            if k > s:
-                out.append((s, k))
-            s = k + 1
-    if span[1] > s:
-        out.append((s, span[1]))
-    return out
-
-
-def _joins_parties(tokens: Sequence[Word], k: int) -> bool:
-    """Whether the conjunction or comma ``tokens[k]`` joins the objects of "between" or "among"."""
-    first = head_of(tokens, k)
-    while first is not None and tokens[first].dep == "conj":
-        first = head_of(tokens, first)
-    prep = None if first is None or tokens[first].dep != "pobj" else head_of(tokens, first)
-    return prep is not None and tokens[prep].low in load_rule_words().joint_prep
 
 
 @lru_cache(maxsize=256)
@@ -438,7 +414,7 @@ def _claims_of(
         factor = 1  # the polarity of an act the target takes up
         at_act = _points_at_act(tokens, span, words, lex)  # "the move", "the call"
         pointing = at_act or lex.is_anaphor(words)
-        pieces = [] if pointing else _pieces(tokens, span, lex)
+        pieces = [] if pointing else target_pieces(tokens, span, lex.words.coordinator)
         act = _act_taken_up(tokens, span, acts) if at_act and not (strict or k) else None
         if act is not None:
             found.append((act.profile, set(), f"takes up the act of {act.actor} before it"))

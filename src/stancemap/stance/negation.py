@@ -17,12 +17,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from ..datafiles import read_words
 from .lexicon import Entry, StanceLexicon, WordClasses, load_stance_lexicon
 from .rulewords import load_rule_words
-from .tree import NOT_PHRASE, children, conditional, cue_root, head_of, in_scope, subject_phrase, subtree
+from .tree import (
+    NOT_PHRASE,
+    children,
+    circumstance,
+    conditional,
+    cue_root,
+    head_of,
+    in_scope,
+    says_what,
+    subject_phrase,
+    subtree,
+    verb_adjunct,
+)
 from .words import Word
 
 __all__ = ["Finding", "find_stances", "norm_object", "subject_of"]
@@ -123,7 +133,7 @@ def _object(tokens: Sequence[Word], i: int, hi: int, lex: StanceLexicon) -> tupl
             break
         if end > start and any(tuple(x.low for x in tokens[end : end + len(p)]) == p for p in w.topic_intro):
             break
-        if end > start and _verb_adjunct(tokens, end):
+        if end > start and verb_adjunct(tokens, end):
             break  # "hopes to resolve X during talks in Y": when, not what
         if t.low in {"and", ","} and end + 1 < hi and end > start:
             nxt = tokens[end + 1]
@@ -147,30 +157,6 @@ def _object(tokens: Sequence[Word], i: int, hi: int, lex: StanceLexicon) -> tupl
     while end > start and (tokens[end - 1].text == "," or tokens[end - 1].low in joiners):
         end -= 1
     return (start, end)
-
-
-@lru_cache(maxsize=1)
-def _adjunct_preps() -> frozenset[str]:
-    """The temporal and concessive prepositions (the attribution stage's list, ``during``, ``despite``)."""
-    return read_words("stancemap.extract", "adjunct_preps.txt")
-
-
-def _verb_adjunct(tokens: Sequence[Word], k: int) -> bool:
-    """Whether ``tokens[k]`` opens a phrase of time or concession on a verb: it tells when or
-    in spite of what the act is done, never what the act is about."""
-    t = tokens[k]
-    if t.dep != "prep" or t.low not in _adjunct_preps():
-        return False
-    h = head_of(tokens, k)
-    return h is not None and tokens[h].pos == "VERB"
-
-
-def _circumstance(tokens: Sequence[Word], k: int) -> bool:
-    """Whether the noun ``tokens[k]`` is the object of a phrase of time or concession on a verb
-    ("backed it amid concerns about X", "despite criticism of Y"): the setting the reporter
-    gives the act, not a position of its doer."""
-    h = head_of(tokens, k)
-    return tokens[k].pos == "NOUN" and tokens[k].dep == "pobj" and h is not None and _verb_adjunct(tokens, h)
 
 
 def _is_attributive_verb(tokens: Sequence[Word], i: int, w: WordClasses) -> bool:
@@ -205,13 +191,6 @@ def _passive(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> bool:
     if not any(tokens[k].dep == "auxpass" for k in kids):
         return False
     return not any(tokens[k].dep == "aux" and tokens[k].low == "to" for k in kids)
-
-
-def _says_what(tokens: Sequence[Word], k: int) -> bool:
-    """Whether the copula or consider-verb ``tokens[k]`` is said of a free relative ("what he
-    called a sham", "what she said was a nasty tariff"): "what" only stands in for the thing,
-    which the noun after the verb names."""
-    return any(tokens[c].tag == "WP" and tokens[c].dep in ("nsubj", "dobj") for c in children(tokens, k))
 
 
 def _consider_verb(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> int | None:
@@ -357,7 +336,7 @@ def find_stances(
             continue
         s, e, entry = cue_at[j]
         root = cue_root(tokens, s, e)
-        if _circumstance(tokens, root):
+        if circumstance(tokens, root):
             continue
         paired = load_rule_words().paired_negator
         pending = [
@@ -530,7 +509,7 @@ def _take(
     if kind in {"adj", "pred", "norm", "neutral"}:
         cons = _consider_verb(tokens, s, lo, w)
         cop = _copula_before(tokens, s, lo, w)
-        if kind == "adj" and any(x is not None and _says_what(tokens, x) for x in (cons, cop)):
+        if kind == "adj" and any(x is not None and says_what(tokens, x) for x in (cons, cop)):
             cons = cop = None  # "what it called 'a nasty tariff'": the adjective's own noun names it
         topic = _topic_of(tokens, e, hi) if kind == "neutral" else None
         if kind == "neutral" and entry.words[-1] in load_rule_words().neutral_object_prep:

@@ -11,22 +11,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..datafiles import read_columns
+from ..datafiles import read_columns, read_words
+from .rulewords import load_rule_words
 from .words import Word
 
 __all__ = [
     "NOT_PHRASE",
     "Scope",
     "children",
+    "circumstance",
     "clause_subject",
     "conditional",
     "cue_root",
     "head_of",
     "in_scope",
     "load_scope",
+    "says_what",
     "subject",
     "subject_phrase",
     "subtree",
+    "target_pieces",
+    "verb_adjunct",
 ]
 
 
@@ -246,3 +251,60 @@ def clause_subject(tokens: Sequence[Word], k: int) -> int | None:
         if objects:
             return objects[0]
     return subject(tokens, v)
+
+
+@lru_cache(maxsize=1)
+def _adjunct_preps() -> frozenset[str]:
+    """The temporal and concessive prepositions (the attribution stage's list, ``during``, ``despite``)."""
+    return read_words("stancemap.extract", "adjunct_preps.txt")
+
+
+def verb_adjunct(tokens: Sequence[Word], k: int) -> bool:
+    """Whether ``tokens[k]`` opens a phrase of time or concession on a verb: it tells when or
+    in spite of what the act is done, never what the act is about."""
+    t = tokens[k]
+    if t.dep != "prep" or t.low not in _adjunct_preps():
+        return False
+    h = head_of(tokens, k)
+    return h is not None and tokens[h].pos == "VERB"
+
+
+def circumstance(tokens: Sequence[Word], k: int) -> bool:
+    """Whether the noun ``tokens[k]`` is the object of a phrase of time or concession on a verb
+    ("backed it amid concerns about X", "despite criticism of Y"): the setting the reporter
+    gives the act, not a position of its doer."""
+    h = head_of(tokens, k)
+    return tokens[k].pos == "NOUN" and tokens[k].dep == "pobj" and h is not None and verb_adjunct(tokens, h)
+
+
+def says_what(tokens: Sequence[Word], k: int) -> bool:
+    """Whether the copula or consider-verb ``tokens[k]`` is said of a free relative ("what he
+    called a sham", "what she said was a nasty tariff"): "what" only stands in for the thing,
+    which the noun after the verb names."""
+    return any(tokens[c].tag == "WP" and tokens[c].dep in ("nsubj", "dobj") for c in children(tokens, k))
+
+
+def target_pieces(
+    tokens: Sequence[Word], span: tuple[int, int], coordinators: frozenset[str]
+) -> list[tuple[int, int]]:
+    """A target split at its conjunctions and commas ("the independence and integrity of X"),
+    but not within the parties of a relation ("a truce between A and B")."""
+    out: list[tuple[int, int]] = []
+    s = span[0]
+    for k in range(span[0], span[1]):
+        if (tokens[k].low in coordinators or tokens[k].low == ",") and not _joins_parties(tokens, k):
+            if k > s:
+                out.append((s, k))
+            s = k + 1
+    if span[1] > s:
+        out.append((s, span[1]))
+    return out
+
+
+def _joins_parties(tokens: Sequence[Word], k: int) -> bool:
+    """Whether the conjunction or comma ``tokens[k]`` joins the objects of "between" or "among"."""
+    first = head_of(tokens, k)
+    while first is not None and tokens[first].dep == "conj":
+        first = head_of(tokens, first)
+    prep = None if first is None or tokens[first].dep != "pobj" else head_of(tokens, first)
+    return prep is not None and tokens[prep].low in load_rule_words().joint_prep
