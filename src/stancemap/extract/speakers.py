@@ -22,7 +22,7 @@ the parse (:mod:`.discourse`), it answers what a reader keeps in mind:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -425,6 +425,38 @@ class Discourse:
             if noun in words and words & self.words.signing:
                 return members
         return ()
+
+    def parties(self, source: str) -> tuple[ActorRef, ...]:
+        """The parties a source lists, however it joins them ("A, along with B and C, ...");
+        empty unless two or more.
+
+        A list in parentheses spells out a body's members ("the Secretariat (A, B, C)"): not its own.
+        """
+        source = source.split("(")[0]
+        found = [
+            m for m in self.gaz.find(source, on=self.article.published)
+            if m.via in ("name", "alias", "demonym", "seat")
+        ]  # fmt: skip
+        if len(found) < 2:
+            return ()
+        seen = {found[0].actor.code: found[0].actor}
+        for prev, m in zip(found, found[1:], strict=False):
+            if not load_function_words().list_join.match(source[prev.end : m.start]):
+                break
+            seen.setdefault(m.actor.code, m.actor)
+        return tuple(seen.values()) if len(seen) >= 2 else ()
+
+    def joins(self, text: str) -> Iterator[tuple[int, int]]:
+        """(end of the part before, start of the part after) of each worded list joiner in
+        ``text`` ("and", "as well as", "along with": ``list_joiner``; a bare comma is no join here,
+        since it may open an apposition)."""
+        words = list(re.finditer(r"\S+", text))
+        join = load_function_words().list_join
+        for i in range(1, len(words)):
+            for j in range(i + 1, min(i + 4, len(words))):
+                gap = text[words[i - 1].end() : words[j].start()]
+                if any(c.isalpha() for c in gap) and join.match(gap):
+                    yield words[i - 1].end(), words[j].start()
 
     def counted_group(self, source: str, at: int) -> tuple[ActorRef, ...] | None:
         """The members of "both leaders", "the three nations": the latest list of that many before ``at``."""

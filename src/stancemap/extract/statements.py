@@ -190,9 +190,9 @@ class _Builder:
             if beside:  # "The X Embassy and Y's ambassador Z said": a party each
                 return beside
         if person is None:
-            listed = self.listed(source)
+            listed = self.discourse.parties(source)
             if listed:
-                return listed
+                return [Speaker(r, None, None) for r in listed]
             counted = self.discourse.counted_group(source, a.source[0])
             if counted:  # "the three nations", "both leaders": the list the article gave last
                 return [Speaker(r, None, None) for r in counted]
@@ -292,34 +292,13 @@ class _Builder:
             return [Speaker(ref, None, title if title and title.lower() != ref.name.lower() else None)]
         return _one(self.unknown(source))
 
-    def listed(self, source: str) -> list[Speaker] | None:
-        """The parties a source lists, however it joins them ("A, along with B and C, ...").
-
-        A list in parentheses spells out a body's members ("the Secretariat (A, B, C)"): not its own.
-        """
-        source = source.split("(")[0]
-        found = [
-            m for m in self.gaz.find(source, on=self.article.published)
-            if m.via in ("name", "alias", "demonym", "seat")
-        ]  # fmt: skip
-        if len(found) < 2:
-            return None
-        seen = {found[0].actor.code: Speaker(found[0].actor, None, None)}
-        for prev, m in zip(found, found[1:], strict=False):
-            if not load_function_words().list_join.match(source[prev.end : m.start]):
-                break
-            seen.setdefault(m.actor.code, Speaker(m.actor, None, None))
-        return list(seen.values()) if len(seen) >= 2 else None
-
     def beside_person(self, source: str, person: str) -> list[Speaker] | None:
         """The parties of a source that joins a body of one actor and a named person of another
         ("The X Embassy and Y Ambassador Z"), which the parse may not show as a coordination:
         each side of the joiner names its own actor, the person's side through the person."""
         on = self.article.published
-        at = source.find(person)
-        for m in re.finditer(r"\s+(?:and|as well as)\s+", source[: max(at, 0)]):
-            first, second = source[: m.start()], source[m.end() :]
-            title = _title_of(second, person)
+        for end, start in self.discourse.joins(source[: max(source.find(person), 0)]):
+            first, title = source[:end], _title_of(source[start:], person)
             body, own = self.gaz.lookup(first, on=on), self.gaz.lookup(title or "", on=on)
             if body is not None and own is not None and own.code != body.code:
                 return [Speaker(body, None, None), Speaker(own, person, title)]
