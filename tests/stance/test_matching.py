@@ -83,13 +83,14 @@ def test_a_word_of_a_longer_name_is_no_topic_word() -> None:
 [[issue]]
 id = "chl-waters"
 title = "Chile's claims to the southern waters"
-description = "Chile's claims to waters that other states claim too. support: backs them."
+description = "Chile's claims to waters that Peru and other states claim too. support: backs them."
 """),
         load_stance_lexicon(),
         load_gazetteer(),
     )
-    assert m.best(m.terms("a joint fisheries body with Chile and the United States"), [], None) is None
-    assert m.best(m.terms("a joint fisheries body with Chile and the other states"), [], None) is not None
+    # (Peru, not Chile: a description word beside only the holder's name is no match)
+    assert m.best(m.terms("a joint fisheries body with Peru and the United States"), [], None) is None
+    assert m.best(m.terms("a joint fisheries body with Peru and the other states"), [], None) is not None
 
 
 HEADS = parse_issues('''
@@ -133,6 +134,22 @@ def test_a_word_that_only_qualifies_the_title_head_is_not_enough() -> None:
     # "partners" qualifies "tariffs": a partner hospital is not about the tariffs
     assert _best_of(HEADS, "a scene of carnage at one of their partner hospitals") is None
     assert _best_of(HEADS, "the tariffs on Chilean copper") == "bor-tariffs"
+
+
+def test_a_description_word_beside_only_the_holders_name_is_not_the_act() -> None:
+    m = _matcher_of("""
+[[issue]]
+id = "chl-crackdown"
+title = "Chile's crackdown on protesters (2031)"
+description = "Arrests of protesters by Chilean security forces, some near the border with Peru. support: defends them. oppose: condemns them."
+""")
+    for text, expected in (
+        ("the administration's commitment to Chile's security", None),
+        ("the security of the border with Peru", "chl-crackdown"),  # a place that is no holder
+        ("the crackdown on protesters in Chile", "chl-crackdown"),  # the title's own word
+    ):
+        hit = m.best(m.terms(text), [], None)
+        assert (hit[0].issue.id if hit else None) == expected
 
 
 def test_a_modifier_inside_a_proper_name_is_no_topic_word() -> None:

@@ -81,6 +81,10 @@ class IssueProfile:
     #: The names and codes of what the issue is about: its title's places and people but its
     #: holder's ("*X*" in "U.S. sanctions on X"); empty when the title names no other.
     objects: frozenset[str] = frozenset()
+    #: The topic words of its title (the head and the words that qualify it).
+    title_words: frozenset[str] = frozenset()
+    #: The names its title and description give its holders ("Chile", "Chilean").
+    holder_names: frozenset[str] = frozenset()
 
     def specific(self, hits: set[str], target: Terms | None = None, distinct: int | None = None) -> bool:
         """Whether topic hits are enough to claim the issue: the head of its title, two of
@@ -92,7 +96,17 @@ class IssueProfile:
         count = len(hits) if distinct is None else distinct  # a word and its synonym are one
         if hits & (self.title_topics | self.unique_names) or count >= 2:
             return True
-        return target is not None and (self.has_name(target.names) or bool(self.codes & target.codes))
+        if target is None or not (self.has_name(target.names) or bool(self.codes & target.codes)):
+            return False
+        # a word of the description alone, beside only its one holder's name ("commitment to
+        # Israel's security" for "Israel's crackdown"), says nothing of the act
+        if hits & self.title_words or len(self.holders) != 1:
+            return True
+        others = self.names - self.holder_names
+        own = {"@" + h for h in self.holders}
+        return any(same_name(n, m) for n in target.names for m in others) or bool(
+            (self.codes - own) & target.codes
+        )
 
     def has_name(self, names: Iterable[str]) -> bool:
         return any(same_name(n, m) for n in names for m in self.names)
@@ -215,7 +229,7 @@ class IssueMatcher:
         self.lex = lex
         self.gaz = gaz
         self._terms: dict[str, Terms] = {}
-        raw: list[tuple[Issue, Terms, Terms, Terms, Terms]] = []
+        raw: list[tuple[Issue, Terms, Terms, Terms, Terms, str]] = []
         neutral: dict[str, frozenset[str]] = {}
         for issue in issues:
             main, sup, opp = split_definition(issue.description)
@@ -224,15 +238,15 @@ class IssueMatcher:
             lower = {w.low for w in plain_words(issue.title + " " + main) if not w.capitalized}
             title = replace(title, names=frozenset(n for n in title.names if n not in lower))
             body = replace(body, names=frozenset(n for n in body.names if n not in lower))
-            raw.append((issue, title, body, self.terms(sup), self.terms(opp)))  # definitions as terms
+            raw.append((issue, title, body, self.terms(sup), self.terms(opp), main))  # definitions as terms
             neutral[issue.id] = self.terms(neutral_definition(issue.description)).families
         df: dict[str, int] = {}
-        for _, title, body, _, _ in raw:
+        for _, title, body, _, _, _ in raw:
             for t in title.families | body.families:
                 df[t] = df.get(t, 0) + 1
         n = max(len(raw), 1)
         self.profiles: list[IssueProfile] = []
-        for issue, title, body, sup_terms, opp_terms in raw:
+        for issue, title, body, sup_terms, opp_terms, main in raw:
             heads = _heads(issue.title, lex)
             holders = _holders(issue.title, lex, gaz)
             names = title.names | body.names
@@ -269,6 +283,9 @@ class IssueMatcher:
                     holders,
                     heads,
                     self._objects(title, issue.title, holders),
+                    topics & title.families,
+                    (title.names - self.without(title, issue.title, *holders).names)
+                    | (body.names - self.without(body, main, *holders).names),
                 )  # fmt: skip
             )
 
