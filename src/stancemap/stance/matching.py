@@ -88,9 +88,10 @@ class IssueProfile:
 
     def specific(self, hits: set[str], target: Terms | None = None, distinct: int | None = None) -> bool:
         """Whether topic hits are enough to claim the issue: the head of its title, two of
-        its words, or one with the issue's place named in the target itself. One word alone
-        that only qualifies the title's head ("partners" in "tariffs on trading partners",
-        "nuclear" in "nuclear program") or comes from the description is chance."""
+        its words, or one with the issue's place named in the target itself (for a word of the
+        description alone, a place other than its one holder's). One word alone that only
+        qualifies the title's head ("partners" in "tariffs on trading partners", "nuclear" in
+        "nuclear program") or comes from the description is chance."""
         if not hits:
             return False
         count = len(hits) if distinct is None else distinct  # a word and its synonym are one

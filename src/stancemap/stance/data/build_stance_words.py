@@ -92,7 +92,6 @@ disapprove       -  verb  V
 disapproval      -  verb  -
 object to        -  verb  V
 criticize        -  verb  V
-prevent          -  verb  V
 avoid            -  verb  V
 block            -  verb  V
 thwart           -  verb  V
