@@ -136,20 +136,32 @@ def test_a_word_that_only_qualifies_the_title_head_is_not_enough() -> None:
     assert _best_of(HEADS, "the tariffs on Chilean copper") == "bor-tariffs"
 
 
-def test_a_description_word_beside_only_the_holders_name_is_not_the_act() -> None:
-    m = _matcher_of("""
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # a word of the description, or one of the act's object, beside only the holder's name
+        (
+            "Chilean police actions against protesters",
+            "the administration's commitment to Chile's security",
+            False,
+        ),
+        ("Chilean tariffs on trading partners", "work with global partners of Chile on migration", False),
+        # the doer named with the holder's name ("the Chilean police"), or a place that is no holder
+        ("Chilean police actions against protesters", "the brutality of the Chilean police", True),
+        ("Chilean police actions against protesters", "the security of the border with Peru", True),
+        ("Chilean police actions against protesters", "the actions against protesters in Chile", True),
+    ],
+)
+def test_one_word_beside_only_the_holders_name_must_name_its_doer(
+    title: str, text: str, expected: bool
+) -> None:
+    m = _matcher_of(f'''
 [[issue]]
-id = "chl-crackdown"
-title = "Chile's crackdown on protesters (2031)"
-description = "Arrests of protesters by Chilean security forces, some near the border with Peru. support: defends them. oppose: condemns them."
-""")
-    for text, expected in (
-        ("the administration's commitment to Chile's security", None),
-        ("the security of the border with Peru", "chl-crackdown"),  # a place that is no holder
-        ("the crackdown on protesters in Chile", "chl-crackdown"),  # the title's own word
-    ):
-        hit = m.best(m.terms(text), [], None)
-        assert (hit[0].issue.id if hit else None) == expected
+id = "chl-issue"
+title = "{title} (2031)"
+description = "Arrests by Chilean security forces, some near the border with Peru. support: defends them. oppose: condemns them."
+''')
+    assert (m.best(m.terms(text), [], None) is not None) is expected
 
 
 def test_a_modifier_inside_a_proper_name_is_no_topic_word() -> None:

@@ -81,15 +81,16 @@ class IssueProfile:
     #: The names and codes of what the issue is about: its title's places and people but its
     #: holder's ("*X*" in "U.S. sanctions on X"); empty when the title names no other.
     objects: frozenset[str] = frozenset()
-    #: The topic words of its title (the head and the words that qualify it).
-    title_words: frozenset[str] = frozenset()
+    #: The topic words of the title's doer before its act ("military" in "the Myanmar military's
+    #: crackdown"): with the holder's name, they name the doer of the act.
+    doer_words: frozenset[str] = frozenset()
     #: The names its title and description give its holders ("Chile", "Chilean").
     holder_names: frozenset[str] = frozenset()
 
     def specific(self, hits: set[str], target: Terms | None = None, distinct: int | None = None) -> bool:
         """Whether topic hits are enough to claim the issue: the head of its title, two of
-        its words, or one with the issue's place named in the target itself (for a word of the
-        description alone, a place other than its one holder's). One word alone that only
+        its words, or one with the issue's place named in the target itself (a place other than
+        its one holder's, unless the word names that holder's doer). One word alone that only
         qualifies the title's head ("partners" in "tariffs on trading partners", "nuclear" in
         "nuclear program") or comes from the description is chance."""
         if not hits:
@@ -99,9 +100,11 @@ class IssueProfile:
             return True
         if target is None or not (self.has_name(target.names) or bool(self.codes & target.codes)):
             return False
-        # a word of the description alone, beside only its one holder's name ("commitment to
-        # Israel's security" for "Israel's crackdown"), says nothing of the act
-        if hits & self.title_words or len(self.holders) != 1:
+        # one word beside only its one holder's name names the act only when it names the doer
+        # with it ("the Myanmar military" for "the Myanmar military's crackdown"): "Israel's
+        # security" is not "Israeli police actions", "partners of the U.S." not "US tariffs on
+        # trading partners"
+        if hits & self.doer_words or len(self.holders) != 1:
             return True
         others = self.names - self.holder_names
         own = {"@" + h for h in self.holders}
@@ -180,6 +183,28 @@ def _heads(title: str, lex: StanceLexicon) -> frozenset[str]:
     return frozenset(family(part) for h in heads for part in h.low.split("-") if part)
 
 
+def _act_phrase(title: str, lex: StanceLexicon) -> list[Word]:
+    """The words of a title's first noun phrase up to its head, when the head names an act
+    ("The Myanmar military's crackdown", "US tariffs"); empty otherwise."""
+    stops = lex.words.preposition | lex.words.lead_in | lex.words.title_preposition
+    words: list[Word] = []
+    for w in plain_words(title):
+        if w.low in stops or w.low in lex.words.coordinator or w.text in {"(", ":", ","}:
+            break
+        words.append(w)
+    while words and not words[-1].is_word:
+        words.pop()
+    if len(words) < 2 or words[-1].low.replace("-", "") not in lex.act_heads:
+        return []
+    return words
+
+
+def _doer_words(title: str, lex: StanceLexicon) -> frozenset[str]:
+    """The word families that name the doer before a title's act ("military" in "The Myanmar
+    military's crackdown", "police" in "Israeli police actions"), not its name."""
+    return frozenset(family(w.low) for w in _act_phrase(title, lex)[:-1] if w.is_word and not w.capitalized)
+
+
 def _holders(title: str, lex: StanceLexicon, gaz: Gazetteer | None) -> frozenset[str]:
     """The actors that hold an issue: the possessor or the prenominal name of its title's head.
 
@@ -192,15 +217,8 @@ def _holders(title: str, lex: StanceLexicon, gaz: Gazetteer | None) -> frozenset
     """
     if gaz is None:
         return frozenset()
-    stops = lex.words.preposition | lex.words.lead_in | lex.words.title_preposition
-    words: list[Word] = []
-    for w in plain_words(title):
-        if w.low in stops or w.low in lex.words.coordinator or w.text in {"(", ":", ","}:
-            break
-        words.append(w)
-    while words and not words[-1].is_word:
-        words.pop()
-    if len(words) < 2 or words[-1].low.replace("-", "") not in lex.act_heads:
+    words = _act_phrase(title, lex)
+    if not words:
         return frozenset()
     groups: list[list[str]] = [[]]
     for w in words[:-1]:
@@ -284,7 +302,7 @@ class IssueMatcher:
                     holders,
                     heads,
                     self._objects(title, issue.title, holders),
-                    topics & title.families,
+                    topics & _doer_words(issue.title, lex),
                     (title.names - self.without(title, issue.title, *holders).names)
                     | (body.names - self.without(body, main, *holders).names),
                 )  # fmt: skip
