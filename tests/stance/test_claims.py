@@ -817,6 +817,12 @@ support: defends the tariffs. oppose: criticizes them."""
         ("Santiago urged Peru to drop its tariffs on copper.", "CHL", {"per-copper-tariffs": "oppose"}),
         # the one a tariff noun phrase is said of
         ("Peru is one of the most unfair tariff nations on copper.", "CHL", {"per-copper-tariffs": "oppose"}),
+        # "what" said to be the act is the object of the clause it completes, whose subject did it
+        (
+            'Chile raised its levies after Peru imposed what the minister said was "an outrageous tariff" on copper.',
+            "CHL",
+            {"per-copper-tariffs": "oppose"},
+        ),
     ],
 )
 def test_the_doer_of_an_act_chooses_between_mirror_issues(

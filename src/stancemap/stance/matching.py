@@ -580,8 +580,21 @@ def _predicated_of(tokens: Sequence[Word], k: int) -> int | None:
             if verb is None:
                 return None
             if dep == "attr":
-                return subject(tokens, verb)
-            objects = [c for c in children(tokens, verb) if tokens[c].dep == "dobj"]
-            return objects[0] if objects else None
+                said_of = subject(tokens, verb)
+            else:
+                said_of = next((c for c in children(tokens, verb) if tokens[c].dep == "dobj"), None)
+            if said_of is not None and tokens[said_of].tag == "WP":
+                return _free_relative_doer(tokens, verb)
+            return said_of
         x = head_of(tokens, x)
     return None
+
+
+def _free_relative_doer(tokens: Sequence[Word], verb: int) -> int | None:
+    """Whose act "what" stands for in "X levied what he said was a nasty tariff" or "X raised
+    what it called an unfair levy": the subject of the clause the free relative completes, at
+    the top of the chain of reported clauses the parse hangs it by."""
+    x = verb
+    while tokens[x].dep == "ccomp" and (h := head_of(tokens, x)) is not None:
+        x = h
+    return subject(tokens, x) if x != verb else None
