@@ -591,8 +591,8 @@ def _predicated_of(tokens: Sequence[Word], k: int) -> int | None:
 
 
 def _free_relative_doer(tokens: Sequence[Word], verb: int) -> int | None:
-    """Whose act "what" stands for in "X levied what he said was a nasty tariff" or "X raised
-    what it called an unfair levy": the subject of the clause the free relative completes, at
+    """Whose act "what" stands for in "X imposed what the minister said was an unfair duty" or
+    "X raised what it called an outrageous levy": the subject of the clause the free relative completes, at
     the top of the chain of reported clauses the parse hangs it by."""
     x = verb
     while tokens[x].dep == "ccomp" and (h := head_of(tokens, x)) is not None:

@@ -510,7 +510,7 @@ def _take(
         cons = _consider_verb(tokens, s, lo, w)
         cop = _copula_before(tokens, s, lo, w)
         if kind == "adj" and any(x is not None and says_what(tokens, x) for x in (cons, cop)):
-            cons = cop = None  # "what it called 'a nasty tariff'": the adjective's own noun names it
+            cons = cop = None  # "what it called 'an outrageous levy'": the adjective's own noun names it
         topic = _topic_of(tokens, e, hi) if kind == "neutral" else None
         if kind == "neutral" and entry.words[-1] in load_rule_words().neutral_object_prep:
             end = e

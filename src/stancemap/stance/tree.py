@@ -279,7 +279,7 @@ def circumstance(tokens: Sequence[Word], k: int) -> bool:
 
 def says_what(tokens: Sequence[Word], k: int) -> bool:
     """Whether the copula or consider-verb ``tokens[k]`` is said of a free relative ("what he
-    called a sham", "what she said was a nasty tariff"): "what" only stands in for the thing,
+    called a sham", "what the envoy said was an unfair duty"): "what" only stands in for the thing,
     which the noun after the verb names."""
     return any(tokens[c].tag == "WP" and tokens[c].dep in ("nsubj", "dobj") for c in children(tokens, k))
 
