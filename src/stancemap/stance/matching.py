@@ -84,8 +84,9 @@ class IssueProfile:
     #: The topic words of the title's doer before its act ("military" in "the Myanmar military's
     #: crackdown"): with the holder's name, they name the doer of the act.
     doer_words: frozenset[str] = frozenset()
-    #: The names its title and description give its holders ("Chile", "Chilean").
-    holder_names: frozenset[str] = frozenset()
+    #: The names and codes of its title and description that are not its one holder's
+    #: ("Peru" of "Chilean tariffs ... on imports from Peru"); empty unless it has one holder.
+    others: frozenset[str] = frozenset()
 
     def specific(self, hits: set[str], target: Terms | None = None, distinct: int | None = None) -> bool:
         """Whether topic hits are enough to claim the issue: the head of its title, two of
@@ -104,13 +105,7 @@ class IssueProfile:
         # with it ("the Myanmar military" for "the Myanmar military's crackdown"): "Israel's
         # security" is not "Israeli police actions", "partners of the U.S." not "US tariffs on
         # trading partners"
-        if hits & self.doer_words or len(self.holders) != 1:
-            return True
-        others = self.names - self.holder_names
-        own = {"@" + h for h in self.holders}
-        return any(same_name(n, m) for n in target.names for m in others) or bool(
-            (self.codes - own) & target.codes
-        )
+        return bool(hits & self.doer_words) or len(self.holders) != 1 or _names_any(target, self.others)
 
     def has_name(self, names: Iterable[str]) -> bool:
         return any(same_name(n, m) for n in names for m in self.names)
@@ -141,11 +136,7 @@ class IssueProfile:
         than its holder's (``objects``). "U.S. sanctions on X" is not what a story names by
         naming the U.S. alone, nor "sanctions on Iran" one that names only the U.S. of its
         description."""
-        if not self.objects:
-            return self.named_in(terms)
-        return any(same_name(n, m) for n in terms.names for m in self.objects) or bool(
-            self.objects & terms.codes
-        )
+        return _names_any(terms, self.objects) if self.objects else self.named_in(terms)
 
     @cached_property
     def name_families(self) -> frozenset[str]:
@@ -183,6 +174,11 @@ def _heads(title: str, lex: StanceLexicon) -> frozenset[str]:
     return frozenset(family(part) for h in heads for part in h.low.split("-") if part)
 
 
+def _names_any(terms: Terms, names: frozenset[str]) -> bool:
+    """Whether the terms name one of ``names`` (names, and actor codes such as "@PER")."""
+    return any(same_name(n, m) for n in terms.names for m in names) or bool(names & terms.codes)
+
+
 def _act_phrase(title: str, lex: StanceLexicon) -> list[Word]:
     """The words of a title's first noun phrase up to its head, when the head names an act
     ("The Myanmar military's crackdown", "US tariffs"); empty otherwise."""
@@ -199,14 +195,15 @@ def _act_phrase(title: str, lex: StanceLexicon) -> list[Word]:
     return words
 
 
-def _doer_words(title: str, lex: StanceLexicon) -> frozenset[str]:
-    """The word families that name the doer before a title's act ("military" in "The Myanmar
-    military's crackdown", "police" in "Israeli police actions"), not its name."""
-    return frozenset(family(w.low) for w in _act_phrase(title, lex)[:-1] if w.is_word and not w.capitalized)
+def _doer_words(phrase: Sequence[Word]) -> frozenset[str]:
+    """The word families that name the doer before a title's act (its :func:`_act_phrase`):
+    "military" in "The Myanmar military's crackdown", "police" in "Israeli police actions"."""
+    return frozenset(family(w.low) for w in phrase[:-1] if w.is_word and not w.capitalized)
 
 
-def _holders(title: str, lex: StanceLexicon, gaz: Gazetteer | None) -> frozenset[str]:
-    """The actors that hold an issue: the possessor or the prenominal name of its title's head.
+def _holders(words: Sequence[Word], lex: StanceLexicon, gaz: Gazetteer | None) -> frozenset[str]:
+    """The actors that hold an issue: the possessor or the prenominal name of its title's head
+    (``words``: the title's :func:`_act_phrase`).
 
     English puts the doer of an act named by a noun in front of it, as a possessive or a
     modifier: "*Turkey's* purchase of X", "*US* tariffs on Y", "*Canadian* tariffs and
@@ -215,10 +212,7 @@ def _holders(title: str, lex: StanceLexicon, gaz: Gazetteer | None) -> frozenset
     (``lex.act_heads``), not a thing or people ("Afghan *soil*", "Afghan *women*"). A
     name counts only when the gazetteer resolves all of it: "South China Sea" is no China.
     """
-    if gaz is None:
-        return frozenset()
-    words = _act_phrase(title, lex)
-    if not words:
+    if gaz is None or not words:
         return frozenset()
     groups: list[list[str]] = [[]]
     for w in words[:-1]:
@@ -267,7 +261,8 @@ class IssueMatcher:
         self.profiles: list[IssueProfile] = []
         for issue, title, body, sup_terms, opp_terms, main in raw:
             heads = _heads(issue.title, lex)
-            holders = _holders(issue.title, lex, gaz)
+            phrase = _act_phrase(issue.title, lex)
+            holders = _holders(phrase, lex, gaz)
             names = title.names | body.names
             weights = {}
             for t in title.families | body.families:
@@ -302,9 +297,8 @@ class IssueMatcher:
                     holders,
                     heads,
                     self._objects(title, issue.title, holders),
-                    topics & _doer_words(issue.title, lex),
-                    (title.names - self.without(title, issue.title, *holders).names)
-                    | (body.names - self.without(body, main, *holders).names),
+                    topics & _doer_words(phrase),
+                    self._others(title, body, issue.title, main, holders),
                 )  # fmt: skip
             )
 
@@ -370,6 +364,14 @@ class IssueMatcher:
         """The names and codes of an issue's title that are not its holders'."""
         rest = self.without(title, text, *holders)
         return rest.names | rest.codes
+
+    def _others(
+        self, title: Terms, body: Terms, title_text: str, body_text: str, holders: frozenset[str]
+    ) -> frozenset[str]:
+        """The names and codes of an issue's title and description that are not its one holder's."""
+        if len(holders) != 1:
+            return frozenset()
+        return self._objects(title, title_text, holders) | self._objects(body, body_text, holders)
 
     def allowed(self, p: IssueProfile, target: Terms, published: date | None) -> bool:
         """Whether a target may belong to an issue: no other place named instead, no other year."""
@@ -592,8 +594,8 @@ def _predicated_of(tokens: Sequence[Word], k: int) -> int | None:
 
 def _free_relative_doer(tokens: Sequence[Word], verb: int) -> int | None:
     """Whose act "what" stands for in "X imposed what the minister said was an unfair duty" or
-    "X raised what it called an outrageous levy": the subject of the clause the free relative completes, at
-    the top of the chain of reported clauses the parse hangs it by."""
+    "X raised what it called an outrageous levy": the subject of the clause the free relative
+    completes, at the top of the chain of reported clauses the parse hangs it by."""
     x = verb
     while tokens[x].dep == "ccomp" and (h := head_of(tokens, x)) is not None:
         x = h
