@@ -167,6 +167,21 @@ def ingest_on_cluster(
         return _ingest(paths, settings, store, options, issues, progress)
 
 
+def _store_partition(
+    store: Store, results: Extracted, boilerplate: BoilerplateIndex, in_flight: set[str], report: BatchReport
+) -> int:
+    """Store one extracted partition, counting what was new; how many articles it held."""
+    outcome = store.add_articles(results, {a.id: boilerplate.spans(a) for a, _ in results})
+    for (article, statements), new in zip(results, outcome, strict=True):
+        in_flight.discard(article.id)
+        if new:
+            report.new += 1
+            report.statements += len(statements)
+        else:
+            report.already += 1
+    return len(results)
+
+
 def _ingest(
     paths: Sequence[str | Path],
     settings: Settings,
@@ -241,15 +256,9 @@ def _ingest(
                 report.skipped.append(Skipped("(cluster)", "extract_failed", f"{n} articles: {e}"))
                 advance(n)
             else:
-                outcome = store.add_articles(results, {a.id: boilerplate.spans(a) for a, _ in results})
-                for (article, statements), new in zip(results, outcome, strict=True):
-                    in_flight.discard(article.id)
-                    if new:
-                        report.new += 1
-                        report.statements += len(statements)
-                    else:
-                        report.already += 1
-                advance(len(results))
+                n = _store_partition(store, results, boilerplate, in_flight, report)
+                del results  # stored: from here the client holds only the partitions still in flight
+                advance(n)
             future.release()
             while len(pending) < slots and submit_next():
                 pass
