@@ -161,6 +161,25 @@ def test_a_predicate_noun_is_said_of_the_subject_only(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adjective that is also a noun is read only as a predicate, of the subject
+        ("Borduria said the border pact was a positive step.", [("positive", 1, "the border pact")]),
+        ("Borduria called the border pact wrong.", [("wrong", -1, "the border pact")]),
+        ("The pact was not a positive step, Borduria said.", [("positive", -1, "The pact")]),
+        ("A positive answer came from the free press in Borduria.", []),
+        # a stance verb's adjective before a predicate noun judges the subject, not that noun
+        ("Borduria said the pact is a welcome development.", [("welcome", 1, "the pact")]),
+        ("The pact was an encouraging sign, the minister said.", [("encouraging", 1, "The pact")]),
+    ],
+)
+def test_an_adjective_before_a_predicate_noun_is_said_of_the_subject(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    assert findings(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Borduria supports the rights of Freedonia within its recognized frontiers.",

@@ -548,6 +548,8 @@ def _take(
             target, role = _object(tokens, e, hi, lex), "object"
         else:
             target, role = _subject(tokens, s, lo, w), "subject"
+    elif tokens[s].dep == "amod" and e == s + 1 and (cop := _copula_before(tokens, s, lo, w)) is not None:
+        target, role = _subject(tokens, cop, lo, w), "subject"  # "X is a welcome step": said of X
     elif _passive(tokens, s, lo, w) and not _ends_in_preposition(tokens, s, e):  # "X was alarmed by Y": Y
         target, role = _subject(tokens, s, lo, w), "subject"
     elif (
