@@ -163,6 +163,21 @@ def test_a_predicate_noun_is_said_of_the_subject_only(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # refusing to take part in something opposes it; taking part says nothing
+        ("Borduria refused to attend the summit on the canal.", [("attend", -1, "the summit on the canal")]),
+        ("Borduria will not take part in the vote.", [("take part in", -1, "the vote")]),
+        ("Borduria declined to participate in the talks.", [("participate in", -1, "the talks")]),
+        ("Borduria will attend the summit on the canal.", []),
+        ("Borduria boycotted the vote.", [("boycotted", -1, "the vote")]),
+    ],
+)
+def test_refusing_to_take_part_opposes(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert findings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # an adjective that is also a noun is read only as a predicate, of the subject
         ("Borduria said the border pact was a positive step.", [("positive", 1, "the border pact")]),
         ("Borduria called the border pact wrong.", [("wrong", -1, "the border pact")]),

@@ -41,7 +41,7 @@ _STOP_PUNCT = frozenset(".;:!?—–()[]")
 
 
 _MAX_TARGET = 22
-_VERBAL = frozenset({"verb", "null", "norm"})  # kinds of cue that are verbs
+_VERBAL = frozenset({"verb", "null", "norm", "part"})  # kinds of cue that are verbs
 
 
 @dataclass(frozen=True)
@@ -574,14 +574,14 @@ def _take(
                 if not denied:  # "did not hesitate to condemn" condemns all the more
                     negator, withheld = nword, True
                 break
-            if (nkind == "verb") != (kind == "verb") and nkind != "particle":
+            if (nkind == "verb") != (kind in {"verb", "part"}) and nkind != "particle":
                 continue  # a negating verb flips a stance verb; a denying one ("lacks") a noun or adjective
             if nword in load_rule_words().paired_negator and word.endswith("ing") and kind == "verb":
                 continue
             negator = nword
             break
-    if kind == "null" and (negator is None or withheld):
-        return None
+    if kind in {"null", "part"} and (negator is None or withheld):
+        return None  # attending or taking part says nothing; refusing to opposes
     polarity = entry.polarity
     if kind == "null":
         polarity = -1

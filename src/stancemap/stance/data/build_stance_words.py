@@ -47,7 +47,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_POLNEAR = HERE.parents[4] / "shared" / "polnear" / "train"
 
 #: The core: phrase, polarity (+ - 0), kind, expansion (V: inflect the first word as a verb,
-#: N: as a noun, -: as written), and the word whose attestation counts (default: the first).
+#: N: as a noun, -: as written), and the word whose attestation counts (default: the first; ``*``:
+#: the phrase as a whole, for an idiom whose first word says nothing alone: "take part in").
 #: Kinds are those of stance_words.tsv (see its header).
 CORE = """
 recognize        +  verb  V
@@ -92,6 +93,10 @@ disapprove       -  verb  V
 disapproval      -  verb  -
 object to        -  verb  V
 criticize        -  verb  V
+boycott          -  verb  V
+attend           +  part  V
+participate in   +  part  V
+take part in     +  part  V  *
 avoid            -  verb  V
 block            -  verb  V
 thwart           -  verb  V
@@ -426,6 +431,7 @@ def _core_rows(res: Resources, log: list[str], seen: set[str]) -> Iterator[tuple
         phrase = " ".join(cols[:split])
         polarity, kind, expand = cols[split : split + 3]
         key = cols[split + 3] if len(cols) > split + 3 else phrase.split()[0]
+        key = phrase if key == "*" else key
         source, why = attest(res, phrase, key, polarity, kind)
         if source is None:
             log.append(f"dropped {phrase!r}: {why}")
@@ -730,7 +736,8 @@ HEADERS = {
 # modifies), frame (a framing modifier of the noun that follows; never negated), norm (a norm invoked:
 # the subject breaks it, the norm itself is upheld), basis (a norm a solution must follow: upheld),
 # topic (a peaceful means named as the way forward with should/must/through: favoured; the cue is part
-# of its target), null (says the subject has no effect; counts only when negated), neutral, pred (a
+# of its target), null (says the subject has no effect; counts only when negated), part (taking part
+# in what follows: counts only when negated or refused, and then opposes it), neutral, pred (a
 # noun or adjective said of the subject only as a predicate, "X is / poses a threat", "X is a positive
 # step"; never of a noun it stands by).
 # After the hand-written core come the strong adjectives: VADER valence of 2 or more either way, an
