@@ -116,6 +116,10 @@ support: backs the cooperation. oppose: condemns it."""
         ("Further sanctions and costs on Peru", {"sanction", "cost"}),
         ("Military and security support for Peru", {"support"}),
         ("A Chile-Peru deal ceding islands to Peru", {"deal", "island"}),
+        # a parenthesis restates the act by its own head; names and numbers are none
+        ("Council action on Peru's dam (June 2031 session)", {"act", "session"}),
+        ("Pressure on Peru (sanctions, naval blockade)", {"press", "sanction", "blockade"}),
+        ("The Bolivian port deal (2031)", {"deal"}),
     ],
 )
 def test_the_head_of_an_issue_title(title: str, heads: set[str]) -> None:

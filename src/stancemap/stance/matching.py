@@ -151,10 +151,15 @@ def _heads(title: str, lex: StanceLexicon) -> frozenset[str]:
     before its prepositional phrases and reduced clauses: "US *tariffs* on trading partners",
     "Iran's nuclear *program*", "a *deal* ceding X", "Further *sanctions* and *costs* on X".
     A one-word conjunct is taken for a modifier ("Military and security *support*"). Titles are
-    short phrases, not parsed.
+    short phrases, not parsed. A parenthesis restates the act by its own head noun, the last word
+    of each of its parts that is no name or number: "X's action on Y (May 2031 *meeting*)".
     """
     stops = lex.words.preposition | lex.words.lead_in | lex.words.title_preposition
     heads: list[Word] = []
+    for inside in re.findall(r"\(([^()]*)\)", title):
+        for part in inside.split(","):
+            common = [w for w in plain_words(part) if w.is_word and w.low.isalpha() and not w.capitalized]
+            heads.extend(common[-1:])
     conjunct: list[Word] = []
     for w in plain_words(title):
         if not w.is_word or w.low.isdigit():
