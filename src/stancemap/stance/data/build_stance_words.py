@@ -61,6 +61,7 @@ back             +  verb  V
 welcome          +  verb  V
 hail             +  verb  V
 accept           +  verb  V
+go along with    +  verb  V  *
 acceptance       +  verb  -
 uphold           +  verb  V
 respect          +  verb  V
