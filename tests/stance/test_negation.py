@@ -173,7 +173,9 @@ def test_a_predicate_noun_is_said_of_the_subject_only(
         ("Borduria will go along with the canal deal.", [("go along with", 1, "the canal deal")]),
     ],
 )
-def test_refusing_to_take_part_opposes_and_going_along_accepts(text: str, expected: list[tuple[str, int, str]]) -> None:
+def test_refusing_to_take_part_opposes_and_going_along_accepts(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
     assert findings(text) == expected
 
 

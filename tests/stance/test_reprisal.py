@@ -62,6 +62,10 @@ description = "The tariffs Chile put on imports from Peru. support: imposes or d
         ("Ana Torres did not retaliate, saying that talks with Chile were under way.", False),
         ("Ana Torres said that farmers retaliated by blocking the roads.", False),
         ("Ana Torres retaliated against the duties on copper.", False),
+        # the speaker's state by name, or "it" in what the speaker says it will do
+        ("Ana Torres said Peru would retaliate with new duties on Chilean wine.", True),
+        ("Ana Torres said it could retaliate by raising duties on Chilean wine.", True),
+        ("Ana Torres said Bolivia would retaliate by raising duties on Chilean wine.", False),
     ],
 )
 def test_a_plain_reprisal_answers_the_act_of_another_done_to_the_speaker(text: str, answers: bool) -> None:
@@ -77,6 +81,7 @@ def test_a_plain_reprisal_answers_the_act_of_another_done_to_the_speaker(text: s
         article="t.txt", actor="PER", actor_name="Peru", kind="indirect",
         evidence=Span(0, len(text), text), source=Span(0, 10, "Ana Torres"),
     )  # fmt: skip
-    assert (answered(parsed(text), st, lex, [(profile, "CHL")]) is profile) is answers
+    gaz = load_gazetteer()
+    assert (answered(parsed(text), st, lex, [(profile, "CHL")], gaz) is profile) is answers
     # only an act whose holder is another and whose object is the speaker
-    assert answered(parsed(text), st, lex, [(profile, "PER")]) is None
+    assert answered(parsed(text), st, lex, [(profile, "PER")], gaz) is None

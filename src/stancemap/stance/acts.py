@@ -148,7 +148,7 @@ def _negated(tokens: Sequence[Word], k: int) -> bool:
     return False
 
 
-def _is_speaker(
+def is_speaker(
     tokens: Sequence[Word], k: int, st: Statement, lex: StanceLexicon, gaz: Gazetteer | None
 ) -> bool:
     """Whether the subject of the verb ``tokens[k]`` is the statement's speaker: its own mention,
@@ -218,7 +218,7 @@ def act_claim(
         profile, hits = hit
         polarity = _polarity(profile, family(verb.low), lex)
         kept = not polarity and verb.lemma in lex.words.keeping
-        if not (polarity or kept) or not _is_speaker(tokens, k, st, lex, matcher.gaz):
+        if not (polarity or kept) or not is_speaker(tokens, k, st, lex, matcher.gaz):
             continue
         side: Polarity = "support" if polarity > 0 or kept else "oppose"
         why = (

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Statement
-from .acts import is_source
+from ..resolve import Gazetteer
+from .acts import is_speaker
 from .lexicon import Entry, StanceLexicon
 from .matching import IssueProfile
 from .negation import Finding
 from .patterns import load_constructions
-from .tree import children, clause_subject, conditional, subtree
+from .tree import children, conditional, subtree
 from .words import Word
 
 __all__ = ["REPRISAL", "answered", "reprisals"]
@@ -49,7 +50,11 @@ def reprisals(tokens: Sequence[Word], lex: StanceLexicon) -> list[Finding]:
 
 
 def answered(
-    tokens: Sequence[Word], st: Statement, lex: StanceLexicon, acts: Sequence[tuple[IssueProfile, str]]
+    tokens: Sequence[Word],
+    st: Statement,
+    lex: StanceLexicon,
+    acts: Sequence[tuple[IssueProfile, str]],
+    gaz: Gazetteer | None = None,
 ) -> IssueProfile | None:
     """The issue of the act a speaker's plain reprisal answers: "X retaliated by raising duties"
     opposes the latest act, told before it, that another actor did to X (an issue whose title
@@ -57,7 +62,8 @@ def answered(
     and actors of the supporting claims read before, in text order.
 
     Only a reprisal verb with no object of its own ("retaliate against/for" is a stance word),
-    not negated, with no condition, and the speaker for its subject counts.
+    not negated, with no condition, and the speaker for its subject (its own mention, a name of
+    it, or "it" in what it says it will do: :func:`~stancemap.stance.acts.is_speaker`) counts.
     """
     for k, t in enumerate(tokens):
         if t.pos != "VERB" or t.lemma not in lex.words.reprisal or conditional(tokens, k):
@@ -67,8 +73,7 @@ def answered(
         entry = lex.entry_at(tokens, k)
         if entry is not None and len(entry[0].words) > 1:
             continue  # "retaliated against X": a stance word, with its own object
-        subj = clause_subject(tokens, k)
-        if subj is None or not is_source(tokens[slice(*subtree(tokens, subj))], st):
+        if not is_speaker(tokens, k, st, lex, gaz):
             continue
         code = "@" + st.actor
         for profile, actor in reversed(acts):
