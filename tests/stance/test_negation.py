@@ -169,11 +169,17 @@ def test_a_predicate_noun_is_said_of_the_subject_only(
         ("Borduria declined to participate in the talks.", [("participate in", -1, "the talks")]),
         ("Borduria will attend the summit on the canal.", []),
         ("Borduria boycotted the vote.", [("boycotted", -1, "the vote")]),
+        # abstaining takes neither side of what is voted on
+        (
+            "Borduria will abstain in the vote on the canal treaty.",
+            [("abstain", 0, "the vote on the canal treaty")],
+        ),
+        ("Borduria abstained on the canal treaty.", [("abstained", 0, "the canal treaty")]),
         # going along with something accepts it
         ("Borduria will go along with the canal deal.", [("go along with", 1, "the canal deal")]),
     ],
 )
-def test_refusing_to_take_part_opposes_and_going_along_accepts(
+def test_taking_part_refusing_abstaining_and_going_along(
     text: str, expected: list[tuple[str, int, str]]
 ) -> None:
     assert findings(text) == expected

@@ -202,6 +202,7 @@ depend on        +  null  V
 internal affairs 0  neutral -
 conditions for   0  neutral -
 declined to comment  0  neutral -  comment
+abstain          0  neutral V
 no comment       0  neutral -  comment
 settle           +  topic V
 settlement       +  topic N
