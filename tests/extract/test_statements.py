@@ -277,6 +277,17 @@ def test_an_office_set_before_the_name_speaks_for_the_country_quoted(extractor: 
     assert (lead.date, lead.date_basis) == (date(2021, 6, 7), "earlier")
 
 
+def test_an_office_with_no_state_quoted_before_speaks_for_the_one_state_its_words_name(
+    extractor: Extractor,
+) -> None:
+    text = "Chile will stay away from the summit in Lima, the foreign minister said on Monday."
+    (st,) = run(extractor, text)
+    assert (st.actor, st.speaker_title) == ("CHL", "foreign minister")
+    # two states named: neither is taken for the minister's
+    text = "Chile and Peru will stay away from the summit, the foreign minister said on Monday."
+    assert [s.actor for s in run(extractor, text)] == ["PERSON:foreign minister"]
+
+
 def test_a_movement_the_entity_model_takes_for_a_person_speaks_for_what_it_governs(
     extractor: Extractor,
 ) -> None:

@@ -275,8 +275,10 @@ class _Builder:
         last = self.memory.known or self.memory.last
         if nominal and last is not None and (ref is None or ref.code == last.actor):
             return [Speaker.of(last)]
-        if nominal and last is None and ref is None and kind == "body":
-            # "Chile has withdrawn ..., the country said": the one state its own words name
+        office = kind == "person" and not plural and self.office(source)
+        if nominal and last is None and ref is None and (kind == "body" or office):
+            # "Chile has withdrawn ..., the country said", "Chile will abstain, the foreign minister
+            # said", with no state quoted before: the one state its own words name
             content = self.text[a.content[0] : a.content[1]]
             states = {
                 m.actor.code: m.actor
@@ -284,7 +286,8 @@ class _Builder:
                 if m.via in ("name", "alias") and STATE_CODE.match(m.actor.code)
             }
             if len(states) == 1:
-                return [Speaker(next(iter(states.values())), None, None)]
+                role = re.sub(r"^\s*the\s+", "", source, flags=re.IGNORECASE).strip() if office else None
+                return [Speaker(next(iter(states.values())), None, role)]
         if ref is not None and not _speaks_for_no_one(source, self.lex):
             org = self.discourse.organization(source)
             if org is not None:
