@@ -288,6 +288,21 @@ def test_an_office_with_no_state_quoted_before_speaks_for_the_one_state_its_word
     assert [s.actor for s in run(extractor, text)] == ["PERSON:foreign minister"]
 
 
+def test_a_definite_description_takes_up_the_organization_named_before(extractor: Extractor) -> None:
+    text = (
+        "Peru brought the case to the International Court of Justice in 2029.\n\n"
+        "Chile said on Monday it would stay away from the hearings.\n\n"
+        "The court's president, Judge Maria Olsen, rejected Chile's request for a delay. "
+        "The court said the hearings would open on Tuesday."
+    )
+    got = run(extractor, text)
+    assert [s.actor for s in got] == ["CHL", "UN", "UN"]
+    assert got[1].speaker == "Maria Olsen"
+    # a title is no organization's head: "the president" stays the person's own
+    text = "The International Court of Justice met on Monday.\n\nThe president said the hearings would open."
+    assert [s.actor for s in run(extractor, text)] != ["UN"]
+
+
 def test_a_movement_the_entity_model_takes_for_a_person_speaks_for_what_it_governs(
     extractor: Extractor,
 ) -> None:

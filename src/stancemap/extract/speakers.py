@@ -389,6 +389,30 @@ class Discourse:
         return None
 
     @cached_property
+    def _bodies(self) -> list[tuple[int, str, ActorRef]]:
+        """(start, head noun, actor) of every organization the article names, not a state:
+        "International Court of Justice" has the head "court" (its last word before "of")."""
+        out = []
+        for m in self.gaz.find(self.text, on=self.article.published):
+            if m.via in ("name", "alias", "organ") and not _STATE_CODE.match(m.actor.code):
+                words = re.split(r"\s+of\s+", m.text, maxsplit=1)[0].split()
+                if len(words) > 1:
+                    out.append((m.start, words[-1].lower(), m.actor))
+        return out
+
+    def body_before(self, phrase: str, pos: int) -> ActorRef | None:
+        """The organization a definite description takes up by its head noun ("the court", "the
+        court's president"): the latest one named before ``pos``, outside quotations, whose name
+        has that head ("the International Court of Justice"). A title ("the president") is none."""
+        m = re.match(r"\s*(?:the|The)\s+([a-z]+)(?:['’]s\b.*)?\s*$", phrase)
+        if m is None or m.group(1) in self.lex.titles or m.group(1) in self.words.offices:
+            return None
+        for start, head, actor in reversed(self._bodies):
+            if start < pos and head == m.group(1) and not self.quoted(start):
+                return actor
+        return None
+
+    @cached_property
     def state_lists(self) -> list[tuple[int, tuple[ActorRef, ...]]]:
         """(end, members) of every coordinated list of two or more states or organizations."""
         found = [

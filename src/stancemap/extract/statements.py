@@ -211,8 +211,11 @@ class _Builder:
                 return list(self.memory.authors)
         if ref is None:
             ref = mentions[0].actor if mentions else None
+        # "the court said", "the court's president, Judge X": the organization named before
+        earlier = self.discourse.body_before(source, a.source[0]) if ref is None and not mentions else None
         if person is not None:
-            return _one(self.named(person, ref, title, a.source[0]))
+            return _one(self.named(person, ref, title, a.source[0], earlier))
+        ref = ref or earlier
         if source.lower() in load_function_words().pronouns:
             if source.lower() in load_function_words().plural_pronouns:
                 joint = self.joint_before(a.source[0])
@@ -238,8 +241,8 @@ class _Builder:
             capital = self.gaz.capital(source)
             if capital is not None:  # "Ruritania's capital said" is rare; the capital as metonym is not
                 return [Speaker(capital, None, None)]
-        body = ref is not None and not STATE_CODE.match(ref.code) and (plural or kind == "group")
-        if ref is not None and body and not load_function_words().some.search(source):
+        as_one = ref is not None and not STATE_CODE.match(ref.code) and (plural or kind == "group")
+        if ref is not None and as_one and not load_function_words().some.search(source):
             return [Speaker(ref, None, None)]  # "the G7 countries", "G7 foreign ministers": the body as one
         if kind == "group" and not a.members:
             return _one(self.unknown(source))  # "EU states", "Western governments": members, not the body
@@ -376,7 +379,14 @@ class _Builder:
         found = _heading_actor(self.text, self.gaz, lo, a.content[0])
         return found[0] if found else None
 
-    def named(self, person: str, ref: ActorRef | None, title: str | None, at: int | None = None) -> Speaker:
+    def named(
+        self,
+        person: str,
+        ref: ActorRef | None,
+        title: str | None,
+        at: int | None = None,
+        body: ActorRef | None = None,
+    ) -> Speaker:
         """A speaker named in the source: what the source's own title says they speak for, else
         what the article says of them anywhere (:class:`.speakers.Discourse`), else what is known."""
         participant = self.discourse.participant(person, at)
@@ -390,6 +400,8 @@ class _Builder:
         for v in (whole, local):
             if v is not None and v.actor is not None and v.basis in ("state", "org"):
                 return Speaker(v.actor, person, title or v.title)
+        if body is not None:  # "the court's president, Judge X": the court named before
+            return Speaker(body, person, title)
         # "Representative X, former chairman of ...": an office held now outweighs one held before
         holds_office = whole is not None and whole.basis == "office"
         nobody = local is not None and local.basis == "person"  # an expert, a former official

@@ -87,6 +87,7 @@ rejection        -  verb  -
 denounce         -  verb  V
 decry            -  verb  V
 deplore          -  verb  V
+regret           -  verb  V
 oppose           -  verb  V
 opposition to    -  verb  -  opposition
 protest          -  verb  V
