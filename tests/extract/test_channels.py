@@ -30,6 +30,30 @@ def test_telling_reporters_is_an_interview(extractor: Extractor) -> None:
     assert [s.channel for s in got] == ["interview"]
 
 
+def test_another_speakers_medium_after_a_quotation_is_not_taken(extractor: Extractor) -> None:
+    # the other report's source and medium follow its quotation: the lead-in stops after them
+    text = (
+        '"The quota hurts our farmers," Chilean senators wrote in a letter to Luis Paz. '
+        "Peruvian Foreign Minister Luis Paz said on Monday that the quota should stay."
+    )
+    got = {s.speaker: s.channel for s in run(extractor, text)}
+    assert got["Luis Paz"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        (
+            "Peru's mission criticized the quota as unfair in a post to the social networking service X.",
+            "twitter",
+        ),
+        ("Asked by reporters on Monday about the quota, Luis Paz said it should stay.", "interview"),
+    ],
+)
+def test_a_medium_named_around_the_report(extractor: Extractor, sentence: str, channel: str) -> None:
+    assert {s.channel for s in run(extractor, sentence)} == {channel}
+
+
 def test_another_speakers_medium_is_not_taken_in_one_long_paragraph(extractor: Extractor) -> None:
     text = (
         "Chilean Foreign Minister Ana Rojas told a news conference that the quota would be lifted. "

@@ -108,6 +108,12 @@ class _Builder:
         self.out: list[Statement] = []
         self.headlines: set[int] = set()  # indices in ``out`` of statements read from a headline
 
+    def sentence_end(self, pos: int) -> int:
+        """The end of the sentence that holds ``pos`` (within its paragraph)."""
+        stop = self.text.find("\n", pos)
+        m = _SENTENCE_END.search(self.text, max(0, pos - 2), len(self.text) if stop < 0 else stop)
+        return m.end() if m else (len(self.text) if stop < 0 else stop)
+
     def span(self, chars: tuple[int, int] | None) -> Span | None:
         if chars is None:
             return None
@@ -553,7 +559,8 @@ class _Builder:
                 when, basis = event.date, "earlier"
                 channel = channel or event.channel
             if channel is None and a.cue is not None and self.background_mark(a) is None:
-                others = [st.evidence.end for st in self.out if st.actor != sp.actor.code]
+                # the sentence of an earlier speaker's report, to its end ("..., they wrote in a letter.")
+                others = [self.sentence_end(_report_end(st)) for st in self.out if st.actor != sp.actor.code]
                 channel = event_channel(self.text, self.lex, a, others)
             if when is None and self.article.published is not None:
                 # News reports what was said lately: without a day in the text, the article's own.
@@ -579,6 +586,14 @@ class _Builder:
             self.out.append(st)
             if kind != "summary":
                 self.memory.remember(st)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?(?=\s|$)")
+
+
+def _report_end(st: Statement) -> int:
+    """Where a statement's report ends: its evidence, or its source and cue after a quotation."""
+    return max([st.evidence.end, *(s.end for s in (st.source, st.cue) if s is not None)])
 
 
 def _one(speaker: Speaker | None) -> list[Speaker] | None:
