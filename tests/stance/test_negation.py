@@ -193,6 +193,8 @@ def test_taking_part_refusing_abstaining_and_going_along(
         ("Borduria called the border pact wrong.", [("wrong", -1, "the border pact")]),
         ("The pact was not a positive step, Borduria said.", [("positive", -1, "The pact")]),
         ("A positive answer came from the free press in Borduria.", []),
+        # before a noun that judges by itself, the adjective only grades that judgement
+        ("Borduria called the border pact a great mistake.", []),
         # a stance verb's adjective before a predicate noun judges the subject, not that noun
         ("Borduria said the pact is a welcome development.", [("welcome", 1, "the pact")]),
         ("The pact was an encouraging sign, the minister said.", [("encouraging", 1, "The pact")]),

@@ -140,6 +140,7 @@ class WordClasses:
     territory_topic: frozenset[str] = frozenset()
     reprisal: frozenset[str] = frozenset()
     keeping: frozenset[str] = frozenset()
+    valenced_noun: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, rows: Iterable[Sequence[str]]) -> WordClasses:

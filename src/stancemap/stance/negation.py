@@ -26,11 +26,13 @@ from .tree import (
     circumstance,
     conditional,
     cue_root,
+    graded,
     head_of,
     in_scope,
     says_what,
     subject_phrase,
     subtree,
+    topic_of,
     verb_adjunct,
 )
 from .words import Word
@@ -384,21 +386,6 @@ def _for_reasons(tokens: Sequence[Word], findings: list[Finding], lex: StanceLex
     return out
 
 
-def _topic_of(tokens: Sequence[Word], e: int, hi: int) -> tuple[int, int] | None:
-    """What a cue is about: the object of a preposition that its last word governs, right after it.
-
-    "declined to comment *on the vote*", "no comment *about the talks*": the parse hangs the
-    phrase on the cue's last word; its object's subtree is the topic.
-    """
-    for k in children(tokens, e - 1):
-        if k == e and k < hi and tokens[k].dep == "prep":
-            objects = [c for c in children(tokens, k) if tokens[c].dep == "pobj"]
-            if objects:
-                span = subtree(tokens, objects[0])
-                return (span[0], min(span[1], hi))
-    return None
-
-
 def _verdict(lemma: str, lex: StanceLexicon) -> int:
     """-1 for a verb that reproaches someone for a reason, +1 for one that commends, else 0."""
     return -1 if lemma in lex.words.reproach else 1 if lemma in lex.words.commend else 0
@@ -511,7 +498,9 @@ def _take(
         cop = _copula_before(tokens, s, lo, w)
         if kind == "adj" and any(x is not None and says_what(tokens, x) for x in (cons, cop)):
             cons = cop = None  # "what it called 'an outrageous levy'": the adjective's own noun names it
-        topic = _topic_of(tokens, e, hi) if kind == "neutral" else None
+        if kind == "pred" and tokens[s].dep == "amod" and graded(tokens, s, w.valenced_noun):
+            return None  # "X is a great mistake": the adjective grades the noun's own judgement
+        topic = topic_of(tokens, e, hi) if kind == "neutral" else None
         if kind == "neutral" and entry.words[-1] in load_rule_words().neutral_object_prep:
             end = e
             while end < hi and not _is_boundary(tokens[end], w) and lex.negator_at(tokens[end]) is None:

@@ -23,11 +23,13 @@ __all__ = [
     "clause_subject",
     "conditional",
     "cue_root",
+    "graded",
     "head_of",
     "in_scope",
     "load_scope",
     "says_what",
     "subject",
+    "topic_of",
     "subject_phrase",
     "subtree",
     "target_pieces",
@@ -308,3 +310,25 @@ def _joins_parties(tokens: Sequence[Word], k: int) -> bool:
         first = head_of(tokens, first)
     prep = None if first is None or tokens[first].dep != "pobj" else head_of(tokens, first)
     return prep is not None and tokens[prep].low in load_rule_words().joint_prep
+
+
+def topic_of(tokens: Sequence[Word], e: int, hi: int) -> tuple[int, int] | None:
+    """What a cue is about: the object of a preposition that its last word governs, right after it.
+
+    "declined to comment *on the vote*", "no comment *about the talks*": the parse hangs the
+    phrase on the cue's last word; its object's subtree is the topic.
+    """
+    for k in children(tokens, e - 1):
+        if k == e and k < hi and tokens[k].dep == "prep":
+            objects = [c for c in children(tokens, k) if tokens[c].dep == "pobj"]
+            if objects:
+                span = subtree(tokens, objects[0])
+                return (span[0], min(span[1], hi))
+    return None
+
+
+def graded(tokens: Sequence[Word], i: int, nouns: frozenset[str]) -> bool:
+    """Whether the adjective ``tokens[i]`` qualifies one of ``nouns``, nouns that judge by
+    themselves ("a great *mistake*"): the adjective then only grades that judgement."""
+    noun = head_of(tokens, i)
+    return noun is not None and (tokens[noun].lemma in nouns or tokens[noun].low in nouns)
