@@ -193,6 +193,11 @@ def test_taking_part_refusing_abstaining_and_going_along(
         ("Borduria called the border pact wrong.", [("wrong", -1, "the border pact")]),
         ("The pact was not a positive step, Borduria said.", [("positive", -1, "The pact")]),
         ("A positive answer came from the free press in Borduria.", []),
+        # the parse may hang "as" on the object, not on the consider-verb
+        (
+            "Borduria considers the canal treaty as a free choice made by both peoples.",
+            [("free", 1, "the canal treaty")],
+        ),
         # before a noun that judges by itself, the adjective only grades that judgement
         ("Borduria called the border pact a great mistake.", []),
         # a stance verb's adjective before a predicate noun judges the subject, not that noun

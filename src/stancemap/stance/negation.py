@@ -208,6 +208,8 @@ def _consider_verb(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> i
     h = head_of(tokens, x)
     if tokens[x].dep == "pobj" and h is not None and tokens[h].low == "as":
         h = head_of(tokens, h)  # "regards it as illegal"
+        if h is not None and tokens[h].dep == "dobj":
+            h = head_of(tokens, h)  # the parse hangs "as" on the object: "regards [the vote as ...]"
     if h is None or h < lo or tokens[h].pos != "VERB" or not tokens[h].low.startswith(w.consider):
         return None
     return h
