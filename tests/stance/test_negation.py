@@ -198,6 +198,9 @@ def test_taking_part_refusing_abstaining_and_going_along(
             "Borduria considers the canal treaty as a free choice made by both peoples.",
             [("free", 1, "the canal treaty")],
         ),
+        # a pronoun points at what it judges: too weak a cue to follow it back
+        ("That is bad for the region, Borduria said.", []),
+        ("The canal treaty is bad for the region, Borduria said.", [("bad", -1, "The canal treaty")]),
         # before a noun that judges by itself, the adjective only grades that judgement
         ("Borduria called the border pact a great mistake.", []),
         # a stance verb's adjective before a predicate noun judges the subject, not that noun

@@ -534,6 +534,9 @@ def _take(
                 phrase = subtree(tokens, noun, NOT_PHRASE)  # the noun the adjective qualifies
                 target = phrase if phrase[0] <= s else (start, phrase[1])
             role = "attributive"
+        pointer = target[1] - target[0] == 1 and tokens[target[0]].low in w.pronoun | w.determiner
+        if kind == "pred" and tokens[s].pos == "ADJ" and pointer:
+            return None  # "That is bad": a predicative adjective judges a thing it names, not one pointed at
     elif kind == "null":
         if entry.words[0].startswith(load_rule_words().object_null_cue):
             target, role = _object(tokens, e, hi, lex), "object"
