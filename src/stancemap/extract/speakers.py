@@ -30,7 +30,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..models import Article
 from ..resolve import ActorRef, Gazetteer
-from ..resolve.gazetteer import fold
+from ..resolve.gazetteer import Mention, fold
 from .discourse import PersonMention, RoleMention
 from .lexicon import Lexicon, _words, load_function_words
 from .quotes import find_quotes
@@ -389,11 +389,16 @@ class Discourse:
         return None
 
     @cached_property
+    def _named(self) -> list[Mention]:
+        """Every actor the article names, left to right (read once, for the lists and bodies)."""
+        return self.gaz.find(self.text, on=self.article.published)
+
+    @cached_property
     def _bodies(self) -> list[tuple[int, str, ActorRef]]:
         """(start, head noun, actor) of every organization the article names, not a state:
         "International Court of Justice" has the head "court" (its last word before "of")."""
         out = []
-        for m in self.gaz.find(self.text, on=self.article.published):
+        for m in self._named:
             if m.via in ("name", "alias", "organ") and not _STATE_CODE.match(m.actor.code):
                 words = re.split(r"\s+of\s+", m.text, maxsplit=1)[0].split()
                 if len(words) > 1:
@@ -416,7 +421,7 @@ class Discourse:
     def state_lists(self) -> list[tuple[int, tuple[ActorRef, ...]]]:
         """(end, members) of every coordinated list of two or more states or organizations."""
         found = [
-            m for m in self.gaz.find(self.text, on=self.article.published)
+            m for m in self._named
             if m.via in ("name", "alias", "seat")
         ]  # fmt: skip
         lists: list[tuple[int, tuple[ActorRef, ...]]] = []
