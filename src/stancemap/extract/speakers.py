@@ -29,8 +29,8 @@ from functools import cached_property, lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from ..models import Article
-from ..resolve import ActorRef, Gazetteer
-from ..resolve.gazetteer import Mention, fold
+from ..resolve import ActorRef, Gazetteer, Mention
+from ..resolve.gazetteer import fold
 from .discourse import PersonMention, RoleMention
 from .lexicon import Lexicon, _words, load_function_words
 from .quotes import find_quotes
