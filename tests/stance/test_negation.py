@@ -198,6 +198,16 @@ def test_taking_part_refusing_abstaining_and_going_along(
             "Borduria considers the canal treaty as a free choice made by both peoples.",
             [("free", 1, "the canal treaty")],
         ),
+        # a phrase that judges the predicate noun's direction
+        (
+            "Borduria said the border pact was a step in the right direction.",
+            [("in the right direction", 1, "the border pact")],
+        ),
+        (
+            "Borduria called the border pact a move in the wrong direction.",
+            [("in the wrong direction", -1, "the border pact")],
+        ),
+        ("The talks are moving in the right direction.", []),
         # a pronoun points at what it judges: too weak a cue to follow it back
         ("That is bad for the region, Borduria said.", []),
         ("The canal treaty is bad for the region, Borduria said.", [("bad", -1, "The canal treaty")]),

@@ -198,7 +198,7 @@ def _passive(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> bool:
 def _consider_verb(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> int | None:
     """Index of the consider/call/view verb whose small clause word ``i`` completes ("does not
     consider the vote legitimate", "called it a sham"), from the parse."""
-    x: int | None = i
+    x: int | None = head_of(tokens, i) if tokens[i].dep == "prep" else i  # "a step [in the right direction]"
     for _ in range(8):
         if x is None or tokens[x].dep not in {"conj", "amod", "compound"}:
             break
@@ -222,7 +222,7 @@ def _copula_before(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> i
     coordinated with: "were neither lawful nor valid") hangs as acomp/attr/oprd/dobj under a
     copula, or under a passive verb whose auxiliary is one ("were deemed").
     """
-    x: int | None = i
+    x: int | None = head_of(tokens, i) if tokens[i].dep == "prep" else i  # "a step [in the right direction]"
     for _ in range(8):
         if x is None or tokens[x].dep not in {"conj", "amod", "compound"}:
             break
@@ -511,7 +511,8 @@ def _take(
         elif topic is not None:
             target, role = topic, "object"  # "declined to comment on X": withheld on X
         elif cons is not None:
-            target = (cons + 1, s)
+            noun = head_of(tokens, s) if tokens[s].dep == "prep" else None  # "a step [in the right ...]"
+            target = (cons + 1, s if noun is None else min(s, subtree(tokens, noun)[0]))
             while target[1] > target[0] and tokens[target[1] - 1].low in load_rule_words().consider_trim:
                 target = (target[0], target[1] - 1)
             if target[1] <= target[0]:

@@ -176,6 +176,8 @@ undemocratic     -  adj   -
 unfair           -  adj   -
 unconstitutional -  adj   -
 threat           -  pred  -
+in the right direction  +  pred  -  *
+in the wrong direction  -  pred  -  *
 danger           -  pred  -
 so-called        -  frame -
 self-proclaimed  -  frame -
