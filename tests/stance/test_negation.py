@@ -198,6 +198,10 @@ def test_taking_part_refusing_abstaining_and_going_along(
             "Borduria considers the canal treaty as a free choice made by both peoples.",
             [("free", 1, "the canal treaty")],
         ),
+        # what is vital or crucial is wanted; an attributive "crucial vote" says nothing
+        ("Borduria said a truce was vital to keep the canal open.", [("vital", 1, "a truce")]),
+        ("The truce is the first crucial step toward peace, Borduria said.", [("crucial", 1, "The truce")]),
+        ("Borduria said the crucial vote would take place on Sunday.", []),
         # a phrase that judges the predicate noun's direction
         (
             "Borduria said the border pact was a step in the right direction.",

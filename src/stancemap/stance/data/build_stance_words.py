@@ -141,6 +141,10 @@ hope             +  verb  V
 importance of    +  verb  -  importance
 need for         +  verb  -  need
 necessity of     +  verb  -  necessity
+vital            +  pred  -
+crucial          +  pred  -
+essential        +  pred  -
+indispensable    +  pred  -
 urgency of       +  verb  -  urgency
 offer to         +  verb  V  offer
 propose          +  verb  V
