@@ -15,9 +15,18 @@ from collections.abc import Sequence
 from .lexicon import Lexicon, load_function_words
 from .records import Attribution
 
-__all__ = ["event_channel", "points_back", "trailing_event"]
+__all__ = ["event_channel", "points_back", "sentence_end", "trailing_event"]
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+
+
+def sentence_end(text: str, pos: int) -> int:
+    """The end of the sentence that holds ``pos``, within its paragraph (``pos`` may already be
+    just past a full stop: "... the vote." ends there)."""
+    stop = text.find("\n", pos)
+    stop = len(text) if stop < 0 else stop
+    m = _SENTENCE_END.search(text, max(0, pos - 2), stop)
+    return m.end() if m else stop
 
 
 def _lead_in(text: str, sentence: tuple[int, int]) -> tuple[int, int]:

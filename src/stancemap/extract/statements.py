@@ -25,7 +25,7 @@ from ..models import Article, Kind, Span, Statement
 from ..resolve import ActorRef, Gazetteer
 from .attribution import Attribution
 from .backfill import embedded_posts, headlines_from_body, share_within_speaker
-from .channels import event_channel, points_back, trailing_event
+from .channels import event_channel, points_back, sentence_end, trailing_event
 from .dates import find_date
 from .lexicon import Lexicon, load_function_words
 from .memory import STATE_CODE, UNSCORED, Memory, Speaker
@@ -107,12 +107,6 @@ class _Builder:
         self.memory = Memory()
         self.out: list[Statement] = []
         self.headlines: set[int] = set()  # indices in ``out`` of statements read from a headline
-
-    def sentence_end(self, pos: int) -> int:
-        """The end of the sentence that holds ``pos`` (within its paragraph)."""
-        stop = self.text.find("\n", pos)
-        m = _SENTENCE_END.search(self.text, max(0, pos - 2), len(self.text) if stop < 0 else stop)
-        return m.end() if m else (len(self.text) if stop < 0 else stop)
 
     def span(self, chars: tuple[int, int] | None) -> Span | None:
         if chars is None:
@@ -560,7 +554,9 @@ class _Builder:
                 channel = channel or event.channel
             if channel is None and a.cue is not None and self.background_mark(a) is None:
                 # the sentence of an earlier speaker's report, to its end ("..., they wrote in a letter.")
-                others = [self.sentence_end(_report_end(st)) for st in self.out if st.actor != sp.actor.code]
+                others = [
+                    sentence_end(self.text, _report_end(st)) for st in self.out if st.actor != sp.actor.code
+                ]
                 channel = event_channel(self.text, self.lex, a, others)
             if when is None and self.article.published is not None:
                 # News reports what was said lately: without a day in the text, the article's own.
@@ -586,9 +582,6 @@ class _Builder:
             self.out.append(st)
             if kind != "summary":
                 self.memory.remember(st)
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?(?=\s|$)")
 
 
 def _report_end(st: Statement) -> int:

@@ -295,9 +295,8 @@ def claims_for(
         if act is not None:
             claims.append(act)
     supported = [(a.profile, a.actor) for a in acts if a.end <= ev.start and a.polarity > 0]
-    profile = (
-        answered(tokens, st, lex, supported, matcher.gaz) if supported else None
-    )  # most statements: no act before
+    # most statements have no act told before them
+    profile = answered(tokens, st, lex, supported, matcher.gaz) if supported else None
     if profile is not None and not any(c.issue == profile.issue.id for c in claims):
         why = "a reprisal against the act of its holder told before"
         claims.append(Claim(_span_text(article, tokens, inside), "oppose", profile.issue.id, why))

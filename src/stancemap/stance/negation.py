@@ -195,10 +195,16 @@ def _passive(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> bool:
     return not any(tokens[k].dep == "aux" and tokens[k].low == "to" for k in kids)
 
 
+def _carrier(tokens: Sequence[Word], i: int) -> int | None:
+    """The word a cue that opens with a preposition hangs on ("a *step* in the right direction"),
+    else the cue's own first word."""
+    return head_of(tokens, i) if tokens[i].dep == "prep" else i
+
+
 def _consider_verb(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> int | None:
     """Index of the consider/call/view verb whose small clause word ``i`` completes ("does not
     consider the vote legitimate", "called it a sham"), from the parse."""
-    x: int | None = head_of(tokens, i) if tokens[i].dep == "prep" else i  # "a step [in the right direction]"
+    x = _carrier(tokens, i)
     for _ in range(8):
         if x is None or tokens[x].dep not in {"conj", "amod", "compound"}:
             break
@@ -222,7 +228,7 @@ def _copula_before(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> i
     coordinated with: "were neither lawful nor valid") hangs as acomp/attr/oprd/dobj under a
     copula, or under a passive verb whose auxiliary is one ("were deemed").
     """
-    x: int | None = head_of(tokens, i) if tokens[i].dep == "prep" else i  # "a step [in the right direction]"
+    x = _carrier(tokens, i)
     for _ in range(8):
         if x is None or tokens[x].dep not in {"conj", "amod", "compound"}:
             break
@@ -511,8 +517,8 @@ def _take(
         elif topic is not None:
             target, role = topic, "object"  # "declined to comment on X": withheld on X
         elif cons is not None:
-            noun = head_of(tokens, s) if tokens[s].dep == "prep" else None  # "a step [in the right ...]"
-            target = (cons + 1, s if noun is None else min(s, subtree(tokens, noun)[0]))
+            noun = _carrier(tokens, s)  # "called X a step in the right direction": X, not "a step"
+            target = (cons + 1, s if noun is None or noun == s else min(s, subtree(tokens, noun)[0]))
             while target[1] > target[0] and tokens[target[1] - 1].low in load_rule_words().consider_trim:
                 target = (target[0], target[1] - 1)
             if target[1] <= target[0]:
@@ -543,7 +549,12 @@ def _take(
             target, role = _object(tokens, e, hi, lex), "object"
         else:
             target, role = _subject(tokens, s, lo, w), "subject"
-    elif tokens[s].dep == "amod" and e == s + 1 and (cop := _copula_before(tokens, s, lo, w)) is not None:
+    elif (
+        kind == "verb"
+        and tokens[s].dep == "amod"
+        and e == s + 1
+        and (cop := _copula_before(tokens, s, lo, w))
+    ):
         target, role = _subject(tokens, cop, lo, w), "subject"  # "X is a welcome step": said of X
     elif _passive(tokens, s, lo, w) and not _ends_in_preposition(tokens, s, e):  # "X was alarmed by Y": Y
         target, role = _subject(tokens, s, lo, w), "subject"

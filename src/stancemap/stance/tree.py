@@ -29,10 +29,10 @@ __all__ = [
     "load_scope",
     "says_what",
     "subject",
-    "topic_of",
     "subject_phrase",
     "subtree",
     "target_pieces",
+    "topic_of",
     "verb_adjunct",
 ]
 

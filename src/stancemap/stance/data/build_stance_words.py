@@ -37,6 +37,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain
 from pathlib import Path
 from xml.etree import ElementTree
@@ -467,6 +468,7 @@ def _core_rows(res: Resources, log: list[str], seen: set[str]) -> Iterator[tuple
 STRONG_VALENCE = 2.0
 
 
+@cache
 def _wordnet_lemmas(folder: Path, pos: str) -> frozenset[str]:
     """The lemmas of WordNet's index for a part of speech (``noun``, ``verb``, ``adj``)."""
     lines = (folder / f"index.{pos}").read_text(encoding="utf-8").splitlines()
@@ -498,6 +500,7 @@ def strong_adjective_rows(
             )
 
 
+@cache
 def _semcor_tags(folder: Path) -> Counter[tuple[str, str]]:
     """How often SemCor tags each (lemma, part of speech): ``n``, ``v``, ``a`` (satellites too), ``r``."""
     tags: Counter[tuple[str, str]] = Counter()
