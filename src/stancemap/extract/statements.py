@@ -29,6 +29,7 @@ from .channels import event_channel, points_back, sentence_end, trailing_event
 from .dates import find_date
 from .lexicon import Lexicon, load_function_words
 from .memory import STATE_CODE, UNSCORED, Memory, Speaker
+from .sources import head_phrase, head_word, same_surname, speaks_for_no_one, title_of
 from .speakers import Discourse
 
 __all__ = ["build_statements"]
@@ -36,39 +37,6 @@ __all__ = ["build_statements"]
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _HEADING_MAX_WORDS = 10
-
-
-def _speaks_for_no_one(title: str | None, lex: Lexicon) -> bool:
-    """True when a title marks an expert, analyst, opposition figure or former official."""
-    if not title:
-        return False
-    words = re.findall(r"[a-z]+", title.lower())
-    return any(w in lex.nonofficial for w in words)
-
-
-def _head_phrase(source: str) -> str:
-    """A source without what an appositive or a relative clause adds after its first comma."""
-    return source.split(",", 1)[0]
-
-
-def _title_of(source: str, person: str | None) -> str | None:
-    title = source
-    if person:
-        idx = title.rfind(person.split()[-1])
-        cut = title.find(person.split()[0])
-        if 0 <= cut <= idx:
-            title = title[:cut] + title[idx + len(person.split()[-1]) :]
-    title = re.sub(r"^\s*(the|a|an)\s+", "", title, flags=re.IGNORECASE).strip(" ,;:-–—'’")
-    return title or None
-
-
-def _same_surname(a: str, b: str) -> bool:
-    return a.split()[-1].lower() == b.split()[-1].lower()
-
-
-def _head_word(source: str) -> str:
-    words = re.findall(r"[A-Za-zÀ-ÿ]+", source)
-    return words[-1].lower() if words else ""
 
 
 def _heading_actor(text: str, gaz: Gazetteer, lo: int, hi: int) -> tuple[ActorRef, int] | None:
@@ -157,10 +125,10 @@ class _Builder:
             relayed = self.discourse.relayed(a.content)
             return [Speaker(r, None, None) for r in relayed] or None
         person = self.person_in(a, source)
-        title = _title_of(source, person)
+        title = title_of(source, person)
         if person is not None and not title:
             title = self.appositive_title(a.source[0])
-        if person is None and _speaks_for_no_one(_head_phrase(source), self.lex):
+        if person is None and speaks_for_no_one(head_phrase(source), self.lex):
             # "the autonomous administration in X", "opposition lawmakers": no state (spec §2)
             return _one(self.unknown(source))
         if person is None and a.members:
@@ -200,12 +168,12 @@ class _Builder:
         ref = self.gaz.lookup(title, on=on) if title else None
         mentions = self.gaz.find(source, on=on)
         latest = self.out[-1].actor if self.out else None
-        document = not mentions and _head_word(source) in words.documents
+        document = not mentions and head_word(source) in words.documents
         if document and any(sp.actor.code == latest for sp in self.memory.authors):
             return list(self.memory.authors)  # "the statement continues": the document's authors
         if document and ref is None:
             # "..., the joint statement said. [...] It was signed by A, B and C."
-            signed = self.discourse.signatories(_head_word(source), a.content[1])
+            signed = self.discourse.signatories(head_word(source), a.content[1])
             if signed:
                 self.memory.authors = [Speaker(r, None, None) for r in signed]
                 return list(self.memory.authors)
@@ -229,7 +197,7 @@ class _Builder:
             owner = self.pronoun(a, "they" if possessed.group(1).lower() == "their" else "he")
             if owner is not None and STATE_CODE.match(owner.actor.code):
                 return [Speaker(owner.actor, None, source)]
-        head = self.text[a.head[0] : a.head[1]].lower() if a.head else _head_word(source)
+        head = self.text[a.head[0] : a.head[1]].lower() if a.head else head_word(source)
         if a.head is not None and any(
             a.source[0] + m.start <= a.head[0] < a.source[0] + m.end for m in mentions
         ):
@@ -291,7 +259,7 @@ class _Builder:
             if len(states) == 1:
                 role = re.sub(r"^\s*the\s+", "", source, flags=re.IGNORECASE).strip() if office else None
                 return [Speaker(next(iter(states.values())), None, role)]
-        if ref is not None and not _speaks_for_no_one(source, self.lex):
+        if ref is not None and not speaks_for_no_one(source, self.lex):
             org = self.discourse.organization(source)
             if org is not None:
                 return [Speaker(ActorRef(f"ORG:{org}", org), None, None)]
@@ -304,7 +272,7 @@ class _Builder:
         each side of the joiner names its own actor, the person's side through the person."""
         on = self.article.published
         for end, start in self.discourse.joins(source[: max(source.find(person), 0)]):
-            first, title = source[:end], _title_of(source[start:], person)
+            first, title = source[:end], title_of(source[start:], person)
             body, own = self.gaz.lookup(first, on=on), self.gaz.lookup(title or "", on=on)
             if body is not None and own is not None and own.code != body.code:
                 return [Speaker(body, None, None), Speaker(own, person, title)]
@@ -456,7 +424,7 @@ class _Builder:
             if role is not None:  # "Peru's ambassador stayed away, but he said ...": the role's state
                 return Speaker(role, None, None)
             p = self.discourse.antecedent(at, floor)
-            same = last is not None and last.speaker and _same_surname(last.speaker, p.name) if p else False
+            same = last is not None and last.speaker and same_surname(last.speaker, p.name) if p else False
             if p is not None and not same:
                 return self.named(p.name, None, None, at)
         if last is not None:
@@ -470,7 +438,7 @@ class _Builder:
         fragment or a generic noun ("the website", "reports") is no speaker at all.
         """
         name = re.sub(r"^\s*(the|a|an)\s+", "", source, flags=re.IGNORECASE).strip(" ,.;:'’\"“”")[:80]
-        head = _head_word(source)
+        head = head_word(source)
         singular = head[:-1] if head.endswith("s") else head
         if sum(c.isalpha() for c in name) < 2 or name.lower() in load_function_words().pronouns:
             return None

@@ -22,9 +22,12 @@ from .lexicon import Entry, StanceLexicon, WordClasses, load_stance_lexicon
 from .rulewords import load_rule_words
 from .tree import (
     NOT_PHRASE,
+    carrier,
     children,
     circumstance,
     conditional,
+    consider_verb,
+    copula_before,
     cue_root,
     graded,
     head_of,
@@ -193,58 +196,6 @@ def _passive(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> bool:
     if not any(tokens[k].dep == "auxpass" for k in kids):
         return False
     return not any(tokens[k].dep == "aux" and tokens[k].low == "to" for k in kids)
-
-
-def _carrier(tokens: Sequence[Word], i: int) -> int | None:
-    """The word a cue that opens with a preposition hangs on ("a *step* in the right direction"),
-    else the cue's own first word."""
-    return head_of(tokens, i) if tokens[i].dep == "prep" else i
-
-
-def _consider_verb(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> int | None:
-    """Index of the consider/call/view verb whose small clause word ``i`` completes ("does not
-    consider the vote legitimate", "called it a sham"), from the parse."""
-    x = _carrier(tokens, i)
-    for _ in range(8):
-        if x is None or tokens[x].dep not in {"conj", "amod", "compound"}:
-            break
-        x = head_of(tokens, x)
-    if x is None or tokens[x].dep not in {"ccomp", "oprd", "xcomp", "acomp", "attr", "dobj", "pobj", "prep"}:
-        return None
-    h = head_of(tokens, x)
-    if tokens[x].dep == "pobj" and h is not None and tokens[h].low == "as":
-        h = head_of(tokens, h)  # "regards it as illegal"
-        if h is not None and tokens[h].dep == "dobj":
-            h = head_of(tokens, h)  # the parse hangs "as" on the object: "regards [the vote as ...]"
-    if h is None or h < lo or tokens[h].pos != "VERB" or not tokens[h].low.startswith(w.consider):
-        return None
-    return h
-
-
-def _copula_before(tokens: Sequence[Word], i: int, lo: int, w: WordClasses) -> int | None:
-    """Index of the copula whose complement word ``i`` is ("were deemed invalid", "has no legal basis").
-
-    From the parse: the complement (or the noun it modifies, or the first conjunct it is
-    coordinated with: "were neither lawful nor valid") hangs as acomp/attr/oprd/dobj under a
-    copula, or under a passive verb whose auxiliary is one ("were deemed").
-    """
-    x = _carrier(tokens, i)
-    for _ in range(8):
-        if x is None or tokens[x].dep not in {"conj", "amod", "compound"}:
-            break
-        up = head_of(tokens, x)
-        if tokens[x].dep == "conj" and up is not None and up >= lo and tokens[up].low in w.copula:
-            return up  # "is dangerous, illegal and ...": the parser hung the conjunct on the copula
-        x = up
-    if x is None or tokens[x].dep not in {"acomp", "attr", "oprd", "dobj"}:
-        return None
-    h = head_of(tokens, x)
-    if h is None or h < lo:
-        return None
-    if tokens[h].low in w.copula:
-        return h
-    aux = [k for k in children(tokens, h) if tokens[k].dep == "auxpass" and tokens[k].low in w.copula]
-    return aux[0] if aux and aux[0] >= lo else None
 
 
 def _ends_in_preposition(tokens: Sequence[Word], s: int, e: int) -> bool:
@@ -502,8 +453,8 @@ def _take(
         negator = next((w for _, k, w in reversed(pending) if k == "particle"), None)
         return Finding(entry, (s, e), -1 if negator else 1, negator, target, role)
     if kind in {"adj", "pred", "norm", "neutral"}:
-        cons = _consider_verb(tokens, s, lo, w)
-        cop = _copula_before(tokens, s, lo, w)
+        cons = consider_verb(tokens, s, lo, w.consider)
+        cop = copula_before(tokens, s, lo, w.copula)
         if kind == "adj" and any(x is not None and says_what(tokens, x) for x in (cons, cop)):
             cons = cop = None  # "what it called 'an outrageous levy'": the adjective's own noun names it
         if kind == "pred" and tokens[s].dep == "amod" and graded(tokens, s, w.valenced_noun):
@@ -517,7 +468,7 @@ def _take(
         elif topic is not None:
             target, role = topic, "object"  # "declined to comment on X": withheld on X
         elif cons is not None:
-            noun = _carrier(tokens, s)  # "called X a step in the right direction": X, not "a step"
+            noun = carrier(tokens, s)  # "called X a step in the right direction": X, not "a step"
             target = (cons + 1, s if noun is None or noun == s else min(s, subtree(tokens, noun)[0]))
             while target[1] > target[0] and tokens[target[1] - 1].low in load_rule_words().consider_trim:
                 target = (target[0], target[1] - 1)
@@ -553,7 +504,7 @@ def _take(
         kind == "verb"
         and tokens[s].dep == "amod"
         and e == s + 1
-        and (cop := _copula_before(tokens, s, lo, w))
+        and (cop := copula_before(tokens, s, lo, w.copula))
     ):
         target, role = _subject(tokens, cop, lo, w), "subject"  # "X is a welcome step": said of X
     elif _passive(tokens, s, lo, w) and not _ends_in_preposition(tokens, s, e):  # "X was alarmed by Y": Y

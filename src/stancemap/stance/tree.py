@@ -18,10 +18,13 @@ from .words import Word
 __all__ = [
     "NOT_PHRASE",
     "Scope",
+    "carrier",
     "children",
     "circumstance",
     "clause_subject",
     "conditional",
+    "consider_verb",
+    "copula_before",
     "cue_root",
     "graded",
     "head_of",
@@ -332,3 +335,55 @@ def graded(tokens: Sequence[Word], i: int, nouns: frozenset[str]) -> bool:
     themselves ("a great *mistake*"): the adjective then only grades that judgement."""
     noun = head_of(tokens, i)
     return noun is not None and (tokens[noun].lemma in nouns or tokens[noun].low in nouns)
+
+
+def carrier(tokens: Sequence[Word], i: int) -> int | None:
+    """The word a cue that opens with a preposition hangs on ("a *step* in the right direction"),
+    else the cue's own first word."""
+    return head_of(tokens, i) if tokens[i].dep == "prep" else i
+
+
+def consider_verb(tokens: Sequence[Word], i: int, lo: int, stems: tuple[str, ...]) -> int | None:
+    """Index of the consider/call/view verb whose small clause word ``i`` completes ("does not
+    consider the vote legitimate", "called it a sham"), from the parse; ``stems`` begin the verbs."""
+    x = carrier(tokens, i)
+    for _ in range(8):
+        if x is None or tokens[x].dep not in {"conj", "amod", "compound"}:
+            break
+        x = head_of(tokens, x)
+    if x is None or tokens[x].dep not in {"ccomp", "oprd", "xcomp", "acomp", "attr", "dobj", "pobj", "prep"}:
+        return None
+    h = head_of(tokens, x)
+    if tokens[x].dep == "pobj" and h is not None and tokens[h].low == "as":
+        h = head_of(tokens, h)  # "regards it as illegal"
+        if h is not None and tokens[h].dep == "dobj":
+            h = head_of(tokens, h)  # the parse hangs "as" on the object: "regards [the vote as ...]"
+    if h is None or h < lo or tokens[h].pos != "VERB" or not tokens[h].low.startswith(stems):
+        return None
+    return h
+
+
+def copula_before(tokens: Sequence[Word], i: int, lo: int, copulas: frozenset[str]) -> int | None:
+    """Index of the copula whose complement word ``i`` is ("were deemed invalid", "has no legal basis").
+
+    From the parse: the complement (or the noun it modifies, or the first conjunct it is
+    coordinated with: "were neither lawful nor valid") hangs as acomp/attr/oprd/dobj under a
+    copula, or under a passive verb whose auxiliary is one ("were deemed").
+    """
+    x = carrier(tokens, i)
+    for _ in range(8):
+        if x is None or tokens[x].dep not in {"conj", "amod", "compound"}:
+            break
+        up = head_of(tokens, x)
+        if tokens[x].dep == "conj" and up is not None and up >= lo and tokens[up].low in copulas:
+            return up  # "is dangerous, illegal and ...": the parser hung the conjunct on the copula
+        x = up
+    if x is None or tokens[x].dep not in {"acomp", "attr", "oprd", "dobj"}:
+        return None
+    h = head_of(tokens, x)
+    if h is None or h < lo:
+        return None
+    if tokens[h].low in copulas:
+        return h
+    aux = [k for k in children(tokens, h) if tokens[k].dep == "auxpass" and tokens[k].low in copulas]
+    return aux[0] if aux and aux[0] >= lo else None
