@@ -29,3 +29,10 @@ def test_a_modifier_of_a_names_head_is_a_name_and_the_head_a_word() -> None:
     assert "island" in got.families and "island" not in got.named  # the head says what it is
     assert {"chile", "peru"} <= terms("Chile and Peru signed it in 2031.").names
     assert terms("Chile and Peru signed it in 2031.").years == frozenset({2031})
+
+
+def test_who_judges_inside_a_text_is_not_what_it_is_about() -> None:
+    got = terms("the levies on copper that Lima considers unlawful duties")
+    assert "lima" not in got.names and "@PER" not in got.codes
+    got = terms("the levies that Peru put on copper")
+    assert "peru" in got.names and "@PER" in got.codes

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..resolve import Gazetteer
 from .lexicon import StanceLexicon, family
 from .rulewords import load_rule_words
+from .tree import head_of
 from .words import Word
 
 __all__ = ["Terms", "same_name"]
@@ -57,7 +58,16 @@ class Terms:
         families: set[str] = set()
         names: set[str] = set()
         places: set[str] = set()
-        mentions = [m for m in gaz.find(text) if m.via in {"name", "alias", "seat", "demonym"}] if gaz else []
+        # who judges inside the text is not what it is about: "what *Beijing* considers illegal X"
+        judges = {
+            t.low for k, t in enumerate(tokens)
+            if t.dep == "nsubj" and (h := head_of(tokens, k)) is not None
+            and tokens[h].pos == "VERB" and tokens[h].low.startswith(lex.words.consider)
+        }  # fmt: skip
+        mentions = [
+            m for m in (gaz.find(text) if gaz else [])
+            if m.via in {"name", "alias", "seat", "demonym"} and m.text.lower() not in judges
+        ]  # fmt: skip
         # a first word is a name when the gazetteer knows it ("China's military build-up")
         known = {w.lower() for m in mentions if m.via != "demonym" for w in m.text.split()}
         long_names = {w.lower() for m in mentions if m.via in {"name", "alias"} for w in m.text.split()[1:]}
@@ -92,7 +102,7 @@ class Terms:
                 cap = t.text.split("-")[k][:1].isupper() if k < len(t.text.split("-")) else False
                 (in_names if cap and (t.low in long_names or i in parts) else families).add(family(part))
                 named = i > 0 or first or part in known
-                if cap and named and len(part) > 2 and part not in lex.words.not_name:
+                if cap and named and len(part) > 2 and part not in lex.words.not_name and t.low not in judges:
                     names.add(part)
                     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
                     later = t.text.split("-")[k + 1 :]
