@@ -175,6 +175,8 @@ def test_a_predicate_noun_is_said_of_the_subject_only(
             [("abstain", 0, "the vote on the canal treaty")],
         ),
         ("Borduria abstained on the canal treaty.", [("abstained", 0, "the canal treaty")]),
+        # regretting something disfavours it
+        ("Borduria regrets the closure of the canal.", [("regrets", -1, "the closure of the canal")]),
         # going along with something accepts it
         ("Borduria will go along with the canal deal.", [("go along with", 1, "the canal deal")]),
     ],
