@@ -75,13 +75,12 @@ def test_a_plain_reprisal_answers_the_act_of_another_done_to_the_speaker(text: s
     from stancemap.stance.matching import IssueMatcher
     from stancemap.stance.reprisal import answered
 
-    lex = load_stance_lexicon()
-    (profile,) = IssueMatcher(parse_issues(_TARIFFS), lex, load_gazetteer()).profiles
+    lex, gaz = load_stance_lexicon(), load_gazetteer()
+    (profile,) = IssueMatcher(parse_issues(_TARIFFS), lex, gaz).profiles
     st = Statement(
         article="t.txt", actor="PER", actor_name="Peru", kind="indirect",
         evidence=Span(0, len(text), text), source=Span(0, 10, "Ana Torres"),
     )  # fmt: skip
-    gaz = load_gazetteer()
     assert (answered(parsed(text), st, lex, [(profile, "CHL")], gaz) is profile) is answers
     # only an act whose holder is another and whose object is the speaker
     assert answered(parsed(text), st, lex, [(profile, "PER")], gaz) is None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..resolve import Gazetteer
 from .lexicon import StanceLexicon, family
 from .rulewords import load_rule_words
-from .tree import head_of
+from .tree import head_of, is_consider_verb
 from .words import Word
 
 __all__ = ["Terms", "same_name"]
@@ -62,7 +62,7 @@ class Terms:
         judges = {
             t.low for k, t in enumerate(tokens)
             if t.dep == "nsubj" and (h := head_of(tokens, k)) is not None
-            and tokens[h].pos == "VERB" and tokens[h].low.startswith(lex.words.consider)
+            and is_consider_verb(tokens[h], lex.words.consider)
         }  # fmt: skip
         mentions = [
             m for m in (gaz.find(text) if gaz else [])

@@ -29,6 +29,7 @@ __all__ = [
     "graded",
     "head_of",
     "in_scope",
+    "is_consider_verb",
     "load_scope",
     "says_what",
     "subject",
@@ -343,6 +344,12 @@ def carrier(tokens: Sequence[Word], i: int) -> int | None:
     return head_of(tokens, i) if tokens[i].dep == "prep" else i
 
 
+def is_consider_verb(word: Word, stems: tuple[str, ...]) -> bool:
+    """Whether a word is a verb of judging something to be so (consider, call, regard ...),
+    by the ``stems`` those verbs begin with."""
+    return word.pos == "VERB" and word.low.startswith(stems)
+
+
 def consider_verb(tokens: Sequence[Word], i: int, lo: int, stems: tuple[str, ...]) -> int | None:
     """Index of the consider/call/view verb whose small clause word ``i`` completes ("does not
     consider the vote legitimate", "called it a sham"), from the parse; ``stems`` begin the verbs."""
@@ -358,7 +365,7 @@ def consider_verb(tokens: Sequence[Word], i: int, lo: int, stems: tuple[str, ...
         h = head_of(tokens, h)  # "regards it as illegal"
         if h is not None and tokens[h].dep == "dobj":
             h = head_of(tokens, h)  # the parse hangs "as" on the object: "regards [the vote as ...]"
-    if h is None or h < lo or tokens[h].pos != "VERB" or not tokens[h].low.startswith(stems):
+    if h is None or h < lo or not is_consider_verb(tokens[h], stems):
         return None
     return h
 

@@ -52,7 +52,7 @@ _POS = {"n": ("noun", "NOUN"), "v": ("verb", "VERB"), "a": ("adj", ""), "r": ("a
 #: WordNet's lexicographer file of the nouns that name people (noun.person, lexnames(5WN)).
 PERSON_FILE = "18"
 #: The digit a sense key gives its part of speech (satellite adjectives, 5, are adjectives).
-_KEY_POS = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
+KEY_POS = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 _WORDLIKE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 HEADER = """\
@@ -145,7 +145,7 @@ class Derivations:
         for line in (folder / "cntlist.rev").read_text(encoding="utf-8").splitlines():
             key, number, count = line.split()
             lemma, rest = key.split("%")
-            pos = _KEY_POS[rest[0]]
+            pos = KEY_POS[rest[0]]
             offsets = index.get((lemma, pos), [])
             if int(number) <= len(offsets):
                 self.sense_tags[Sense(lemma, pos, offsets[int(number) - 1])] += int(count)

@@ -43,7 +43,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from .build_derivations import HEADER as DERIVATIONS_HEADER
-from .build_derivations import derivation_rows
+from .build_derivations import KEY_POS, derivation_rows
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_POLNEAR = HERE.parents[4] / "shared" / "polnear" / "train"
@@ -507,7 +507,7 @@ def _semcor_tags(folder: Path) -> Counter[tuple[str, str]]:
     for line in (folder / "cntlist.rev").read_text(encoding="utf-8").splitlines():
         key, _, count = line.split()
         lemma, rest = key.split("%")
-        tags[(lemma, "nvara"[int(rest[0]) - 1])] += int(count)
+        tags[(lemma, KEY_POS[rest[0]])] += int(count)
     return tags
 
 
